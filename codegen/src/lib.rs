@@ -1,0 +1,1 @@
+//! Smithy to Rust generator.

@@ -1,0 +1,1 @@
+//! TODO(aws_json): being written.

@@ -1,0 +1,1 @@
+//! TODO(client): being written.

@@ -1,0 +1,1 @@
+//! TODO(document): being written.

@@ -1,0 +1,1 @@
+//! TODO(endpoint): being written.

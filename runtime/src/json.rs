@@ -1,0 +1,1 @@
+//! TODO(json): being written.
