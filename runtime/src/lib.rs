@@ -17,6 +17,9 @@ pub mod operation;
 pub mod sensitive;
 pub mod validation;
 
+pub use blob::Blob;
+pub use datetime::{DateTime, TimestampFormat};
+pub use document::{Document, Number};
 
-
-
+/// The `http` crate, re-exported so generated crates need no direct dependency on it.
+pub use http;

@@ -1,1 +1,65 @@
-//! TODO(operation): being written.
+//! The contract between a generated operation and the runtime client: how to turn an
+//! input into a request and a response into an output or an error. Generated crates
+//! implement [`Operation`] once per operation; the client pipeline (validation, endpoint,
+//! signing, retries, tracing) is written once, generically, in [`crate::client`].
+
+use crate::error::{BoxError, ProvideErrorMetadata, ProvideResponseMetadata, SdkError};
+use crate::validation::Validate;
+
+/// How a call is authenticated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuthScheme {
+    /// Sent unsigned (`smithy.api#auth: []` or `optionalAuth`): the body carries its own
+    /// token, e.g. a Cognito access token.
+    Anonymous,
+    /// Signed with AWS Signature Version 4 using the service's signing name.
+    SigV4,
+}
+
+/// Facts about a service that the client needs for every call.
+#[derive(Debug)]
+pub struct ServiceInfo {
+    /// The service's SDK id, e.g. `Cognito Identity Provider` (used in spans and messages).
+    pub sdk_id: &'static str,
+    /// The SigV4 signing name, e.g. `cognito-idp`.
+    pub signing_name: Option<&'static str>,
+    /// The `smithy.rules#endpointRuleSet` as JSON text, when the model has one.
+    pub endpoint_rule_set: Option<&'static str>,
+}
+
+/// Per-call values the serializer needs besides the input.
+pub struct RequestContext<'a> {
+    /// Base URL of the resolved endpoint.
+    pub endpoint: &'a str,
+    /// Supplies `@idempotencyToken` values the caller left unset.
+    pub idempotency_token: &'a (dyn Fn() -> String + Send + Sync),
+}
+
+/// One operation of a generated service.
+pub trait Operation: Send + Sync + 'static {
+    /// The input structure.
+    type Input: Validate + Send + Sync + 'static;
+    /// The output structure.
+    type Output: ProvideResponseMetadata + Send + 'static;
+    /// The operation's error enum.
+    type Error: std::error::Error + ProvideErrorMetadata + Send + Sync + 'static;
+
+    /// The operation name from the model, e.g. `UpdateUserAttributes`.
+    const NAME: &'static str;
+    /// The service the operation belongs to.
+    const SERVICE: &'static ServiceInfo;
+    /// How calls are authenticated.
+    const AUTH: AuthScheme;
+
+    /// Builds the unsigned HTTP request.
+    fn serialize(
+        input: &Self::Input,
+        context: &RequestContext<'_>,
+    ) -> Result<http::Request<Vec<u8>>, BoxError>;
+
+    /// Reads a response: an output on success, otherwise a service error (or a response
+    /// error when the response cannot be understood).
+    fn deserialize(
+        response: &http::Response<Vec<u8>>,
+    ) -> Result<Self::Output, SdkError<Self::Error>>;
+}

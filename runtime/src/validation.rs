@@ -1,1 +1,292 @@
-//! TODO(validation): being written.
+//! Client-side checks of the model's constraints (`@required`, `@length`, `@pattern`,
+//! `@range`) run before anything is sent. Generated `Validate` impls call the checks of a
+//! [`Validator`], which tracks the member path so every violation says where it is.
+
+use std::fmt;
+use std::sync::OnceLock;
+
+/// A value whose constraints can be checked.
+pub trait Validate {
+    /// Records every violation found in `self` (and nested values) into `validator`.
+    fn validate_into(&self, validator: &mut Validator);
+
+    /// Checks `self`, returning every violation at once.
+    fn validate(&self) -> Result<(), ValidationError> {
+        let mut validator = Validator::default();
+        self.validate_into(&mut validator);
+        validator.finish()
+    }
+}
+
+/// One broken constraint.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Violation {
+    path: String,
+    kind: ViolationKind,
+}
+
+/// Which constraint was broken, with the offending length or value.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum ViolationKind {
+    /// `@length`: strings count Unicode scalar values; lists and maps entries; blobs bytes.
+    Length {
+        /// Inclusive minimum.
+        min: Option<u64>,
+        /// Inclusive maximum.
+        max: Option<u64>,
+        /// The length found.
+        actual: u64,
+    },
+    /// `@pattern`: the value does not match. The value itself is kept only when the member
+    /// is not `@sensitive`.
+    Pattern {
+        /// The regular expression from the model.
+        pattern: &'static str,
+        /// The offending value, `None` when it is sensitive.
+        value: Option<String>,
+    },
+    /// `@range`.
+    Range {
+        /// Inclusive minimum.
+        min: Option<f64>,
+        /// Inclusive maximum.
+        max: Option<f64>,
+        /// The value found, `None` when it is sensitive.
+        value: Option<f64>,
+    },
+    /// `@required` member absent (only reachable for members that stay `Option`).
+    Required,
+}
+
+impl Violation {
+    /// The member path, e.g. `UserAttributes[2].Name`.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// What was broken.
+    pub fn kind(&self) -> &ViolationKind {
+        &self.kind
+    }
+}
+
+fn bounds<T: fmt::Display>(min: &Option<T>, max: &Option<T>) -> String {
+    match (min, max) {
+        (Some(min), Some(max)) => format!("between {min} and {max}"),
+        (Some(min), None) => format!("at least {min}"),
+        (None, Some(max)) => format!("at most {max}"),
+        (None, None) => "unbounded".to_owned(),
+    }
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "`{}` ", self.path)?;
+        match &self.kind {
+            ViolationKind::Length { min, max, actual } => {
+                write!(f, "has length {actual}, which must be {}", bounds(min, max))
+            }
+            ViolationKind::Pattern {
+                pattern,
+                value: Some(value),
+            } => {
+                write!(
+                    f,
+                    "is {value:?}, which does not match the pattern `{pattern}`"
+                )
+            }
+            ViolationKind::Pattern {
+                pattern,
+                value: None,
+            } => {
+                write!(f, "(sensitive) does not match the pattern `{pattern}`")
+            }
+            ViolationKind::Range { min, max, value } => {
+                match value {
+                    Some(value) => write!(f, "is {value}")?,
+                    None => f.write_str("(sensitive) is out of range")?,
+                }
+                write!(f, ", which must be {}", bounds(min, max))
+            }
+            ViolationKind::Required => f.write_str("is required but was not set"),
+        }
+    }
+}
+
+/// The input broke one or more constraints of the model; nothing was sent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidationError {
+    violations: Vec<Violation>,
+}
+
+impl ValidationError {
+    /// Every violation found, in member order.
+    pub fn violations(&self) -> &[Violation] {
+        &self.violations
+    }
+}
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, violation) in self.violations.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            violation.fmt(f)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ValidationError {}
+
+/// A `@pattern` regular expression, compiled on first use and then reused.
+pub struct Pattern {
+    source: &'static str,
+    compiled: OnceLock<Option<regex::Regex>>,
+}
+
+impl Pattern {
+    /// A pattern from the model (compiled lazily, once).
+    pub const fn new(source: &'static str) -> Pattern {
+        Pattern {
+            source,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// The pattern text.
+    pub fn source(&self) -> &'static str {
+        self.source
+    }
+
+    /// Whether `value` matches. Smithy patterns are not implicitly anchored, so this
+    /// searches. The generator rejects patterns the `regex` crate cannot compile, so a
+    /// failure here cannot happen for generated code; it is treated as a match.
+    pub fn is_match(&self, value: &str) -> bool {
+        self.compiled
+            .get_or_init(|| regex::Regex::new(self.source).ok())
+            .as_ref()
+            .is_none_or(|regex| regex.is_match(value))
+    }
+}
+
+#[derive(Debug, Clone)]
+enum Segment {
+    Member(&'static str),
+    Index(usize),
+    Key(String),
+}
+
+/// Collects violations while walking a value.
+#[derive(Debug, Default)]
+pub struct Validator {
+    path: Vec<Segment>,
+    violations: Vec<Violation>,
+}
+
+impl Validator {
+    /// Runs `check` with `name` appended to the path.
+    pub fn member(&mut self, name: &'static str, check: impl FnOnce(&mut Validator)) {
+        self.path.push(Segment::Member(name));
+        check(self);
+        self.path.pop();
+    }
+
+    /// Runs `check` on every item of a list, with the index appended to the path.
+    pub fn items<T>(&mut self, items: &[T], mut check: impl FnMut(&mut Validator, &T)) {
+        for (i, item) in items.iter().enumerate() {
+            self.path.push(Segment::Index(i));
+            check(self, item);
+            self.path.pop();
+        }
+    }
+
+    /// Runs `check` on every entry of a map, with the key appended to the path. Entries are
+    /// visited in key order so messages are deterministic.
+    pub fn entries<'a, V: 'a>(
+        &mut self,
+        entries: impl IntoIterator<Item = (&'a String, &'a V)>,
+        mut check: impl FnMut(&mut Validator, &'a String, &'a V),
+    ) {
+        let mut sorted: Vec<_> = entries.into_iter().collect();
+        sorted.sort_by(|a, b| a.0.cmp(b.0));
+        for (key, value) in sorted {
+            self.path.push(Segment::Key(key.clone()));
+            check(self, key, value);
+            self.path.pop();
+        }
+    }
+
+    /// Checks a length (already measured by the caller in the unit the constraint uses).
+    pub fn length(&mut self, actual: usize, min: Option<u64>, max: Option<u64>) {
+        let actual = actual as u64;
+        if min.is_some_and(|min| actual < min) || max.is_some_and(|max| actual > max) {
+            self.push(ViolationKind::Length { min, max, actual });
+        }
+    }
+
+    /// Checks a string's length in Unicode scalar values.
+    pub fn str_length(&mut self, value: &str, min: Option<u64>, max: Option<u64>) {
+        self.length(value.chars().count(), min, max);
+    }
+
+    /// Checks a pattern; the value is echoed in the message only when not sensitive.
+    pub fn pattern(&mut self, value: &str, pattern: &Pattern, sensitive: bool) {
+        if !pattern.is_match(value) {
+            let value = (!sensitive).then(|| value.to_owned());
+            self.push(ViolationKind::Pattern {
+                pattern: pattern.source(),
+                value,
+            });
+        }
+    }
+
+    /// Checks a numeric range.
+    pub fn range(&mut self, value: f64, min: Option<f64>, max: Option<f64>, sensitive: bool) {
+        if min.is_some_and(|min| value < min) || max.is_some_and(|max| value > max) {
+            let value = (!sensitive).then_some(value);
+            self.push(ViolationKind::Range { min, max, value });
+        }
+    }
+
+    /// Records that a required member is missing.
+    pub fn required_missing(&mut self) {
+        self.push(ViolationKind::Required);
+    }
+
+    fn push(&mut self, kind: ViolationKind) {
+        let mut path = String::new();
+        for segment in &self.path {
+            match segment {
+                Segment::Member(name) => {
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(name);
+                }
+                Segment::Index(i) => path.push_str(&format!("[{i}]")),
+                Segment::Key(key) => path.push_str(&format!("[{key:?}]")),
+            }
+        }
+        self.violations.push(Violation { path, kind });
+    }
+
+    /// Ends the walk: `Ok` when nothing was broken.
+    pub fn finish(self) -> Result<(), ValidationError> {
+        if self.violations.is_empty() {
+            Ok(())
+        } else {
+            Err(ValidationError {
+                violations: self.violations,
+            })
+        }
+    }
+}
+
+impl<T: Validate> Validate for Box<T> {
+    fn validate_into(&self, validator: &mut Validator) {
+        (**self).validate_into(validator);
+    }
+}

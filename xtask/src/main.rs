@@ -1,1 +1,166 @@
-fn main() {}
+//! `cargo xtask codegen`: regenerates every crate under `generated/` as listed in
+//! `codegen.toml`, or any model/operations/output directory given on the command line.
+//! `--check` compares instead of writing and fails naming the stale files.
+
+mod config;
+mod paths;
+
+use clap::{Parser, Subcommand};
+use smithy_codegen::model::Model;
+use smithy_codegen::Generator;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+#[derive(Parser)]
+#[command(name = "xtask", about = "Project tasks")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Generate Rust crates from Smithy models.
+    Codegen(CodegenArgs),
+}
+
+#[derive(clap::Args)]
+struct CodegenArgs {
+    /// Compare with what is on disk instead of writing; fail if anything differs.
+    #[arg(long)]
+    check: bool,
+    /// A Smithy JSON AST model (instead of the crates listed in codegen.toml).
+    #[arg(long, requires = "out")]
+    model: Option<PathBuf>,
+    /// Comma-separated operation names, or `*` for all.
+    #[arg(long, default_value = "*", requires = "model")]
+    ops: String,
+    /// Directory to write the crate to (any directory; the crate builds where it stands).
+    #[arg(long, requires = "model")]
+    out: Option<PathBuf>,
+    /// Cargo package name (default: from the service's SDK id).
+    #[arg(long, requires = "model")]
+    package: Option<String>,
+    /// Service shape id, when the model has several services.
+    #[arg(long, requires = "model")]
+    service: Option<String>,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Codegen(args) => codegen(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// One crate to generate.
+struct Job {
+    model: PathBuf,
+    operations: Vec<String>,
+    out: PathBuf,
+    package: Option<String>,
+    service: Option<String>,
+    /// Listed in codegen.toml, hence a member of this workspace.
+    workspace_member: bool,
+}
+
+fn codegen(args: CodegenArgs) -> Result<(), String> {
+    let root = paths::workspace_root()?;
+    let jobs = match (&args.model, &args.out) {
+        (Some(model), Some(out)) => vec![Job {
+            model: model.clone(),
+            operations: args.ops.split(',').map(|s| s.trim().to_owned()).collect(),
+            out: out.clone(),
+            package: args.package.clone(),
+            service: args.service.clone(),
+            workspace_member: false,
+        }],
+        _ => config::load(&root)?
+            .into_iter()
+            .map(|entry| Job {
+                model: root.join(&entry.model),
+                operations: entry.operations,
+                out: root.join(&entry.out),
+                package: Some(entry.package),
+                service: entry.service,
+                workspace_member: true,
+            })
+            .collect(),
+    };
+    let mut stale = Vec::new();
+    for job in jobs {
+        stale.extend(run(&root, &job, args.check)?);
+    }
+    if args.check && !stale.is_empty() {
+        let list: Vec<String> = stale.iter().map(|p| format!("  {}", p.display())).collect();
+        return Err(format!(
+            "generated code is stale; run `cargo xtask codegen`. Differing files:\n{}",
+            list.join("\n")
+        ));
+    }
+    Ok(())
+}
+
+fn run(root: &Path, job: &Job, check: bool) -> Result<Vec<PathBuf>, String> {
+    let started = Instant::now();
+    let text = std::fs::read_to_string(&job.model)
+        .map_err(|e| format!("cannot read model {}: {e}", job.model.display()))?;
+    let model = Model::load(&text).map_err(|e| format!("{}: {e}", job.model.display()))?;
+    let loaded = started.elapsed();
+
+    if !check {
+        std::fs::create_dir_all(&job.out)
+            .map_err(|e| format!("cannot create {}: {e}", job.out.display()))?;
+    }
+    let runtime_path = paths::relative_or_absolute(&job.out, &root.join("runtime"))?;
+    let source = paths::display_relative(root, &job.model);
+    let mut generator = Generator::new(model)
+        .operations(&job.operations)
+        .runtime_path(runtime_path)
+        .standalone_workspace(!job.workspace_member)
+        .model_source(source);
+    if let Some(package) = &job.package {
+        generator = generator.package_name(package.clone());
+    }
+    if let Some(service) = &job.service {
+        let id = smithy_codegen::model::ShapeId::parse(service).map_err(|e| e.to_string())?;
+        generator = generator.service(id);
+    }
+    let generated = generator
+        .generate()
+        .map_err(|e| format!("{}: {e}", job.model.display()))?;
+    let generated_at = started.elapsed();
+
+    let report = if check {
+        generated.compare(&job.out)
+    } else {
+        generated.write_to(&job.out)
+    }
+    .map_err(|e| format!("{}: {e}", job.out.display()))?;
+    let lines: usize = generated.files.values().map(|f| f.lines().count()).sum();
+    let verb = if check { "checked" } else { "generated" };
+    eprintln!(
+        "{verb} {} ({} files, {lines} lines) in {:.0?} (model load {:.0?}); {} changed, {} stale",
+        paths::display_relative(root, &job.out),
+        generated.files.len(),
+        generated_at,
+        loaded,
+        report.changed.len(),
+        report.stale.len()
+    );
+    let out_display = paths::display_relative(root, &job.out);
+    Ok(report
+        .changed
+        .iter()
+        .chain(&report.stale)
+        .map(|p| PathBuf::from(&out_display).join(p))
+        .collect())
+}

@@ -1,0 +1,227 @@
+//! Errors: the impls that make an error structure an error (`Display`, `Error`, metadata),
+//! one enum per operation (modelled errors + `Unhandled`), and the service-wide `Error`
+//! every operation error converts into.
+
+use super::tokens::{docs, ident};
+use crate::ir::{CrateIr, OperationIr, StructIr, StructRole};
+use crate::model::ErrorFault;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+/// `Display`, `Error` and `ProvideErrorMetadata` for an error structure.
+pub fn error_struct_impls(s: &StructIr) -> TokenStream {
+    let name = ident(&s.name);
+    let label = &s.wire_name;
+    let fault = match s.role {
+        StructRole::Error {
+            fault: ErrorFault::Server,
+            ..
+        } => quote! { ::smithy_runtime::error::Fault::Server },
+        _ => quote! { ::smithy_runtime::error::Fault::Client },
+    };
+    let status_doc = match s.role {
+        StructRole::Error {
+            http_status: Some(status),
+            ..
+        } => format!(" The HTTP status the service uses for this error: {status}."),
+        _ => " The model gives this error no HTTP status.".to_owned(),
+    };
+    let status = match s.role {
+        StructRole::Error {
+            http_status: Some(status),
+            ..
+        } => quote! { ::std::option::Option::Some(#status) },
+        _ => quote! { ::std::option::Option::None },
+    };
+    quote! {
+        impl #name {
+            #[doc = #status_doc]
+            pub const MODELED_HTTP_STATUS: ::std::option::Option<u16> = #status;
+            /// The error code on the wire.
+            pub const CODE: &'static str = #label;
+        }
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(#label)?;
+                if let ::std::option::Option::Some(message) = self._meta.message() {
+                    ::std::write!(f, ": {message}")?;
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        impl ::std::error::Error for #name {}
+        impl ::smithy_runtime::error::ProvideErrorMetadata for #name {
+            fn meta(&self) -> &::smithy_runtime::error::ErrorMetadata {
+                &self._meta
+            }
+            fn meta_mut(&mut self) -> &mut ::smithy_runtime::error::ErrorMetadata {
+                &mut self._meta
+            }
+            fn fault(&self) -> ::smithy_runtime::error::Fault {
+                #fault
+            }
+        }
+    }
+}
+
+/// The operation's error enum and its impls.
+pub fn operation_error(ir: &CrateIr, op: &OperationIr) -> TokenStream {
+    let name = format_ident!("{}", op.error_enum);
+    let doc = format!(
+        " Everything the service may answer `{}` with, when it fails.",
+        op.name
+    );
+    let variants = op.errors.iter().map(|(variant, id)| {
+        let variant = ident(variant);
+        let error = &ir.errors[id];
+        let ty = ident(&error.name);
+        let doc = docs(&error.docs, &format!("The `{}` error.", error.wire_name));
+        quote! { #doc #variant(crate::error::#ty), }
+    });
+    let all: Vec<TokenStream> = op
+        .errors
+        .iter()
+        .map(|(variant, _)| {
+            let variant = ident(variant);
+            quote! { #name::#variant(e) }
+        })
+        .collect();
+    let is_methods = op.errors.iter().map(|(variant, id)| {
+        let v = ident(variant);
+        let method = format_ident!("is_{}", crate::ir::naming::to_snake(variant));
+        let doc = format!(" Whether this is a `{}`.", ir.errors[id].wire_name);
+        quote! {
+            #[doc = #doc]
+            pub fn #method(&self) -> bool {
+                ::std::matches!(self, #name::#v(_))
+            }
+        }
+    });
+    let into_service = op.errors.iter().map(|(variant, id)| {
+        let v = ident(variant);
+        let service_variant = ident(&ir.errors[id].name);
+        quote! { #name::#v(e) => crate::Error::#service_variant(e), }
+    });
+    quote! {
+        #[doc = #doc]
+        #[non_exhaustive]
+        #[derive(Debug)]
+        pub enum #name {
+            #(#variants)*
+            /// An error the model does not describe (unknown code or unreadable body).
+            Unhandled(::smithy_runtime::error::UnhandledError),
+        }
+        impl #name {
+            #(#is_methods)*
+            /// Whether the error is not described by the model.
+            pub fn is_unhandled(&self) -> bool {
+                ::std::matches!(self, #name::Unhandled(_))
+            }
+        }
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                match self {
+                    #(#all => ::std::fmt::Display::fmt(e, f),)*
+                    #name::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+                }
+            }
+        }
+        impl ::std::error::Error for #name {
+            fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+                match self {
+                    #(#all => ::std::option::Option::Some(e),)*
+                    #name::Unhandled(e) => ::std::option::Option::Some(e),
+                }
+            }
+        }
+        impl ::smithy_runtime::error::ProvideErrorMetadata for #name {
+            fn meta(&self) -> &::smithy_runtime::error::ErrorMetadata {
+                match self {
+                    #(#all => ::smithy_runtime::error::ProvideErrorMetadata::meta(e),)*
+                    #name::Unhandled(e) => ::smithy_runtime::error::ProvideErrorMetadata::meta(e),
+                }
+            }
+            fn meta_mut(&mut self) -> &mut ::smithy_runtime::error::ErrorMetadata {
+                match self {
+                    #(#all => ::smithy_runtime::error::ProvideErrorMetadata::meta_mut(e),)*
+                    #name::Unhandled(e) => ::smithy_runtime::error::ProvideErrorMetadata::meta_mut(e),
+                }
+            }
+            fn fault(&self) -> ::smithy_runtime::error::Fault {
+                match self {
+                    #(#all => ::smithy_runtime::error::ProvideErrorMetadata::fault(e),)*
+                    #name::Unhandled(e) => ::smithy_runtime::error::ProvideErrorMetadata::fault(e),
+                }
+            }
+        }
+        impl ::std::convert::From<#name> for crate::Error {
+            fn from(error: #name) -> Self {
+                match error {
+                    #(#into_service)*
+                    #name::Unhandled(e) => crate::Error::Unhandled(e),
+                }
+            }
+        }
+    }
+}
+
+/// The service-wide error: every modelled error of the crate, unhandled service errors, and
+/// failures that never reached the service.
+pub fn service_error(ir: &CrateIr) -> TokenStream {
+    let variants = ir.errors.values().map(|e| {
+        let ty = ident(&e.name);
+        let doc = docs(&e.docs, &format!("The `{}` error.", e.wire_name));
+        quote! { #doc #ty(crate::error::#ty), }
+    });
+    let arms: Vec<TokenStream> = ir
+        .errors
+        .values()
+        .map(|e| {
+            let ty = ident(&e.name);
+            quote! { Error::#ty(e) }
+        })
+        .collect();
+    let sdk = &ir.service.sdk_id;
+    let doc = format!(" Any error a call to {sdk} can end with.\n\nEvery operation error converts into it, and so does [`SdkError`](::smithy_runtime::error::SdkError), so `?` works across operations.");
+    quote! {
+        #[doc = #doc]
+        #[non_exhaustive]
+        #[derive(Debug)]
+        pub enum Error {
+            #(#variants)*
+            /// A service error the model does not describe.
+            Unhandled(::smithy_runtime::error::UnhandledError),
+            /// The call failed before or after the service answered (invalid input, transport,
+            /// timeout, unreadable response).
+            Call(::smithy_runtime::error::SdkError<::smithy_runtime::error::UnhandledError>),
+        }
+        impl ::std::fmt::Display for Error {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                match self {
+                    #(#arms => ::std::fmt::Display::fmt(e, f),)*
+                    Error::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+                    Error::Call(e) => ::std::fmt::Display::fmt(e, f),
+                }
+            }
+        }
+        impl ::std::error::Error for Error {
+            fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+                match self {
+                    #(#arms => ::std::option::Option::Some(e),)*
+                    Error::Unhandled(e) => ::std::option::Option::Some(e),
+                    Error::Call(e) => ::std::option::Option::Some(e),
+                }
+            }
+        }
+        impl<E: ::std::convert::Into<Error>> ::std::convert::From<::smithy_runtime::error::SdkError<E>> for Error {
+            fn from(error: ::smithy_runtime::error::SdkError<E>) -> Self {
+                match error.into_service_error() {
+                    ::std::result::Result::Ok(service) => service.into(),
+                    ::std::result::Result::Err(other) => Error::Call(other.map_service_error(|_| {
+                        ::smithy_runtime::error::UnhandledError::new(::std::default::Default::default())
+                    })),
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+//! JSON for structures: `ToJson` (absent members omitted), `FromJson` (unknown keys ignored,
+//! `null` read as absent, missing required members zero-filled), and `Zero`.
+
+use super::rust_type::{default_value, reader, to_json};
+use super::tokens::ident;
+use crate::ir::{FieldIr, StructIr, StructRole};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// `ToJson`, `FromJson` and `Zero` for one structure.
+pub fn struct_json(s: &StructIr) -> TokenStream {
+    let name = ident(&s.name);
+    let writes = s.fields.iter().map(write_field);
+    let reads = s.fields.iter().map(read_field);
+    let zeros = s.fields.iter().map(zero_field);
+    let meta = match s.role {
+        StructRole::Output | StructRole::Error { .. } => {
+            quote! { _meta: ::std::default::Default::default(), }
+        }
+        _ => quote! {},
+    };
+    let object_binding = if s.fields.is_empty() {
+        quote! { _object }
+    } else {
+        quote! { object }
+    };
+    let write_binding = if s.fields.is_empty() {
+        quote! { let object }
+    } else {
+        quote! { let mut object }
+    };
+    quote! {
+        impl ::smithy_runtime::json::ToJson for #name {
+            fn to_json(&self) -> ::smithy_runtime::json::Value {
+                #write_binding = ::smithy_runtime::json::Map::new();
+                #(#writes)*
+                ::smithy_runtime::json::Value::Object(object)
+            }
+        }
+        impl ::smithy_runtime::json::FromJson for #name {
+            fn from_json(value: &::smithy_runtime::json::Value) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
+                let #object_binding = ::smithy_runtime::json::object(value)?;
+                ::std::result::Result::Ok(#name {
+                    #(#reads)*
+                    #meta
+                })
+            }
+        }
+        impl ::smithy_runtime::json::Zero for #name {
+            fn zero() -> Self {
+                #name {
+                    #(#zeros)*
+                    #meta
+                }
+            }
+        }
+    }
+}
+
+fn write_field(f: &FieldIr) -> TokenStream {
+    let field = ident(&f.ident);
+    let key = &f.member;
+    if f.optional {
+        let write = to_json(&f.ty, quote! { value });
+        quote! {
+            if let ::std::option::Option::Some(value) = &self.#field {
+                object.insert(::std::string::String::from(#key), #write);
+            }
+        }
+    } else {
+        let write = to_json(&f.ty, quote! { &self.#field });
+        quote! { object.insert(::std::string::String::from(#key), #write); }
+    }
+}
+
+fn read_field(f: &FieldIr) -> TokenStream {
+    let field = ident(&f.ident);
+    let key = &f.member;
+    let read = reader(&f.ty);
+    let boxed = if f.boxed {
+        quote! { .map(::std::boxed::Box::new) }
+    } else {
+        quote! {}
+    };
+    let present = quote! { ::smithy_runtime::json::member(object, #key, #read)? #boxed };
+    if f.optional {
+        quote! { #field: #present, }
+    } else {
+        let fallback = match f.default.as_ref() {
+            Some(_) => {
+                let value = fallback(f);
+                quote! { || #value }
+            }
+            None => quote! { ::smithy_runtime::json::Zero::zero },
+        };
+        quote! { #field: #present.unwrap_or_else(#fallback), }
+    }
+}
+
+/// What a non-optional member takes when absent: its `@default`, else the zero value.
+fn fallback(f: &FieldIr) -> TokenStream {
+    let value = f
+        .default
+        .as_ref()
+        .and_then(|d| default_value(&f.ty, d))
+        .unwrap_or_else(|| quote! { ::smithy_runtime::json::Zero::zero() });
+    if f.boxed && f.default.is_some() {
+        quote! { ::std::boxed::Box::new(#value) }
+    } else {
+        value
+    }
+}
+
+fn zero_field(f: &FieldIr) -> TokenStream {
+    let field = ident(&f.ident);
+    if f.optional {
+        quote! { #field: ::std::option::Option::None, }
+    } else {
+        let fallback = fallback(f);
+        quote! { #field: #fallback, }
+    }
+}

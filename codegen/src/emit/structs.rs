@@ -1,0 +1,505 @@
+//! Structures: the type, its accessors, a `Debug` that redacts `@sensitive` members, and its
+//! builder (`build()` names a missing required member; `new(required…)` is a shortcut).
+
+use super::rust_type::{default_value, field_type, is_copy, stored_type, value_type};
+use super::tokens::{deprecated, docs, ident};
+use crate::ir::{FieldIr, RustType, StructIr, StructRole};
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+/// Everything generated for one structure.
+pub fn structure(s: &StructIr) -> TokenStream {
+    let definition = definition(s);
+    let accessors = accessors(s);
+    let debug = debug_impl(
+        &ident(&s.name),
+        &s.name,
+        s.sensitive,
+        &s.fields,
+        quote! { self. },
+        meta_debug(s),
+    );
+    let equality = partial_eq(s);
+    let builder = builder(s);
+    quote! { #definition #accessors #debug #equality #builder }
+}
+
+fn has_meta(s: &StructIr) -> bool {
+    matches!(s.role, StructRole::Output | StructRole::Error { .. })
+}
+
+fn definition(s: &StructIr) -> TokenStream {
+    let name = ident(&s.name);
+    let doc = docs(&s.docs, &format!("The `{}` structure.", s.id.name()));
+    let deprecation = deprecated(&s.deprecated);
+    let fields = s.fields.iter().map(|f| {
+        let field = ident(&f.ident);
+        let ty = field_type(f);
+        quote! { pub(crate) #field: #ty, }
+    });
+    let meta = match s.role {
+        StructRole::Output => {
+            quote! { pub(crate) _meta: ::smithy_runtime::error::ResponseMetadata, }
+        }
+        StructRole::Error { .. } => {
+            quote! { pub(crate) _meta: ::smithy_runtime::error::ErrorMetadata, }
+        }
+        _ => quote! {},
+    };
+    let derive = if has_meta(s) {
+        quote! { #[derive(Clone)] }
+    } else {
+        quote! { #[derive(Clone, PartialEq)] }
+    };
+    quote! {
+        #doc
+        #deprecation
+        #[non_exhaustive]
+        #derive
+        pub struct #name {
+            #(#fields)*
+            #meta
+        }
+    }
+}
+
+/// Outputs and errors compare their modelled members only, not response metadata.
+fn partial_eq(s: &StructIr) -> TokenStream {
+    if !has_meta(s) {
+        return quote! {};
+    }
+    let name = ident(&s.name);
+    let comparisons: Vec<TokenStream> = s
+        .fields
+        .iter()
+        .map(|f| {
+            let field = ident(&f.ident);
+            quote! { self.#field == other.#field }
+        })
+        .collect();
+    let (other, body) = if comparisons.is_empty() {
+        (quote! { _other }, quote! { true })
+    } else {
+        (quote! { other }, quote! { #(#comparisons)&&* })
+    };
+    quote! {
+        impl ::std::cmp::PartialEq for #name {
+            fn eq(&self, #other: &Self) -> bool {
+                #body
+            }
+        }
+    }
+}
+
+/// The accessor's return type and body for a field.
+fn accessor(f: &FieldIr) -> (TokenStream, TokenStream) {
+    let field = ident(&f.ident);
+    let value = value_type(&f.ty);
+    let (by_ref, convert) = match &f.ty {
+        RustType::String | RustType::BigNumber => (quote! { &str }, quote! { .as_str() }),
+        RustType::List { item, sparse, .. } => {
+            let item = value_type(item);
+            let item = if *sparse {
+                quote! { ::std::option::Option<#item> }
+            } else {
+                item
+            };
+            (quote! { &[#item] }, quote! { .as_slice() })
+        }
+        ty if is_copy(ty) => (value.clone(), quote! {}),
+        _ => (quote! { &#value }, quote! {}),
+    };
+    let copy = is_copy(&f.ty);
+    let deref = if f.boxed {
+        quote! { ** }
+    } else {
+        quote! {}
+    };
+    match (f.optional, copy) {
+        (false, true) => (by_ref, quote! { #deref self.#field }),
+        (false, false) => {
+            if convert.is_empty() {
+                (by_ref, quote! { &#deref self.#field })
+            } else {
+                (by_ref, quote! { self.#field #convert })
+            }
+        }
+        (true, true) => {
+            let body = if f.boxed {
+                quote! { self.#field.as_deref().copied() }
+            } else {
+                quote! { self.#field }
+            };
+            (quote! { ::std::option::Option<#by_ref> }, body)
+        }
+        (true, false) => {
+            let body = if f.boxed {
+                quote! { self.#field.as_deref() }
+            } else if convert.is_empty() {
+                quote! { self.#field.as_ref() }
+            } else {
+                quote! { self.#field.as_deref() }
+            };
+            (quote! { ::std::option::Option<#by_ref> }, body)
+        }
+    }
+}
+
+fn accessors(s: &StructIr) -> TokenStream {
+    let name = ident(&s.name);
+    let builder = ident(&s.builder);
+    let methods = s.fields.iter().map(|f| {
+        let method = ident(&f.ident);
+        let (ty, body) = accessor(f);
+        let doc = docs(&f.docs, &format!("The `{}` member.", f.member));
+        let deprecation = deprecated(&f.deprecated);
+        quote! {
+            #doc
+            #deprecation
+            pub fn #method(&self) -> #ty {
+                #body
+            }
+        }
+    });
+    let builder_doc = format!(" A builder for [`{}`].", s.name);
+    let new = new_shortcut(s);
+    quote! {
+        impl #name {
+            #(#methods)*
+            #[doc = #builder_doc]
+            pub fn builder() -> #builder {
+                #builder::default()
+            }
+            #new
+        }
+    }
+}
+
+/// Fields the builder must be given (required, no default, not optional).
+pub(super) fn must_set(f: &FieldIr) -> bool {
+    !f.optional && f.default.is_none()
+}
+
+/// `new(required…)`: every required member as an argument, every other member unset.
+fn new_shortcut(s: &StructIr) -> TokenStream {
+    let required: Vec<&FieldIr> = s.fields.iter().filter(|f| must_set(f)).collect();
+    if required.is_empty() || has_meta(s) {
+        return quote! {};
+    }
+    let params = required.iter().map(|f| {
+        let arg = ident(&f.ident);
+        let ty = setter_param(&f.ty, true);
+        quote! { #arg: #ty }
+    });
+    let names: Vec<String> = required.iter().map(|f| format!("`{}`", f.member)).collect();
+    let doc = format!(
+        " A value with the required members {} set and every other member unset.",
+        names.join(", ")
+    );
+    let defaults = s.fields.iter().filter(|f| !must_set(f)).map(|f| {
+        let field = ident(&f.ident);
+        let value = field_default(f);
+        quote! { #field: #value, }
+    });
+    let assign = required.iter().map(|f| {
+        let field = ident(&f.ident);
+        let convert = setter_convert(&f.ty, quote! { #field }, true);
+        if f.boxed {
+            quote! { #field: ::std::boxed::Box::new(#convert), }
+        } else if convert.to_string() == field.to_string() {
+            quote! { #field, }
+        } else {
+            quote! { #field: #convert, }
+        }
+    });
+    quote! {
+        #[doc = #doc]
+        pub fn new(#(#params),*) -> Self {
+            Self { #(#assign)* #(#defaults)* }
+        }
+    }
+}
+
+/// The value of an unset, non-required field: `None` or its `@default`.
+fn field_default(f: &FieldIr) -> TokenStream {
+    if f.optional {
+        return quote! { ::std::option::Option::None };
+    }
+    let value = f
+        .default
+        .as_ref()
+        .and_then(|d| default_value(&f.ty, d))
+        .unwrap_or_else(|| quote! { ::std::default::Default::default() });
+    if f.boxed {
+        quote! { ::std::boxed::Box::new(#value) }
+    } else {
+        value
+    }
+}
+
+/// The parameter type a setter takes for a value of `ty`.
+pub(super) fn setter_param(ty: &RustType, into: bool) -> TokenStream {
+    match ty {
+        RustType::String | RustType::BigNumber if into => {
+            quote! { impl ::std::convert::Into<::std::string::String> }
+        }
+        RustType::Blob if into => quote! { impl ::std::convert::Into<::smithy_runtime::Blob> },
+        RustType::Named { .. } if into => {
+            let value = value_type(ty);
+            quote! { impl ::std::convert::Into<#value> }
+        }
+        other => value_type(other),
+    }
+}
+
+pub(super) fn setter_convert(ty: &RustType, arg: TokenStream, into: bool) -> TokenStream {
+    match ty {
+        RustType::String | RustType::BigNumber | RustType::Blob | RustType::Named { .. }
+            if into =>
+        {
+            quote! { #arg.into() }
+        }
+        _ => arg,
+    }
+}
+
+/// `Debug` listing every field, printing a redaction marker for sensitive ones.
+pub fn debug_impl(
+    name: &proc_macro2::Ident,
+    label: &str,
+    whole_sensitive: bool,
+    fields: &[FieldIr],
+    access: TokenStream,
+    extra: TokenStream,
+) -> TokenStream {
+    if whole_sensitive {
+        return quote! {
+            impl ::std::fmt::Debug for #name {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    f.debug_tuple(#label).field(&::smithy_runtime::sensitive::Redacted).finish()
+                }
+            }
+        };
+    }
+    let entries = fields.iter().map(|f| {
+        let field = ident(&f.ident);
+        let key = crate::ir::naming::unraw(&f.ident);
+        if f.sensitive || is_sensitive_container(&f.ty) {
+            quote! { debug.field(#key, &::smithy_runtime::sensitive::Redacted); }
+        } else {
+            quote! { debug.field(#key, &#access #field); }
+        }
+    });
+    quote! {
+        impl ::std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                let mut debug = f.debug_struct(#label);
+                #(#entries)*
+                #extra
+                debug.finish()
+            }
+        }
+    }
+}
+
+/// Lists and maps whose items are sensitive are redacted whole.
+fn is_sensitive_container(ty: &RustType) -> bool {
+    match ty {
+        RustType::List {
+            item,
+            item_sensitive,
+            ..
+        } => *item_sensitive || is_sensitive_container(item),
+        RustType::Map {
+            value,
+            value_sensitive,
+            ..
+        } => *value_sensitive || is_sensitive_container(value),
+        _ => false,
+    }
+}
+
+fn meta_debug(s: &StructIr) -> TokenStream {
+    match s.role {
+        StructRole::Error { .. } => quote! { debug.field("meta", &self._meta); },
+        _ => quote! {},
+    }
+}
+
+fn builder(s: &StructIr) -> TokenStream {
+    let name = ident(&s.name);
+    let builder = ident(&s.builder);
+    let doc = format!(" Builds a [`{}`].", s.name);
+    let fields = s.fields.iter().map(|f| {
+        let field = ident(&f.ident);
+        let ty = stored_type(f);
+        quote! { #field: ::std::option::Option<#ty>, }
+    });
+    let setters = s.fields.iter().map(setters);
+    let debug = debug_impl(
+        &builder,
+        &s.builder,
+        s.sensitive,
+        &s.fields,
+        quote! { self. },
+        quote! {},
+    );
+    let build = build_method(s, &name);
+    quote! {
+        #[doc = #doc]
+        #[derive(Clone, Default, PartialEq)]
+        pub struct #builder {
+            #(#fields)*
+        }
+        impl #builder {
+            #(#setters)*
+            #build
+        }
+        #debug
+    }
+}
+
+fn setters(f: &FieldIr) -> TokenStream {
+    let field = ident(&f.ident);
+    let set = format_ident!("set_{}", f.plain);
+    let get = format_ident!("get_{}", f.plain);
+    let stored = stored_type(f);
+    let member = &f.member;
+    let deprecation = deprecated(&f.deprecated);
+    let doc = docs(&f.docs, &format!("The `{member}` member."));
+    let required_note = if must_set(f) { " Required." } else { "" };
+    let set_doc = format!(" Sets or clears the `{member}` member.{required_note}");
+    let get_doc = format!(" The `{member}` member as set so far.");
+    let wrap = |v: TokenStream| {
+        if f.boxed {
+            quote! { ::std::boxed::Box::new(#v) }
+        } else {
+            v
+        }
+    };
+    let primary = match &f.ty {
+        RustType::List { item, sparse, .. } => {
+            let (param, convert) = if *sparse {
+                let item = value_type(item);
+                (quote! { ::std::option::Option<#item> }, quote! { item })
+            } else {
+                (
+                    setter_param(item, true),
+                    setter_convert(item, quote! { item }, true),
+                )
+            };
+            let add_doc = format!(" Appends one item to the `{member}` list.");
+            let push = if f.boxed {
+                quote! { let mut list = self.#field.take().map(|b| *b).unwrap_or_default(); list.push(#convert); self.#field = ::std::option::Option::Some(::std::boxed::Box::new(list)); }
+            } else {
+                quote! { self.#field.get_or_insert_with(::std::vec::Vec::new).push(#convert); }
+            };
+            quote! {
+                #[doc = #add_doc]
+                #doc
+                #deprecation
+                pub fn #field(mut self, item: #param) -> Self {
+                    #push
+                    self
+                }
+            }
+        }
+        RustType::Map { value, sparse, .. } => {
+            let (param, convert) = if *sparse {
+                let value = value_type(value);
+                (quote! { ::std::option::Option<#value> }, quote! { value })
+            } else {
+                (
+                    setter_param(value, true),
+                    setter_convert(value, quote! { value }, true),
+                )
+            };
+            let add_doc = format!(" Adds one entry to the `{member}` map.");
+            let insert = if f.boxed {
+                quote! { let mut map = self.#field.take().map(|b| *b).unwrap_or_default(); map.insert(key.into(), #convert); self.#field = ::std::option::Option::Some(::std::boxed::Box::new(map)); }
+            } else {
+                quote! { self.#field.get_or_insert_with(::std::collections::HashMap::new).insert(key.into(), #convert); }
+            };
+            quote! {
+                #[doc = #add_doc]
+                #doc
+                #deprecation
+                pub fn #field(mut self, key: impl ::std::convert::Into<::std::string::String>, value: #param) -> Self {
+                    #insert
+                    self
+                }
+            }
+        }
+        ty => {
+            let param = setter_param(ty, true);
+            let value = wrap(setter_convert(ty, quote! { input }, true));
+            quote! {
+                #doc
+                #deprecation
+                pub fn #field(mut self, input: #param) -> Self {
+                    self.#field = ::std::option::Option::Some(#value);
+                    self
+                }
+            }
+        }
+    };
+    quote! {
+        #primary
+        #[doc = #set_doc]
+        #deprecation
+        pub fn #set(mut self, input: ::std::option::Option<#stored>) -> Self {
+            self.#field = input;
+            self
+        }
+        #[doc = #get_doc]
+        #deprecation
+        pub fn #get(&self) -> &::std::option::Option<#stored> {
+            &self.#field
+        }
+    }
+}
+
+fn build_method(s: &StructIr, name: &proc_macro2::Ident) -> TokenStream {
+    let fallible = s.fields.iter().any(must_set);
+    let shape = s.id.name();
+    let assign = s.fields.iter().map(|f| {
+        let field = ident(&f.ident);
+        let member = &f.member;
+        if f.optional {
+            quote! { #field: self.#field, }
+        } else if must_set(f) {
+            quote! {
+                #field: self.#field.ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(#shape, #member))?,
+            }
+        } else {
+            let default = field_default(f);
+            quote! { #field: self.#field.unwrap_or_else(|| #default), }
+        }
+    });
+    let meta = match s.role {
+        StructRole::Output | StructRole::Error { .. } => {
+            quote! { _meta: ::std::default::Default::default(), }
+        }
+        _ => quote! {},
+    };
+    if fallible {
+        let doc = format!(
+            " Builds the [`{}`]; fails naming the first required member that was not set.",
+            s.name
+        );
+        quote! {
+            #[doc = #doc]
+            pub fn build(self) -> ::std::result::Result<#name, ::smithy_runtime::error::BuildError> {
+                ::std::result::Result::Ok(#name { #(#assign)* #meta })
+            }
+        }
+    } else {
+        let doc = format!(" Builds the [`{}`].", s.name);
+        quote! {
+            #[doc = #doc]
+            pub fn build(self) -> #name {
+                #name { #(#assign)* #meta }
+            }
+        }
+    }
+}

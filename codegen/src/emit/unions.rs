@@ -1,0 +1,186 @@
+//! Unions: one variant per member plus `Unknown`, which keeps the name of a member this
+//! version of the crate does not know.
+
+use super::rust_type::{from_json, to_json, value_type};
+use super::tokens::{deprecated, docs, ident};
+use crate::ir::UnionIr;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+/// Everything generated for one union.
+pub fn union(u: &UnionIr) -> TokenStream {
+    let name = ident(&u.name);
+    let doc = docs(&u.docs, &format!("The `{}` union.", u.id.name()));
+    let deprecation = deprecated(&u.deprecated);
+    let variants = u.variants.iter().map(|v| {
+        let variant = ident(&v.ident);
+        let doc = docs(&v.docs, &format!("The `{}` member.", v.member));
+        match &v.ty {
+            None => quote! { #doc #variant, },
+            Some(ty) => {
+                let ty = value_type(ty);
+                let ty = if v.boxed {
+                    quote! { ::std::boxed::Box<#ty> }
+                } else {
+                    ty
+                };
+                quote! { #doc #variant(#ty), }
+            }
+        }
+    });
+    let accessors = u.variants.iter().map(|v| {
+        let variant = ident(&v.ident);
+        let is = format_ident!("is_{}", v.plain);
+        let is_doc = format!(" Whether this is the `{}` member.", v.member);
+        let is_fn = match &v.ty {
+            None => quote! { ::std::matches!(self, #name::#variant) },
+            Some(_) => quote! { ::std::matches!(self, #name::#variant(_)) },
+        };
+        let as_fn = v.ty.as_ref().map(|ty| {
+            let as_ = format_ident!("as_{}", v.plain);
+            let ty = value_type(ty);
+            let as_doc = format!(
+                " The `{}` member's value, or `self` when another member is set.",
+                v.member
+            );
+            let value = if v.boxed {
+                quote! { &**value }
+            } else {
+                quote! { value }
+            };
+            quote! {
+                #[doc = #as_doc]
+                pub fn #as_(&self) -> ::std::result::Result<&#ty, &Self> {
+                    match self {
+                        #name::#variant(value) => ::std::result::Result::Ok(#value),
+                        _ => ::std::result::Result::Err(self),
+                    }
+                }
+            }
+        });
+        quote! {
+            #[doc = #is_doc]
+            pub fn #is(&self) -> bool {
+                #is_fn
+            }
+            #as_fn
+        }
+    });
+    let debug = debug_impl(u, &name);
+    let serde = serde_impls(u, &name);
+    quote! {
+        #doc
+        #deprecation
+        #[non_exhaustive]
+        #[derive(Clone, PartialEq)]
+        pub enum #name {
+            #(#variants)*
+            /// A member this version of the crate does not know (its name is kept).
+            Unknown(::std::string::String),
+        }
+        impl #name {
+            #(#accessors)*
+            /// Whether the member is unknown to this version of the crate.
+            pub fn is_unknown(&self) -> bool {
+                ::std::matches!(self, #name::Unknown(_))
+            }
+        }
+        #debug
+        #serde
+    }
+}
+
+fn debug_impl(u: &UnionIr, name: &proc_macro2::Ident) -> TokenStream {
+    let label = &u.name;
+    let arms = u.variants.iter().map(|v| {
+        let variant = ident(&v.ident);
+        let variant_label = &v.ident;
+        match &v.ty {
+            None => quote! { #name::#variant => f.write_str(#variant_label), },
+            Some(_) if v.sensitive || u.sensitive => quote! {
+                #name::#variant(_) => f.debug_tuple(#variant_label).field(&::smithy_runtime::sensitive::Redacted).finish(),
+            },
+            Some(_) => quote! { #name::#variant(value) => f.debug_tuple(#variant_label).field(value).finish(), },
+        }
+    });
+    let _ = label;
+    quote! {
+        impl ::std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                match self {
+                    #(#arms)*
+                    #name::Unknown(member) => f.debug_tuple("Unknown").field(member).finish(),
+                }
+            }
+        }
+    }
+}
+
+fn serde_impls(u: &UnionIr, name: &proc_macro2::Ident) -> TokenStream {
+    let write_arms = u.variants.iter().map(|v| {
+        let variant = ident(&v.ident);
+        let member = &v.member;
+        match &v.ty {
+            None => quote! {
+                #name::#variant => { object.insert(::std::string::String::from(#member), ::smithy_runtime::json::Value::Object(::smithy_runtime::json::Map::new())); }
+            },
+            Some(ty) => {
+                let write = to_json(ty, quote! { value });
+                quote! { #name::#variant(value) => { object.insert(::std::string::String::from(#member), #write); } }
+            }
+        }
+    });
+    let read_arms = u.variants.iter().map(|v| {
+        let variant = ident(&v.ident);
+        let member = &v.member;
+        match &v.ty {
+            None => quote! { #member => ::std::result::Result::Ok(#name::#variant), },
+            Some(ty) => {
+                let read = from_json(ty, quote! { value });
+                let wrap = if v.boxed {
+                    quote! { ::std::boxed::Box::new(parsed) }
+                } else {
+                    quote! { parsed }
+                };
+                quote! {
+                    #member => {
+                        let parsed = #read.map_err(|e| e.at_member(#member))?;
+                        ::std::result::Result::Ok(#name::#variant(#wrap))
+                    }
+                }
+            }
+        }
+    });
+    quote! {
+        impl ::smithy_runtime::json::ToJson for #name {
+            fn to_json(&self) -> ::smithy_runtime::json::Value {
+                let mut object = ::smithy_runtime::json::Map::new();
+                match self {
+                    #(#write_arms)*
+                    // Unknown members cannot be written back: their value was not kept.
+                    #name::Unknown(_) => {}
+                }
+                ::smithy_runtime::json::Value::Object(object)
+            }
+        }
+        impl ::smithy_runtime::json::FromJson for #name {
+            fn from_json(value: &::smithy_runtime::json::Value) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
+                match ::smithy_runtime::json::union_member(value)? {
+                    ::std::option::Option::None => ::std::result::Result::Err(::smithy_runtime::error::DeserializeError::new("a union must set exactly one member, found none")),
+                    ::std::option::Option::Some((member, value)) => match member {
+                        #(#read_arms)*
+                        other => {
+                            let _ = value;
+                            ::std::result::Result::Ok(#name::Unknown(::std::string::String::from(other)))
+                        }
+                    },
+                }
+            }
+        }
+        impl ::smithy_runtime::json::Zero for #name {
+            fn zero() -> Self {
+                #name::Unknown(::std::string::String::new())
+            }
+        }
+    }
+}

@@ -1,0 +1,209 @@
+//! `Validate` impls: the model's `@length`, `@pattern` and `@range` checked before a
+//! request is sent, recursing into nested structures, unions, lists and maps.
+
+use super::tokens::ident;
+use crate::ir::{Constraints, FieldIr, RustType, StructIr, UnionIr};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// `Validate` for a structure.
+pub fn struct_validate(s: &StructIr) -> TokenStream {
+    let name = ident(&s.name);
+    let checks: Vec<TokenStream> = s.fields.iter().filter_map(field_check).collect();
+    validate_impl(&name, checks)
+}
+
+/// `Validate` for a union.
+pub fn union_validate(u: &UnionIr) -> TokenStream {
+    let name = ident(&u.name);
+    let arms: Vec<TokenStream> = u
+        .variants
+        .iter()
+        .filter_map(|v| {
+            let ty = v.ty.as_ref()?;
+            let check = value_check(ty, &v.constraints, v.sensitive, quote! { value })?;
+            let variant = ident(&v.ident);
+            let member = &v.member;
+            Some(quote! { #name::#variant(value) => validator.member(#member, |validator| { #check }), })
+        })
+        .collect();
+    if arms.is_empty() {
+        return validate_impl(&name, Vec::new());
+    }
+    validate_impl(
+        &name,
+        vec![quote! {
+            #[allow(unreachable_patterns)]
+            match self {
+                #(#arms)*
+                _ => {}
+            }
+        }],
+    )
+}
+
+fn validate_impl(name: &proc_macro2::Ident, checks: Vec<TokenStream>) -> TokenStream {
+    let param = if checks.is_empty() {
+        quote! { _validator }
+    } else {
+        quote! { validator }
+    };
+    quote! {
+        impl ::smithy_runtime::validation::Validate for #name {
+            fn validate_into(&self, #param: &mut ::smithy_runtime::validation::Validator) {
+                #(#checks)*
+            }
+        }
+    }
+}
+
+fn field_check(f: &FieldIr) -> Option<TokenStream> {
+    let field = ident(&f.ident);
+    let member = &f.member;
+    let check = value_check(&f.ty, &f.constraints, f.sensitive, quote! { value });
+    match (f.optional, check) {
+        (true, Some(check)) => Some(quote! {
+            if let ::std::option::Option::Some(value) = &self.#field {
+                validator.member(#member, |validator| { #check });
+            }
+        }),
+        (false, Some(check)) => Some(quote! {
+            {
+                let value = &self.#field;
+                validator.member(#member, |validator| { #check });
+            }
+        }),
+        (_, None) => None,
+    }
+}
+
+/// Checks for one value (`value` is an expression of type `&T`), or `None` when nothing
+/// can be wrong with it.
+fn value_check(
+    ty: &RustType,
+    constraints: &Constraints,
+    sensitive: bool,
+    value: TokenStream,
+) -> Option<TokenStream> {
+    let mut checks = Vec::new();
+    if let Some((min, max)) = constraints.length {
+        let (min, max) = (option_u64(min), option_u64(max));
+        let measured = match ty {
+            RustType::String | RustType::BigNumber => {
+                Some(quote! { validator.str_length(#value, #min, #max); })
+            }
+            RustType::Blob => {
+                Some(quote! { validator.length(#value.as_bytes().len(), #min, #max); })
+            }
+            RustType::List { .. } | RustType::Map { .. } => {
+                Some(quote! { validator.length(#value.len(), #min, #max); })
+            }
+            _ => None,
+        };
+        checks.extend(measured);
+    }
+    if let Some(pattern) = &constraints.pattern {
+        if matches!(ty, RustType::String) {
+            checks.push(quote! {
+                {
+                    static PATTERN: ::smithy_runtime::validation::Pattern = ::smithy_runtime::validation::Pattern::new(#pattern);
+                    validator.pattern(#value, &PATTERN, #sensitive);
+                }
+            });
+        }
+    }
+    if let Some((min, max)) = constraints.range {
+        let (min, max) = (option_f64(min), option_f64(max));
+        let as_f64 = match ty {
+            RustType::I8 | RustType::I16 | RustType::I32 | RustType::F32 => {
+                Some(quote! { f64::from(*#value) })
+            }
+            RustType::I64 => Some(quote! { *#value as f64 }),
+            RustType::F64 => Some(quote! { *#value }),
+            _ => None,
+        };
+        if let Some(as_f64) = as_f64 {
+            checks.push(quote! { validator.range(#as_f64, #min, #max, #sensitive); });
+        }
+    }
+    match ty {
+        RustType::Named {
+            kind: crate::ir::NamedKind::Struct | crate::ir::NamedKind::Union,
+            ..
+        } => {
+            checks.push(quote! { ::smithy_runtime::validation::Validate::validate_into(#value, validator); });
+        }
+        RustType::List {
+            item,
+            sparse,
+            item_constraints,
+            item_sensitive,
+        } => {
+            if let Some(inner) =
+                value_check(item, item_constraints, *item_sensitive, quote! { item })
+            {
+                if *sparse {
+                    checks.push(quote! {
+                        validator.items(#value, |validator, item| {
+                            if let ::std::option::Option::Some(item) = item { #inner }
+                        });
+                    });
+                } else {
+                    checks.push(quote! { validator.items(#value, |validator, item| { #inner }); });
+                }
+            }
+        }
+        RustType::Map {
+            value: value_ty,
+            sparse,
+            key_constraints,
+            value_constraints,
+            value_sensitive,
+        } => {
+            let key_check = value_check(&RustType::String, key_constraints, false, quote! { key });
+            let value_check = value_check(
+                value_ty,
+                value_constraints,
+                *value_sensitive,
+                quote! { item },
+            );
+            if key_check.is_some() || value_check.is_some() {
+                let key_check = key_check.unwrap_or_default();
+                let value_check = match (value_check, sparse) {
+                    (Some(check), true) => {
+                        quote! { if let ::std::option::Option::Some(item) = item { #check } }
+                    }
+                    (Some(check), false) => check,
+                    (None, _) => quote! {},
+                };
+                checks.push(quote! {
+                    validator.entries(#value.iter(), |validator, key, item| {
+                        let _ = (&key, &item);
+                        #key_check
+                        #value_check
+                    });
+                });
+            }
+        }
+        _ => {}
+    }
+    if checks.is_empty() {
+        None
+    } else {
+        Some(quote! { #(#checks)* })
+    }
+}
+
+fn option_u64(value: Option<u64>) -> TokenStream {
+    match value {
+        Some(v) => quote! { ::std::option::Option::Some(#v) },
+        None => quote! { ::std::option::Option::None },
+    }
+}
+
+fn option_f64(value: Option<f64>) -> TokenStream {
+    match value {
+        Some(v) => quote! { ::std::option::Option::Some(#v) },
+        None => quote! { ::std::option::Option::None },
+    }
+}

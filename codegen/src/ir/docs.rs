@@ -1,0 +1,195 @@
+//! Model documentation (HTML in AWS models) to rustdoc Markdown.
+//!
+//! The conversion itself is done by `htmd`; what follows makes the result safe for rustdoc:
+//! brackets that are not links would be read as broken intra-doc links, bare URLs warn,
+//! and fenced blocks would be compiled as doctests.
+
+use std::sync::OnceLock;
+
+/// Converts model documentation to Markdown fit for `///` comments. Plain text passes
+/// through; the result is trimmed and has no trailing spaces.
+pub fn to_markdown(html: &str) -> String {
+    let markdown = if html.contains('<') {
+        converter()
+            .convert(html)
+            .unwrap_or_else(|_| html.to_owned())
+    } else {
+        html.to_owned()
+    };
+    let lines: Vec<String> = markdown
+        .lines()
+        .map(|line| line.trim_end().to_owned())
+        .collect();
+    let joined = collapse_blank_lines(&lines);
+    let fenced = fence_as_text(&joined);
+    escape_stray_brackets(&fence_bare_urls(&fenced))
+        .trim()
+        .to_owned()
+}
+
+fn converter() -> &'static htmd::HtmlToMarkdown {
+    static CONVERTER: OnceLock<htmd::HtmlToMarkdown> = OnceLock::new();
+    CONVERTER.get_or_init(|| {
+        htmd::HtmlToMarkdown::builder()
+            .skip_tags(vec!["script", "style"])
+            .build()
+    })
+}
+
+fn collapse_blank_lines(lines: &[String]) -> String {
+    let mut out = String::new();
+    let mut blank_run = 0;
+    for line in lines {
+        if line.trim().is_empty() {
+            blank_run += 1;
+            if blank_run > 1 {
+                continue;
+            }
+            out.push('\n');
+        } else {
+            blank_run = 0;
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Code fences become ```` ```text ```` so rustdoc never tries to compile them.
+fn fence_as_text(markdown: &str) -> String {
+    let mut out = String::new();
+    let mut inside = false;
+    for line in markdown.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") {
+            if inside {
+                out.push_str("```");
+            } else {
+                out.push_str("```text");
+            }
+            inside = !inside;
+        } else if !inside && line.starts_with("    ") && !trimmed.starts_with(['-', '*', '+']) {
+            // An indented line would be an (executable) code block: dedent it.
+            out.push_str(trimmed);
+        } else {
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    if inside {
+        out.push_str("```\n");
+    }
+    out
+}
+
+/// Wraps bare `http(s)://` URLs in `<…>` so rustdoc renders them as links without warning.
+fn fence_bare_urls(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut rest = markdown;
+    while let Some(start) = rest.find("http") {
+        let (before, candidate) = rest.split_at(start);
+        out.push_str(before);
+        let is_url = candidate.starts_with("http://") || candidate.starts_with("https://");
+        let preceded_by = before.chars().last();
+        let already_linked = matches!(preceded_by, Some('(') | Some('<') | Some('`'));
+        let end = candidate
+            .find(|c: char| c.is_whitespace() || matches!(c, ')' | '>' | '`' | '"'))
+            .unwrap_or(candidate.len());
+        if is_url && !already_linked {
+            let url = candidate[..end].trim_end_matches(['.', ',', ';', ':']);
+            out.push('<');
+            out.push_str(url);
+            out.push('>');
+            rest = &candidate[url.len()..];
+        } else {
+            out.push_str(&candidate[..end.max(1)]);
+            rest = &candidate[end.max(1)..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Escapes `[` / `]` that do not open a Markdown link `[text](url)`, outside code spans.
+fn escape_stray_brackets(markdown: &str) -> String {
+    let chars: Vec<char> = markdown.chars().collect();
+    let mut out = String::with_capacity(markdown.len());
+    let mut in_code = false;
+    let mut link_depth = 0usize;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '`' => {
+                in_code = !in_code;
+                out.push(c);
+            }
+            '\\' if i + 1 < chars.len() => {
+                out.push(c);
+                out.push(chars[i + 1]);
+                i += 1;
+            }
+            '[' if !in_code => {
+                if opens_link(&chars, i) {
+                    link_depth += 1;
+                    out.push('[');
+                } else {
+                    out.push_str("\\[");
+                }
+            }
+            ']' if !in_code => {
+                if link_depth > 0 && chars.get(i + 1) == Some(&'(') {
+                    link_depth -= 1;
+                    out.push(']');
+                } else {
+                    out.push_str("\\]");
+                }
+            }
+            _ => out.push(c),
+        }
+        i += 1;
+    }
+    out
+}
+
+fn opens_link(chars: &[char], open: usize) -> bool {
+    let mut depth = 0;
+    for j in open..chars.len() {
+        match chars[j] {
+            '[' => depth += 1,
+            ']' => {
+                depth -= 1;
+                if depth == 0 {
+                    return chars.get(j + 1) == Some(&'(');
+                }
+            }
+            '\n' if chars.get(j + 1) == Some(&'\n') => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::to_markdown;
+
+    #[test]
+    fn converts_paragraphs_code_and_links() {
+        let md = to_markdown("<p>Use <code>custom:</code> names.</p><p>See <a href=\"https://example.com/x\">the guide</a>.</p>");
+        assert_eq!(
+            md,
+            "Use `custom:` names.\n\nSee [the guide](https://example.com/x)."
+        );
+    }
+
+    #[test]
+    fn escapes_what_rustdoc_would_misread() {
+        assert_eq!(to_markdown("a [b] c"), "a \\[b\\] c");
+        assert_eq!(
+            to_markdown("go to https://example.com now"),
+            "go to <https://example.com> now"
+        );
+        assert_eq!(to_markdown("```\nx\n```"), "```text\nx\n```");
+    }
+}

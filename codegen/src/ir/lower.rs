@@ -1,0 +1,542 @@
+//! Model → IR: decides names, optionality, boxing, wire formats and constraints.
+
+use super::docs::to_markdown;
+use super::naming::{camel_ident, escape_keyword, snake_ident, to_snake, unraw, Scope};
+use super::recursion::boxed_members;
+use super::*;
+use crate::model::{Member, Model, Shape, ShapeKind, Traits};
+use std::collections::BTreeSet;
+use std::fmt;
+
+/// Why a model cannot be turned into a crate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LowerError {
+    /// The shape concerned.
+    pub shape: Option<ShapeId>,
+    /// What is wrong and what would be right.
+    pub message: String,
+}
+
+impl fmt::Display for LowerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.shape {
+            Some(shape) => write!(f, "shape `{shape}`: {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+impl std::error::Error for LowerError {}
+
+fn error(shape: &ShapeId, message: impl Into<String>) -> LowerError {
+    LowerError {
+        shape: Some(shape.clone()),
+        message: message.into(),
+    }
+}
+
+/// Methods generated on every structure; fields may not take these names.
+const STRUCT_RESERVED: &[&str] = &["builder", "new", "build"];
+/// Extra methods generated on outputs and errors.
+const META_RESERVED: &[&str] = &["meta", "meta_mut", "response_metadata"];
+
+/// Lowers the closure of `operations` (all ids of `service`) into a crate description.
+pub fn lower(
+    model: &Model,
+    service_id: &ShapeId,
+    operations: &[ShapeId],
+    package_name: &str,
+) -> Result<CrateIr, LowerError> {
+    let service_shape = model
+        .shape(service_id)
+        .ok_or_else(|| error(service_id, "no such service in the model"))?;
+    let ShapeKind::Service(service) = &service_shape.kind else {
+        return Err(error(
+            service_id,
+            format!("expected a service, found a {}", service_shape.type_name()),
+        ));
+    };
+    let closure = model
+        .service_closure(service_id, operations)
+        .map_err(|e| LowerError {
+            shape: None,
+            message: e.to_string(),
+        })?;
+    let shapes: BTreeSet<ShapeId> = closure.shape_ids().cloned().collect();
+    let mut lowering = Lowering {
+        model,
+        boxed: boxed_members(model, &shapes),
+        rename: &service.rename,
+        type_names: BTreeMap::new(),
+        error_names: BTreeMap::new(),
+    };
+    lowering.allocate_type_names(&shapes)?;
+
+    let mut types = BTreeMap::new();
+    let mut errors = BTreeMap::new();
+    for id in &shapes {
+        let Some(shape) = model.shape(id) else {
+            continue;
+        };
+        if let Some(name) = lowering.error_names.get(id).cloned() {
+            errors.insert(
+                id.clone(),
+                lowering.structure(
+                    shape,
+                    &name,
+                    StructRole::Error {
+                        fault: shape
+                            .traits
+                            .error
+                            .unwrap_or(crate::model::ErrorFault::Client),
+                        http_status: shape.traits.http_error,
+                    },
+                )?,
+            );
+        } else if let Some(name) = lowering.type_names.get(id).cloned() {
+            let ty = match &shape.kind {
+                ShapeKind::Structure(_) => {
+                    TypeIr::Struct(lowering.structure(shape, &name, StructRole::Data)?)
+                }
+                ShapeKind::Union(_) => TypeIr::Union(lowering.union(shape, &name)?),
+                ShapeKind::Enum(_) => TypeIr::Enum(lowering.enumeration(shape, &name)?),
+                ShapeKind::IntEnum(_) => TypeIr::IntEnum(lowering.enumeration(shape, &name)?),
+                _ => continue,
+            };
+            types.insert(id.clone(), ty);
+        }
+    }
+
+    let mut ops = Vec::new();
+    let mut module_scope = Scope::with_reserved(&["mod_rs"]);
+    let mut sorted_ops: Vec<&ShapeId> = operations.iter().collect();
+    sorted_ops.sort_by_key(|id| id.name().to_owned());
+    sorted_ops.dedup();
+    for id in sorted_ops {
+        ops.push(lowering.operation(service_id, id, &mut module_scope)?);
+    }
+
+    Ok(CrateIr {
+        package_name: package_name.to_owned(),
+        service: lower_service(service_shape, service)?,
+        operations: ops,
+        types,
+        errors,
+    })
+}
+
+fn lower_service(shape: &Shape, _service: &crate::model::Service) -> Result<ServiceIr, LowerError> {
+    let traits = &shape.traits;
+    let protocol = if traits.aws_json_1_1 {
+        Protocol::AwsJson1_1
+    } else if traits.aws_json_1_0 {
+        Protocol::AwsJson1_0
+    } else {
+        return Err(error(
+            &shape.id,
+            "the service has no supported protocol trait: add `aws.protocols#awsJson1_0` or `aws.protocols#awsJson1_1`",
+        ));
+    };
+    let sdk_id = traits
+        .aws_sdk_id
+        .clone()
+        .or_else(|| traits.title.clone())
+        .unwrap_or_else(|| shape.id.name().to_owned());
+    Ok(ServiceIr {
+        id: shape.id.clone(),
+        name: shape.id.name().to_owned(),
+        sdk_id,
+        docs: docs_of(&traits.documentation),
+        protocol,
+        query_compatible: traits.aws_query_compatible,
+        signing_name: traits.sigv4_name.clone(),
+        endpoint_rule_set: traits
+            .endpoint_rule_set
+            .as_ref()
+            .map(|rules| rules.to_string()),
+    })
+}
+
+fn docs_of(documentation: &Option<String>) -> String {
+    documentation
+        .as_deref()
+        .map(to_markdown)
+        .unwrap_or_default()
+}
+
+fn deprecation(traits: &Traits) -> Option<Deprecation> {
+    traits.deprecated.as_ref().map(|d| Deprecation {
+        note: d.message.clone(),
+        since: d.since.clone(),
+    })
+}
+
+struct Lowering<'m> {
+    model: &'m Model,
+    boxed: BTreeSet<ShapeId>,
+    rename: &'m BTreeMap<ShapeId, String>,
+    /// Names of data types in `crate::types`.
+    type_names: BTreeMap<ShapeId, String>,
+    /// Names of error structures in `crate::error`.
+    error_names: BTreeMap<ShapeId, String>,
+}
+
+impl<'m> Lowering<'m> {
+    fn shape(&self, id: &ShapeId) -> Result<&'m Shape, LowerError> {
+        self.model
+            .shape(id)
+            .ok_or_else(|| error(id, "referenced but not defined"))
+    }
+
+    /// The model name of a shape in this service (honouring `rename`).
+    fn service_name(&self, id: &ShapeId) -> String {
+        self.rename
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| id.name().to_owned())
+    }
+
+    fn allocate_type_names(&mut self, shapes: &BTreeSet<ShapeId>) -> Result<(), LowerError> {
+        let mut types = Scope::default();
+        let mut errors = Scope::default();
+        for id in shapes {
+            let shape = self.shape(id)?;
+            let name = camel_ident(&self.service_name(id));
+            match &shape.kind {
+                ShapeKind::Structure(_) if shape.traits.error.is_some() => {
+                    self.error_names
+                        .insert(id.clone(), errors.claim(&name, "Shape"));
+                }
+                ShapeKind::Structure(_) if shape.traits.input || shape.traits.output => {}
+                ShapeKind::Structure(_) if id.namespace() == "smithy.api" => {}
+                ShapeKind::Structure(_)
+                | ShapeKind::Union(_)
+                | ShapeKind::Enum(_)
+                | ShapeKind::IntEnum(_) => {
+                    self.type_names
+                        .insert(id.clone(), types.claim(&name, "Shape"));
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn operation(
+        &self,
+        service: &ShapeId,
+        id: &ShapeId,
+        modules: &mut Scope,
+    ) -> Result<OperationIr, LowerError> {
+        let shape = self.shape(id)?;
+        let ShapeKind::Operation(op) = &shape.kind else {
+            return Err(error(
+                id,
+                format!("expected an operation, found a {}", shape.type_name()),
+            ));
+        };
+        let name = camel_ident(&self.service_name(id));
+        let module = modules.claim(&to_snake(&name), "_op");
+        let module = escape_keyword(&module);
+        let input = self.structure(
+            self.shape(&op.input)?,
+            &format!("{name}Input"),
+            StructRole::Input,
+        )?;
+        let output = self.structure(
+            self.shape(&op.output)?,
+            &format!("{name}Output"),
+            StructRole::Output,
+        )?;
+        let mut variants = Scope::with_reserved(&["Unhandled"]);
+        let mut errors = Vec::new();
+        let all_errors = self
+            .model
+            .operation_errors(service, id)
+            .map_err(|e| LowerError {
+                shape: Some(id.clone()),
+                message: e.to_string(),
+            })?;
+        for error_id in &all_errors {
+            let variant = variants.claim(&camel_ident(&self.service_name(error_id)), "Error");
+            errors.push((variant, error_id.clone()));
+        }
+        let anonymous = match &shape.traits.auth {
+            Some(schemes) => schemes.is_empty() || shape.traits.optional_auth,
+            None => shape.traits.optional_auth,
+        };
+        let pagination = shape.traits.paginated.as_ref().and_then(|p| {
+            let field_of = |s: &StructIr, member: &str| {
+                s.fields
+                    .iter()
+                    .find(|f| f.member == member)
+                    .map(|f| f.ident.clone())
+            };
+            let path_of = |s: &StructIr, path: &str| -> Option<Vec<String>> {
+                // Nested paths (`a.b`) are only supported one level deep, through the output itself.
+                let segments: Vec<&str> = path.split('.').collect();
+                if segments.len() == 1 {
+                    field_of(s, segments[0]).map(|f| vec![f])
+                } else {
+                    None
+                }
+            };
+            Some(PaginationIr {
+                input_token: field_of(&input, p.input_token.as_deref()?)?,
+                output_token: path_of(&output, p.output_token.as_deref()?)?,
+                items: p.items.as_deref().and_then(|items| path_of(&output, items)),
+                page_size: p
+                    .page_size
+                    .as_deref()
+                    .and_then(|size| field_of(&input, size)),
+            })
+        });
+        Ok(OperationIr {
+            id: id.clone(),
+            name: self.service_name(id),
+            error_enum: format!("{name}Error"),
+            module,
+            docs: docs_of(&shape.traits.documentation),
+            deprecated: deprecation(&shape.traits),
+            input,
+            output,
+            errors,
+            anonymous,
+            host_prefix: shape.traits.endpoint_host_prefix.clone(),
+            request_compression: shape.traits.request_compression.clone().unwrap_or_default(),
+            pagination,
+        })
+    }
+
+    fn structure(
+        &self,
+        shape: &Shape,
+        name: &str,
+        role: StructRole,
+    ) -> Result<StructIr, LowerError> {
+        let members: Vec<&Member> = shape.members();
+        let mut reserved: Vec<&str> = STRUCT_RESERVED.to_vec();
+        if matches!(role, StructRole::Output | StructRole::Error { .. }) {
+            reserved.extend_from_slice(META_RESERVED);
+        }
+        let mut scope = Scope::with_reserved(&reserved);
+        let mut fields = Vec::new();
+        for member in members {
+            let target = self.shape(&member.target)?;
+            let ident = scope.claim(&snake_ident(&member.name), "_value");
+            let plain = unraw(&ident).trim_end_matches('_').to_owned();
+            let traits = &member.traits;
+            let has_default = matches!(&traits.default, Some(v) if !v.is_null());
+            let optional = traits.client_optional || !(traits.required || has_default);
+            fields.push(FieldIr {
+                member: member.name.clone(),
+                ident,
+                plain,
+                ty: self.rust_type(member, target)?,
+                optional,
+                required: traits.required,
+                boxed: self.boxed.contains(&member.id),
+                default: if has_default {
+                    traits.default.clone()
+                } else {
+                    None
+                },
+                docs: member_docs(member, target),
+                deprecated: deprecation(traits),
+                sensitive: is_sensitive(member, target),
+                constraints: constraints(member, target)?,
+                idempotency_token: traits.idempotency_token,
+                host_label: traits.host_label,
+            });
+        }
+        Ok(StructIr {
+            id: shape.id.clone(),
+            name: name.to_owned(),
+            builder: format!("{name}Builder"),
+            docs: docs_of(&shape.traits.documentation),
+            deprecated: deprecation(&shape.traits),
+            role,
+            fields,
+            sensitive: shape.traits.sensitive,
+            wire_name: self.service_name(&shape.id),
+        })
+    }
+
+    fn union(&self, shape: &Shape, name: &str) -> Result<UnionIr, LowerError> {
+        let mut scope = Scope::with_reserved(&["Unknown"]);
+        let mut variants = Vec::new();
+        for member in shape.members() {
+            let target = self.shape(&member.target)?;
+            let ident = scope.claim(&camel_ident(&member.name), "Value");
+            let is_unit = member.target == ShapeId::new("smithy.api", "Unit");
+            variants.push(VariantIr {
+                member: member.name.clone(),
+                plain: to_snake(&member.name),
+                ident,
+                ty: if is_unit {
+                    None
+                } else {
+                    Some(self.rust_type(member, target)?)
+                },
+                boxed: self.boxed.contains(&member.id),
+                docs: member_docs(member, target),
+                sensitive: is_sensitive(member, target),
+                constraints: constraints(member, target)?,
+            });
+        }
+        Ok(UnionIr {
+            id: shape.id.clone(),
+            name: name.to_owned(),
+            docs: docs_of(&shape.traits.documentation),
+            deprecated: deprecation(&shape.traits),
+            variants,
+            sensitive: shape.traits.sensitive,
+        })
+    }
+
+    fn enumeration(&self, shape: &Shape, name: &str) -> Result<EnumIr, LowerError> {
+        let mut scope = Scope::with_reserved(&["Unknown"]);
+        let mut values = Vec::new();
+        for member in shape.members() {
+            let ident = scope.claim(&camel_ident(&member.name), "Value");
+            let (string, int) = match &member.traits.enum_value {
+                Some(crate::model::EnumValue::String(s)) => (s.clone(), 0),
+                Some(crate::model::EnumValue::Int(i)) => (i.to_string(), *i),
+                // An enum member without enumValue uses its name.
+                None => (member.name.clone(), 0),
+            };
+            values.push(EnumValueIr {
+                ident,
+                string,
+                int,
+                docs: docs_of(&member.traits.documentation),
+                deprecated: deprecation(&member.traits),
+            });
+        }
+        Ok(EnumIr {
+            id: shape.id.clone(),
+            name: name.to_owned(),
+            docs: docs_of(&shape.traits.documentation),
+            deprecated: deprecation(&shape.traits),
+            values,
+            sensitive: shape.traits.sensitive,
+        })
+    }
+
+    /// The Rust type of a member's value.
+    fn rust_type(&self, member: &Member, target: &Shape) -> Result<RustType, LowerError> {
+        let named = |kind| -> Result<RustType, LowerError> {
+            let name = self.type_names.get(&target.id).ok_or_else(|| {
+                error(
+                    &member.id,
+                    format!("targets `{}`, which has no generated type", target.id),
+                )
+            })?;
+            Ok(RustType::Named {
+                id: target.id.clone(),
+                name: name.clone(),
+                kind,
+            })
+        };
+        Ok(match &target.kind {
+            ShapeKind::Blob => RustType::Blob,
+            ShapeKind::Boolean => RustType::Bool,
+            ShapeKind::String => RustType::String,
+            ShapeKind::Byte => RustType::I8,
+            ShapeKind::Short => RustType::I16,
+            ShapeKind::Integer => RustType::I32,
+            ShapeKind::Long => RustType::I64,
+            ShapeKind::Float => RustType::F32,
+            ShapeKind::Double => RustType::F64,
+            ShapeKind::BigInteger | ShapeKind::BigDecimal => RustType::BigNumber,
+            ShapeKind::Timestamp => {
+                let format = member
+                    .traits
+                    .timestamp_format
+                    .or(target.traits.timestamp_format);
+                RustType::Timestamp(format.unwrap_or(TimestampFormat::EpochSeconds))
+            }
+            ShapeKind::Document => RustType::Document,
+            ShapeKind::Enum(_) => named(NamedKind::Enum)?,
+            ShapeKind::IntEnum(_) => named(NamedKind::IntEnum)?,
+            ShapeKind::Structure(_) => named(NamedKind::Struct)?,
+            ShapeKind::Union(_) => named(NamedKind::Union)?,
+            ShapeKind::List(item) | ShapeKind::Set(item) => {
+                let item_target = self.shape(&item.target)?;
+                RustType::List {
+                    item: Box::new(self.rust_type(item, item_target)?),
+                    sparse: target.traits.sparse,
+                    item_constraints: Box::new(constraints(item, item_target)?),
+                    item_sensitive: is_sensitive(item, item_target),
+                }
+            }
+            ShapeKind::Map { key, value } => {
+                let key_target = self.shape(&key.target)?;
+                let value_target = self.shape(&value.target)?;
+                RustType::Map {
+                    value: Box::new(self.rust_type(value, value_target)?),
+                    sparse: target.traits.sparse,
+                    key_constraints: Box::new(constraints(key, key_target)?),
+                    value_constraints: Box::new(constraints(value, value_target)?),
+                    value_sensitive: is_sensitive(value, value_target),
+                }
+            }
+            ShapeKind::Operation(_) | ShapeKind::Resource(_) | ShapeKind::Service(_) => {
+                return Err(error(
+                    &member.id,
+                    format!(
+                        "a member cannot target the {} `{}`",
+                        target.type_name(),
+                        target.id
+                    ),
+                ))
+            }
+        })
+    }
+}
+
+fn is_sensitive(member: &Member, target: &Shape) -> bool {
+    member.traits.sensitive || target.traits.sensitive
+}
+
+/// Member docs, falling back to the target's docs.
+fn member_docs(member: &Member, target: &Shape) -> String {
+    let docs = member
+        .traits
+        .documentation
+        .as_ref()
+        .or(target.traits.documentation.as_ref());
+    docs.map(|d| to_markdown(d)).unwrap_or_default()
+}
+
+/// Constraints of a member merged over those of its target (the member's win).
+fn constraints(member: &Member, target: &Shape) -> Result<Constraints, LowerError> {
+    let pick = |f: fn(&Traits) -> bool| {
+        if f(&member.traits) {
+            &member.traits
+        } else {
+            &target.traits
+        }
+    };
+    let length = pick(|t| t.length.is_some()).length.map(|l| (l.min, l.max));
+    let pattern = pick(|t| t.pattern.is_some()).pattern.clone();
+    if let Some(pattern) = &pattern {
+        regex::Regex::new(pattern).map_err(|e| {
+            error(
+                &member.id,
+                format!("the @pattern `{pattern}` cannot be compiled by the `regex` crate: {e}"),
+            )
+        })?;
+    }
+    let range = pick(|t| t.range.is_some()).range.as_ref().map(|r| {
+        (
+            r.min.as_ref().and_then(|n| n.as_f64()),
+            r.max.as_ref().and_then(|n| n.as_f64()),
+        )
+    });
+    Ok(Constraints {
+        length,
+        pattern,
+        range,
+    })
+}

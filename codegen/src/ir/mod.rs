@@ -1,0 +1,368 @@
+//! The Rust view of a model: which items exist, what they are called, which fields are
+//! `Option` or `Box`, and which constraints apply. Built once by [`lower`]; emitters read
+//! only this, never the model or the raw JSON.
+
+mod docs;
+mod lower;
+pub mod naming;
+mod recursion;
+
+pub use lower::{lower, LowerError};
+
+use crate::model::{ErrorFault, ShapeId, TimestampFormat};
+use std::collections::BTreeMap;
+
+/// Everything needed to emit one crate.
+#[derive(Debug, Clone)]
+pub struct CrateIr {
+    /// Cargo package name, e.g. `cognito-identity-provider`.
+    pub package_name: String,
+    /// The service.
+    pub service: ServiceIr,
+    /// Operations in name order.
+    pub operations: Vec<OperationIr>,
+    /// Data types (non-error structures, unions, enums) by shape id.
+    pub types: BTreeMap<ShapeId, TypeIr>,
+    /// Error structures by shape id.
+    pub errors: BTreeMap<ShapeId, StructIr>,
+}
+
+/// The service shape.
+#[derive(Debug, Clone)]
+pub struct ServiceIr {
+    /// Shape id.
+    pub id: ShapeId,
+    /// Name as on the wire (`X-Amz-Target` prefix): the service shape's name.
+    pub name: String,
+    /// SDK id / title, for docs and spans.
+    pub sdk_id: String,
+    /// Markdown docs.
+    pub docs: String,
+    /// Which awsJson version.
+    pub protocol: Protocol,
+    /// `aws.protocols#awsQueryCompatible`.
+    pub query_compatible: bool,
+    /// SigV4 signing name.
+    pub signing_name: Option<String>,
+    /// Endpoint rule set JSON (compact).
+    pub endpoint_rule_set: Option<String>,
+}
+
+/// The wire protocol.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Protocol {
+    /// `aws.protocols#awsJson1_0`
+    AwsJson1_0,
+    /// `aws.protocols#awsJson1_1`
+    AwsJson1_1,
+}
+
+/// One operation.
+#[derive(Debug, Clone)]
+pub struct OperationIr {
+    /// Shape id.
+    pub id: ShapeId,
+    /// Model name, e.g. `UpdateUserAttributes`.
+    pub name: String,
+    /// Module and client method name, e.g. `update_user_attributes`.
+    pub module: String,
+    /// Markdown docs.
+    pub docs: String,
+    /// Deprecation, if any.
+    pub deprecated: Option<Deprecation>,
+    /// The input structure (named `<Op>Input`).
+    pub input: StructIr,
+    /// The output structure (named `<Op>Output`).
+    pub output: StructIr,
+    /// The error enum name, e.g. `UpdateUserAttributesError`.
+    pub error_enum: String,
+    /// Modelled errors: (variant name, error shape id), in model order.
+    pub errors: Vec<(String, ShapeId)>,
+    /// Sent unsigned.
+    pub anonymous: bool,
+    /// `@endpoint` host prefix template, with `{Label}` placeholders naming input members.
+    pub host_prefix: Option<String>,
+    /// `@requestCompression` encodings.
+    pub request_compression: Vec<String>,
+    /// Pagination, when `@paginated` names tokens.
+    pub pagination: Option<PaginationIr>,
+}
+
+/// Paging members of a `@paginated` operation.
+#[derive(Debug, Clone)]
+pub struct PaginationIr {
+    /// Input token field ident.
+    pub input_token: String,
+    /// Output token field path (idents).
+    pub output_token: Vec<String>,
+    /// Items field path (idents), when modelled.
+    pub items: Option<Vec<String>>,
+    /// Page size field ident, when modelled.
+    pub page_size: Option<String>,
+}
+
+/// A data type.
+#[derive(Debug, Clone)]
+pub enum TypeIr {
+    /// A structure.
+    Struct(StructIr),
+    /// A union.
+    Union(UnionIr),
+    /// A string enum.
+    Enum(EnumIr),
+    /// An integer enum.
+    IntEnum(EnumIr),
+}
+
+/// Why a structure exists; changes what is generated around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StructRole {
+    /// A nested data structure.
+    Data,
+    /// An operation input.
+    Input,
+    /// An operation output (carries response metadata).
+    Output,
+    /// An error (carries error metadata).
+    Error {
+        /// Client or server.
+        fault: ErrorFault,
+        /// `@httpError`.
+        http_status: Option<u16>,
+    },
+}
+
+/// A structure.
+#[derive(Debug, Clone)]
+pub struct StructIr {
+    /// Shape id (for inputs/outputs, the model's input/output shape).
+    pub id: ShapeId,
+    /// Rust type name.
+    pub name: String,
+    /// Builder type name.
+    pub builder: String,
+    /// Markdown docs.
+    pub docs: String,
+    /// Deprecation, if any.
+    pub deprecated: Option<Deprecation>,
+    /// Role.
+    pub role: StructRole,
+    /// Fields in member order.
+    pub fields: Vec<FieldIr>,
+    /// The whole structure is `@sensitive`.
+    pub sensitive: bool,
+    /// The error code on the wire (shape name, or the service `rename`), for errors.
+    pub wire_name: String,
+}
+
+/// A structure member.
+#[derive(Debug, Clone)]
+pub struct FieldIr {
+    /// Member name (the JSON key).
+    pub member: String,
+    /// Field/accessor ident (may be raw, e.g. `r#type`).
+    pub ident: String,
+    /// Plain snake name for composing method names (`set_<name>`).
+    pub plain: String,
+    /// Value type.
+    pub ty: RustType,
+    /// Wrapped in `Option`.
+    pub optional: bool,
+    /// `@required`.
+    pub required: bool,
+    /// `Box` around the value (recursion).
+    pub boxed: bool,
+    /// Default value (from `@default`) for non-optional members.
+    pub default: Option<serde_json::Value>,
+    /// Markdown docs.
+    pub docs: String,
+    /// Deprecation, if any.
+    pub deprecated: Option<Deprecation>,
+    /// `@sensitive` (on the member's target).
+    pub sensitive: bool,
+    /// Constraints to validate.
+    pub constraints: Constraints,
+    /// `@idempotencyToken`.
+    pub idempotency_token: bool,
+    /// `@hostLabel`.
+    pub host_label: bool,
+}
+
+/// A union.
+#[derive(Debug, Clone)]
+pub struct UnionIr {
+    /// Shape id.
+    pub id: ShapeId,
+    /// Rust type name.
+    pub name: String,
+    /// Markdown docs.
+    pub docs: String,
+    /// Deprecation, if any.
+    pub deprecated: Option<Deprecation>,
+    /// Variants in member order.
+    pub variants: Vec<VariantIr>,
+    /// The whole union is `@sensitive`.
+    pub sensitive: bool,
+}
+
+/// A union variant.
+#[derive(Debug, Clone)]
+pub struct VariantIr {
+    /// Member name (the JSON key).
+    pub member: String,
+    /// Variant ident.
+    pub ident: String,
+    /// Accessor base (`as_<plain>`, `is_<plain>`).
+    pub plain: String,
+    /// Payload type (`None` for `smithy.api#Unit` members).
+    pub ty: Option<RustType>,
+    /// `Box` around the payload (recursion).
+    pub boxed: bool,
+    /// Markdown docs.
+    pub docs: String,
+    /// `@sensitive` payload.
+    pub sensitive: bool,
+    /// Constraints to validate.
+    pub constraints: Constraints,
+}
+
+/// A string or integer enum.
+#[derive(Debug, Clone)]
+pub struct EnumIr {
+    /// Shape id.
+    pub id: ShapeId,
+    /// Rust type name.
+    pub name: String,
+    /// Markdown docs.
+    pub docs: String,
+    /// Deprecation, if any.
+    pub deprecated: Option<Deprecation>,
+    /// Known values in member order.
+    pub values: Vec<EnumValueIr>,
+    /// `@sensitive`.
+    pub sensitive: bool,
+}
+
+/// One enum value.
+#[derive(Debug, Clone)]
+pub struct EnumValueIr {
+    /// Variant ident.
+    pub ident: String,
+    /// Wire value (string enums).
+    pub string: String,
+    /// Wire value (int enums).
+    pub int: i64,
+    /// Markdown docs.
+    pub docs: String,
+    /// Deprecation, if any.
+    pub deprecated: Option<Deprecation>,
+}
+
+/// `#[deprecated]` contents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deprecation {
+    /// Note for the attribute.
+    pub note: Option<String>,
+    /// Since when.
+    pub since: Option<String>,
+}
+
+/// The Rust type of a value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RustType {
+    /// `String`
+    String,
+    /// `bool`
+    Bool,
+    /// `i8`
+    I8,
+    /// `i16`
+    I16,
+    /// `i32`
+    I32,
+    /// `i64`
+    I64,
+    /// `f32`
+    F32,
+    /// `f64`
+    F64,
+    /// Arbitrary precision number, kept as its decimal text.
+    BigNumber,
+    /// `smithy_runtime::Blob`
+    Blob,
+    /// `smithy_runtime::DateTime` with its wire format.
+    Timestamp(TimestampFormat),
+    /// `smithy_runtime::Document`
+    Document,
+    /// A generated data type.
+    Named {
+        /// Shape id.
+        id: ShapeId,
+        /// Type name in `crate::types`.
+        name: String,
+        /// What kind of type.
+        kind: NamedKind,
+    },
+    /// `Vec<T>` (or `Vec<Option<T>>` when sparse).
+    List {
+        /// Item type.
+        item: Box<RustType>,
+        /// `@sparse`.
+        sparse: bool,
+        /// Item constraints and sensitivity.
+        item_constraints: Box<Constraints>,
+        /// Items are `@sensitive`.
+        item_sensitive: bool,
+    },
+    /// `HashMap<String, T>` (or `HashMap<String, Option<T>>` when sparse).
+    Map {
+        /// Value type.
+        value: Box<RustType>,
+        /// `@sparse`.
+        sparse: bool,
+        /// Key constraints.
+        key_constraints: Box<Constraints>,
+        /// Value constraints.
+        value_constraints: Box<Constraints>,
+        /// Values are `@sensitive`.
+        value_sensitive: bool,
+    },
+}
+
+/// Kind of a generated data type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NamedKind {
+    /// A structure.
+    Struct,
+    /// A union.
+    Union,
+    /// A string enum.
+    Enum,
+    /// An int enum.
+    IntEnum,
+}
+
+/// Constraint traits applying to a value (its member's and its target's).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Constraints {
+    /// `@length`.
+    pub length: Option<(Option<u64>, Option<u64>)>,
+    /// `@pattern`.
+    pub pattern: Option<String>,
+    /// `@range` as floats.
+    pub range: Option<(Option<f64>, Option<f64>)>,
+}
+
+impl Constraints {
+    /// No constraint at all.
+    pub fn is_empty(&self) -> bool {
+        self.length.is_none() && self.pattern.is_none() && self.range.is_none()
+    }
+}
+
+impl RustType {
+    /// Whether values of this type may need checks (constraints anywhere inside).
+    pub fn is_named(&self) -> bool {
+        matches!(self, RustType::Named { .. })
+    }
+}

@@ -1,0 +1,128 @@
+//! Every Rust identifier the generator emits is chosen here: case conversion, keyword
+//! escaping, and collision avoidance. Emitters never build identifiers themselves.
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+use std::collections::BTreeSet;
+
+/// Keywords that can be written as raw identifiers (`r#type`).
+const RAW_KEYWORDS: &[&str] = &[
+    "as", "async", "await", "break", "const", "continue", "dyn", "else", "enum", "extern", "false",
+    "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub",
+    "ref", "return", "static", "struct", "trait", "true", "type", "unsafe", "use", "where",
+    "while", "abstract", "become", "box", "do", "final", "macro", "override", "priv", "try",
+    "typeof", "unsized", "virtual", "yield",
+];
+
+/// Keywords that cannot be raw identifiers at all.
+const NON_RAW_KEYWORDS: &[&str] = &["self", "Self", "super", "crate", "_"];
+
+/// A snake_case identifier for a field, method or module, as it must be written in code
+/// (`r#type` for keywords, `self_` where raw identifiers are not allowed).
+pub fn snake_ident(name: &str) -> String {
+    escape_keyword(&to_snake(name))
+}
+
+/// The plain snake_case form, without keyword escaping (for composing names like `set_type`).
+pub fn to_snake(name: &str) -> String {
+    let snake = name.to_snake_case();
+    if snake.is_empty() {
+        "value".to_owned()
+    } else if snake.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("n{snake}")
+    } else {
+        snake
+    }
+}
+
+/// An UpperCamelCase identifier for a type or variant (`MFAOptionType` → `MfaOptionType`).
+pub fn camel_ident(name: &str) -> String {
+    let camel = name.to_upper_camel_case();
+    let camel = if camel.is_empty() {
+        "Value".to_owned()
+    } else if camel.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("N{camel}")
+    } else {
+        camel
+    };
+    if camel == "Self" {
+        "SelfValue".to_owned()
+    } else {
+        camel
+    }
+}
+
+/// Escapes a snake_case word that is a keyword.
+pub fn escape_keyword(word: &str) -> String {
+    if NON_RAW_KEYWORDS.contains(&word) {
+        format!("{word}_")
+    } else if RAW_KEYWORDS.contains(&word) {
+        format!("r#{word}")
+    } else {
+        word.to_owned()
+    }
+}
+
+/// The identifier without a raw prefix (`r#type` → `type`), for composing longer names.
+pub fn unraw(ident: &str) -> &str {
+    ident.strip_prefix("r#").unwrap_or(ident)
+}
+
+/// Hands out unique identifiers within one scope (a module, a struct's fields, an enum's
+/// variants). A name already taken gets the first free numeric suffix, in allocation order,
+/// so results are deterministic.
+#[derive(Debug, Default, Clone)]
+pub struct Scope {
+    taken: BTreeSet<String>,
+}
+
+impl Scope {
+    /// A scope whose `reserved` names can never be handed out.
+    pub fn with_reserved(reserved: &[&str]) -> Scope {
+        Scope {
+            taken: reserved.iter().map(|name| (*name).to_owned()).collect(),
+        }
+    }
+
+    /// Claims `wanted`, or `wanted` + `suffix` + a number when it is taken.
+    pub fn claim(&mut self, wanted: &str, suffix: &str) -> String {
+        if self.taken.insert(unraw(wanted).to_owned()) {
+            return wanted.to_owned();
+        }
+        let base = format!("{}{}", unraw(wanted), suffix);
+        let mut candidate = base.clone();
+        let mut n = 2;
+        while !self.taken.insert(candidate.clone()) {
+            candidate = format!("{base}{n}");
+            n += 1;
+        }
+        candidate
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn converts_acronyms_and_keywords() {
+        assert_eq!(camel_ident("MFAOptionType"), "MfaOptionType");
+        assert_eq!(camel_ident("SMSMfaSettingsType"), "SmsMfaSettingsType");
+        assert_eq!(camel_ident("ADMIN_NO_SRP_AUTH"), "AdminNoSrpAuth");
+        assert_eq!(snake_ident("type"), "r#type");
+        assert_eq!(snake_ident("self"), "self_");
+        assert_eq!(snake_ident("MFAOptions"), "mfa_options");
+        assert_eq!(snake_ident("SMSMfaSettings"), "sms_mfa_settings");
+        assert_eq!(camel_ident("Self"), "SelfValue");
+    }
+
+    #[test]
+    fn scope_suffixes_collisions() {
+        let mut scope = Scope::with_reserved(&["builder"]);
+        assert_eq!(scope.claim("foo_bar", "_"), "foo_bar");
+        assert_eq!(scope.claim("foo_bar", "_"), "foo_bar_");
+        assert_eq!(scope.claim("foo_bar", "_"), "foo_bar_2");
+        assert_eq!(scope.claim("builder", "_value"), "builder_value");
+        assert_eq!(scope.claim("r#type", "_value"), "r#type");
+        assert_eq!(scope.claim("r#type", "_value"), "type_value");
+    }
+}

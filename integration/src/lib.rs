@@ -1,0 +1,16 @@
+//! Test support for running generated clients against real servers on this machine.
+//!
+//! The [`servers`] module installs (once, into a cache under the workspace `target/`
+//! directory), starts, and always stops two local emulations of Amazon Cognito's user
+//! pool API:
+//!
+//! * [`servers::CognitoLocal`], the npm package `cognito-local`;
+//! * [`servers::Moto`], the Python package `moto` in server mode.
+//!
+//! It also offers a small hand-rolled awsJson 1.1 caller ([`servers::aws_json_call`])
+//! and setup helpers ([`servers::create_pool_client_and_user`]) so that tests can
+//! prepare a user pool before the generated client takes over.
+
+#![warn(missing_docs)]
+
+pub mod servers;

@@ -1,0 +1,424 @@
+//! [`Client`] and the call pipeline: validate → resolve the endpoint → serialize → sign →
+//! send (with timeouts) → read → retry when worth it.
+
+use std::sync::Arc;
+use std::time::SystemTime;
+
+use tracing::Instrument;
+
+use super::config::Config;
+use super::credentials::Credentials;
+use super::endpoint_resolution::{EndpointCache, ResolvedEndpoint};
+use super::errors::{ConstructionError, ConstructionErrorKind, TimeoutError};
+use super::retry::{classify_service_error, RetryKind, RetryQuota};
+use super::signing::sign_request;
+use super::transport::{copy_request, TransportError, TransportErrorKind};
+use crate::error::{ProvideErrorMetadata, ProvideResponseMetadata, SdkError};
+use crate::operation::{AuthScheme, Operation, RequestContext};
+use crate::validation::Validate;
+
+/// The `user-agent` sent when the request does not set one.
+const USER_AGENT: &str = concat!("smithy-runtime/", env!("CARGO_PKG_VERSION"));
+
+/// Response headers that carry the service's request id, in order of preference.
+const REQUEST_ID_HEADERS: &[&str] = &["x-amzn-requestid", "x-amz-request-id"];
+
+/// Calls operations of generated services. Cheap to clone: clones share the configuration,
+/// the endpoint cache and the retry quota.
+///
+/// A generated crate wraps one `Client` and adds a method per operation, each a one-liner over
+/// [`Client::call`]; the [module documentation](super) shows a complete example.
+#[derive(Clone, Debug)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    config: Config,
+    endpoints: EndpointCache,
+    quota: RetryQuota,
+}
+
+/// What signing a call needs, settled once before the first attempt.
+struct Signer {
+    credentials: Credentials,
+    region: String,
+    name: String,
+}
+
+fn construction<E>(error: ConstructionError) -> SdkError<E> {
+    SdkError::Construction(Box::new(error))
+}
+
+impl Client {
+    /// A client with `config`.
+    pub fn new(config: Config) -> Client {
+        Client {
+            inner: Arc::new(Inner {
+                config,
+                endpoints: EndpointCache::default(),
+                quota: RetryQuota::default(),
+            }),
+        }
+    }
+
+    /// The configuration the client was made with.
+    pub fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    /// Calls operation `O` with `input`.
+    ///
+    /// In order: the input is validated (unless validation is off) → [`SdkError::Validation`];
+    /// the endpoint is resolved (configured URL, else the service's rule set) and the input
+    /// serialized → [`SdkError::Construction`]; a SigV4 operation gets credentials from the
+    /// provider and is signed, each attempt afresh → [`SdkError::Construction`] when there
+    /// are none, before anything is sent; then attempts are made under the retry policy, each
+    /// bounded by the attempt timeout, all bounded by the call timeout → [`SdkError::Timeout`].
+    /// The attempt count is recorded on the output's response metadata and on service errors.
+    ///
+    /// Each call runs in a `tracing` span named `call` with the fields `operation` (the
+    /// operation name), `service` (the SDK id) and `attempts` (filled in at the end). Events
+    /// inside it carry attempt numbers, HTTP statuses, request ids, error codes and retry
+    /// delays, never the input, a body or a header value.
+    pub async fn call<O: Operation>(
+        &self,
+        input: O::Input,
+    ) -> Result<O::Output, SdkError<O::Error>> {
+        let span = tracing::info_span!(
+            "call",
+            operation = O::NAME,
+            service = O::SERVICE.sdk_id,
+            attempts = tracing::field::Empty,
+        );
+        self.run::<O>(&input).instrument(span).await
+    }
+
+    async fn run<O: Operation>(&self, input: &O::Input) -> Result<O::Output, SdkError<O::Error>> {
+        let config = &self.inner.config;
+        if config.validation() {
+            if let Err(error) = input.validate() {
+                tracing::debug!(
+                    violations = error.violations().len(),
+                    "the input breaks the model's constraints; nothing was sent"
+                );
+                return Err(SdkError::Validation(error));
+            }
+        }
+        let result = match config.call_timeout() {
+            None => self.dispatch::<O>(input).await,
+            Some(limit) => tokio::time::timeout(limit, self.dispatch::<O>(input))
+                .await
+                .unwrap_or_else(|_| Err(SdkError::Timeout(Box::new(TimeoutError::call(limit))))),
+        };
+        match &result {
+            Ok(_) => tracing::debug!("call succeeded"),
+            Err(error) => log_failure(error),
+        }
+        result
+    }
+
+    /// Everything after validation: bounded by the call timeout.
+    async fn dispatch<O: Operation>(
+        &self,
+        input: &O::Input,
+    ) -> Result<O::Output, SdkError<O::Error>> {
+        let config = &self.inner.config;
+        let endpoint = self
+            .inner
+            .endpoints
+            .resolve(config, O::SERVICE)
+            .map_err(construction)?;
+        let request = serialize::<O>(input, config, &endpoint).map_err(construction)?;
+        let signer = match O::AUTH {
+            AuthScheme::Anonymous => None,
+            AuthScheme::SigV4 => Some(signer::<O>(config, &endpoint).await.map_err(construction)?),
+        };
+        self.attempts::<O>(&request, signer.as_ref()).await
+    }
+
+    /// The retry loop.
+    async fn attempts<O: Operation>(
+        &self,
+        request: &http::Request<Vec<u8>>,
+        signer: Option<&Signer>,
+    ) -> Result<O::Output, SdkError<O::Error>> {
+        let config = &self.inner.config;
+        let retry = config.retry();
+        let mut attempt: u32 = 0;
+        let mut spent: u32 = 0;
+        loop {
+            attempt += 1;
+            let mut outgoing = copy_request(request);
+            if let Some(signer) = signer {
+                sign_request(
+                    &mut outgoing,
+                    &signer.credentials,
+                    &signer.region,
+                    &signer.name,
+                    SystemTime::now(),
+                )
+                .map_err(|e| {
+                    construction(
+                        ConstructionError::new(
+                            ConstructionErrorKind::Signing,
+                            format!("could not sign the {} request", O::NAME),
+                        )
+                        .with_source(e),
+                    )
+                })?;
+            }
+            tracing::debug!(attempt, "sending request");
+            let error = match self.attempt::<O>(outgoing, attempt).await {
+                Ok(mut output) => {
+                    if retry.retry_quota() {
+                        self.inner.quota.release(spent);
+                    }
+                    output.response_metadata_mut().set_attempts(attempt);
+                    tracing::Span::current().record("attempts", attempt);
+                    return Ok(output);
+                }
+                Err(error) => error,
+            };
+            let kind = classify(&error);
+            let exhausted = attempt >= retry.max_attempts();
+            if !kind.is_retryable() || exhausted {
+                if kind.is_retryable() {
+                    tracing::debug!(attempt, reason = kind.as_str(), "no attempts left");
+                }
+                return Err(finish(error, attempt));
+            }
+            if retry.retry_quota() {
+                match self.inner.quota.acquire(kind) {
+                    Some(cost) => spent += cost,
+                    None => {
+                        tracing::debug!(attempt, "the client's retry quota is spent; not retrying");
+                        return Err(finish(error, attempt));
+                    }
+                }
+            }
+            let delay = retry.backoff(attempt, fastrand::f64());
+            tracing::debug!(
+                attempt,
+                reason = kind.as_str(),
+                delay_ms = u64::try_from(delay.as_millis()).unwrap_or(u64::MAX),
+                "retrying after backoff"
+            );
+            tokio::time::sleep(delay).await;
+        }
+    }
+
+    /// One attempt: send, wait (bounded by the attempt timeout), read.
+    async fn attempt<O: Operation>(
+        &self,
+        request: http::Request<Vec<u8>>,
+        attempt: u32,
+    ) -> Result<O::Output, SdkError<O::Error>> {
+        let config = &self.inner.config;
+        let sent = config.http_transport().send(request);
+        let received = match config.attempt_timeout() {
+            None => sent.await,
+            Some(limit) => match tokio::time::timeout(limit, sent).await {
+                Ok(received) => received,
+                Err(_) => {
+                    tracing::debug!(attempt, timeout = ?limit, "attempt timed out");
+                    return Err(SdkError::Timeout(Box::new(TimeoutError::attempt(limit))));
+                }
+            },
+        };
+        let response = match received {
+            Ok(response) => response,
+            Err(error) => {
+                tracing::debug!(attempt, kind = %error.kind(), "transport failed");
+                return Err(transport_failure(error));
+            }
+        };
+        let status = response.status().as_u16();
+        match request_id(&response) {
+            Some(request_id) => tracing::debug!(attempt, status, request_id, "response received"),
+            None => tracing::debug!(attempt, status, "response received"),
+        }
+        O::deserialize(&response)
+    }
+}
+
+/// Builds the unsigned request: serializer output plus endpoint headers and a user agent.
+fn serialize<O: Operation>(
+    input: &O::Input,
+    config: &Config,
+    endpoint: &ResolvedEndpoint,
+) -> Result<http::Request<Vec<u8>>, ConstructionError> {
+    let context = RequestContext {
+        endpoint: &endpoint.url,
+        idempotency_token: &**config.idempotency_token_provider(),
+    };
+    let mut request = O::serialize(input, &context).map_err(|e| {
+        ConstructionError::new(
+            ConstructionErrorKind::Serialization,
+            format!("could not serialize the {} input", O::NAME),
+        )
+        .with_source(e)
+    })?;
+    for (name, value) in &endpoint.headers {
+        let invalid = || {
+            ConstructionError::new(
+                ConstructionErrorKind::Endpoint,
+                format!("the endpoint rule set asks for an invalid header `{name}`"),
+            )
+        };
+        let name = http::HeaderName::from_bytes(name.as_bytes()).map_err(|_| invalid())?;
+        let value = http::HeaderValue::from_str(value).map_err(|_| invalid())?;
+        request.headers_mut().append(name, value);
+    }
+    if !request.headers().contains_key(http::header::USER_AGENT) {
+        request.headers_mut().insert(
+            http::header::USER_AGENT,
+            http::HeaderValue::from_static(USER_AGENT),
+        );
+    }
+    Ok(request)
+}
+
+/// Settles the credentials, region and signing name of a SigV4 call.
+async fn signer<O: Operation>(
+    config: &Config,
+    endpoint: &ResolvedEndpoint,
+) -> Result<Signer, ConstructionError> {
+    let credentials_error =
+        |message: String| ConstructionError::new(ConstructionErrorKind::Credentials, message);
+    let Some(provider) = config.credentials_provider() else {
+        return Err(credentials_error(format!(
+            "{} must be signed with SigV4, but no credentials provider is configured; set one \
+             with Config::builder().credentials_provider(..), or use Config::from_env() with \
+             AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY set",
+            O::NAME
+        )));
+    };
+    let credentials = provider.provide_credentials().await.map_err(|e| {
+        credentials_error(format!(
+            "{} must be signed with SigV4, but there are no credentials",
+            O::NAME
+        ))
+        .with_source(e)
+    })?;
+    if credentials.is_expired_at(SystemTime::now()) {
+        return Err(credentials_error(format!(
+            "{} must be signed with SigV4, but the credentials (access key id {}) have expired",
+            O::NAME,
+            credentials.access_key_id()
+        )));
+    }
+    let region = endpoint
+        .signing_region
+        .clone()
+        .or_else(|| config.region().map(str::to_owned))
+        .ok_or_else(|| {
+            ConstructionError::new(
+                ConstructionErrorKind::Config,
+                format!(
+                    "{} must be signed with SigV4, which needs a region; set one with \
+                     Config::builder().region(..) or AWS_REGION",
+                    O::NAME
+                ),
+            )
+        })?;
+    let name = endpoint
+        .signing_name
+        .clone()
+        .or_else(|| O::SERVICE.signing_name.map(str::to_owned))
+        .ok_or_else(|| {
+            ConstructionError::new(
+                ConstructionErrorKind::Signing,
+                format!(
+                    "{} must be signed with SigV4, but the {} service declares no signing name",
+                    O::NAME,
+                    O::SERVICE.sdk_id
+                ),
+            )
+        })?;
+    Ok(Signer {
+        credentials,
+        region,
+        name,
+    })
+}
+
+fn transport_failure<E>(error: TransportError) -> SdkError<E> {
+    if error.kind() == TransportErrorKind::Timeout {
+        SdkError::Timeout(Box::new(TimeoutError::transport(Box::new(error))))
+    } else {
+        SdkError::Dispatch(Box::new(error))
+    }
+}
+
+fn request_id(response: &http::Response<Vec<u8>>) -> Option<&str> {
+    REQUEST_ID_HEADERS
+        .iter()
+        .find_map(|name| response.headers().get(*name))
+        .and_then(|value| value.to_str().ok())
+}
+
+/// Whether a failed attempt is worth another.
+fn classify<E: ProvideErrorMetadata>(error: &SdkError<E>) -> RetryKind {
+    match error {
+        SdkError::Service(error) => {
+            classify_service_error(error.code(), error.http_status(), error.fault())
+        }
+        SdkError::Timeout(_) => RetryKind::Timeout,
+        SdkError::Dispatch(error) => match error.downcast_ref::<TransportError>() {
+            Some(error) if error.is_retryable() => RetryKind::Transient,
+            _ => RetryKind::NotRetryable,
+        },
+        SdkError::Response(error) => match error.http_status() {
+            429 => RetryKind::Throttling,
+            status if status >= 500 => RetryKind::Transient,
+            _ => RetryKind::NotRetryable,
+        },
+        _ => RetryKind::NotRetryable,
+    }
+}
+
+/// Records the attempt count on the error and in the span.
+fn finish<E: ProvideErrorMetadata>(mut error: SdkError<E>, attempts: u32) -> SdkError<E> {
+    tracing::Span::current().record("attempts", attempts);
+    if let SdkError::Service(service_error) = &mut error {
+        service_error.meta_mut().set_attempts(attempts);
+    }
+    error
+}
+
+/// One event describing a failed call. Service error messages are left out: services echo
+/// input values in them.
+fn log_failure<E: ProvideErrorMetadata>(error: &SdkError<E>) {
+    match error {
+        SdkError::Service(error) => tracing::debug!(
+            error.kind = "service",
+            error.code = error.code().unwrap_or("unknown"),
+            http_status = error.http_status(),
+            request_id = error.request_id(),
+            "call failed"
+        ),
+        SdkError::Validation(error) => tracing::debug!(
+            error.kind = "validation",
+            violations = error.violations().len(),
+            "call failed"
+        ),
+        SdkError::Response(error) => tracing::debug!(
+            error.kind = "response",
+            http_status = error.http_status(),
+            request_id = error.request_id(),
+            error.path = %error.deserialize_error().path(),
+            "call failed"
+        ),
+        SdkError::Construction(error) => {
+            tracing::debug!(error.kind = "construction", error = %error, "call failed")
+        }
+        SdkError::Timeout(error) => {
+            tracing::debug!(error.kind = "timeout", error = %error, "call failed")
+        }
+        SdkError::Dispatch(error) => {
+            tracing::debug!(error.kind = "dispatch", error = %error, "call failed")
+        }
+    }
+}
