@@ -926,3 +926,48 @@ pub(crate) fn json_type_name(value: &serde_json::Value) -> &'static str {
         serde_json::Value::Object(_) => "an object",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_use_dots_for_identifiers_and_brackets_otherwise() {
+        assert_eq!(path_key("$", "members"), "$.members");
+        assert_eq!(path_key("$", "not-ident"), "$[\"not-ident\"]");
+        assert_eq!(
+            path_key("$", "smithy.api#length"),
+            "$[\"smithy.api#length\"]"
+        );
+        assert_eq!(path_quoted("$.shapes", "Foo"), "$.shapes[\"Foo\"]");
+        assert_eq!(path_quoted("$.shapes", "a\"b"), "$.shapes[\"a\\\"b\"]");
+        assert_eq!(path_index("$.errors", 2), "$.errors[2]");
+    }
+
+    #[test]
+    fn parser_positions_are_not_repeated_in_the_message() {
+        assert_eq!(
+            strip_position("expected value at line 1 column 2"),
+            "expected value"
+        );
+        assert_eq!(strip_position("EOF"), "EOF");
+    }
+
+    #[test]
+    fn unknown_properties_are_kept_in_extra() {
+        let value = serde_json::json!({ "smithy": "2.0", "x-top": 1, "shapes": {
+            "ns#S": { "type": "structure", "members": { "m": { "target": "ns#T", "x-member": true } }, "x-shape": "kept" }
+        } });
+        let document = Document::from_value(value.clone()).unwrap();
+        assert_eq!(document.extra.get("x-top"), Some(&serde_json::json!(1)));
+        let Some(Shape::Structure(shape)) = document.shapes.get("ns#S") else {
+            panic!("a structure")
+        };
+        assert_eq!(shape.extra.get("x-shape"), Some(&serde_json::json!("kept")));
+        assert_eq!(
+            shape.members.get("m").unwrap().extra.get("x-member"),
+            Some(&serde_json::json!(true))
+        );
+        assert_eq!(serde_json::to_value(&document).unwrap(), value);
+    }
+}

@@ -13,4 +13,5 @@
 
 #![warn(missing_docs)]
 
+pub mod generated_crate;
 pub mod servers;

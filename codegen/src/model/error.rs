@@ -398,3 +398,50 @@ fn edit_distance(a: &str, b: &str) -> usize {
     }
     previous.last().copied().unwrap_or(0)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn close_matches_ignore_case_and_allow_small_edits() {
+        let names = [
+            "GetUser",
+            "GetUserAttributeVerificationCode",
+            "DeleteUser",
+            "getuser",
+        ];
+        assert_eq!(close_matches("GetUsr", names), ["GetUser", "getuser"]);
+        assert_eq!(close_matches("DeleteUsers", names), ["DeleteUser"]);
+        assert!(close_matches("Completely", names).is_empty());
+    }
+
+    #[test]
+    fn edit_distance_counts_single_character_edits() {
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("same", "same"), 0);
+    }
+
+    #[test]
+    fn long_values_are_cut_in_messages() {
+        let long = serde_json::Value::String("x".repeat(200));
+        let brief = brief_json(&long);
+        assert!(brief.ends_with('…'));
+        assert_eq!(brief.chars().count(), 81);
+        assert_eq!(brief_json(&serde_json::json!({ "a": 1 })), "{\"a\":1}");
+    }
+
+    #[test]
+    fn errors_without_location_print_only_the_sentence() {
+        let kind = LoadErrorKind::UnknownOperation {
+            service: None,
+            name: "x#Y".into(),
+            did_you_mean: vec![],
+        };
+        assert_eq!(
+            LoadError::query(None, kind).to_string(),
+            "unknown operation `x#Y` (no shape with that id is defined)"
+        );
+    }
+}

@@ -112,3 +112,22 @@ impl Model {
         ShapeId::new(NAMESPACE, "Unit")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_prelude_shape_is_recognised() {
+        let document = document();
+        assert_eq!(document.shapes.len(), VALUE_SHAPES.len());
+        for key in document.shapes.keys() {
+            assert!(Model::is_prelude(&ShapeId::parse(key).unwrap()), "{key}");
+        }
+        assert!(!Model::is_prelude(&ShapeId::new(
+            "smithy.api",
+            "documentation"
+        )));
+        assert!(!Model::is_prelude(&ShapeId::new("ns", "String")));
+    }
+}
