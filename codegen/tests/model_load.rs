@@ -539,7 +539,7 @@ fn services_reach_operations_through_resources_and_add_their_errors() {
     assert!(
         closure.contains(&id("ns#GetThingInput")) && closure.contains(&id("smithy.api#String"))
     );
-    let whole = model.closure(&[svc.clone()]).unwrap();
+    let whole = model.closure(std::slice::from_ref(&svc)).unwrap();
     assert!(whole.contains(&id("ns#Poke")) && whole.contains(&id("ns#Throttled")));
     assert!(whole.edges().contains(&(
         id("ns#Thing"),
@@ -1151,4 +1151,179 @@ fn traits_parse_reports_the_trait() {
         error.to_string().contains("from 100 to 599), found 1000"),
         "{error}"
     );
+}
+
+#[test]
+fn loader_test_model_exercises_every_resolution_step() {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/models/loader-mixins-and-apply.json");
+    let model =
+        Model::load(&std::fs::read_to_string(path).unwrap()).unwrap_or_else(|e| panic!("{e}"));
+    let ns = |name: &str| id(&format!("example.loader#{name}"));
+    let service = ns("Library");
+
+    let ops = model.operation_ids(&service).unwrap();
+    assert_eq!(ops, [ns("GetBook"), ns("ListBooks"), ns("Ping")]);
+
+    // Mixin members first, the apply landed on the copy, own members after.
+    assert_eq!(
+        names(&model, "example.loader#ListBooksInput"),
+        ["nextToken", "maxResults", "genre"]
+    );
+    let input = model.shape(&ns("ListBooksInput")).unwrap();
+    assert_eq!(
+        input.members()[0].traits.documentation.as_deref(),
+        Some("Where the previous page ended.")
+    );
+    assert_eq!(
+        input.members()[1].traits.range.clone().unwrap().max,
+        Some(100.into())
+    );
+    assert!(input.traits.input);
+
+    // Simple-shape mixins: constraints inherited, local `private` kept on the mixin only.
+    let book_id = model.shape(&ns("BookId")).unwrap();
+    assert_eq!(book_id.traits.length.unwrap().max, Some(64));
+    assert!(!book_id.traits.raw.contains_key(&id("smithy.api#private")));
+
+    // Error mixin: the error trait is inherited with the message member.
+    for (error, status) in [("NotFound", 404), ("Throttled", 429)] {
+        let shape = model.shape(&ns(error)).unwrap();
+        assert_eq!(shape.traits.error, Some(ErrorFault::Client), "{error}");
+        assert_eq!(shape.traits.http_error, Some(status));
+        assert_eq!(shape.members()[0].id, ns(error).with_member("message"));
+    }
+
+    // Pagination defaults come from the service.
+    let paginated = model
+        .shape(&ns("ListBooks"))
+        .unwrap()
+        .traits
+        .paginated
+        .clone()
+        .unwrap();
+    assert_eq!(
+        (
+            paginated.input_token.as_deref(),
+            paginated.page_size.as_deref(),
+            paginated.items.as_deref()
+        ),
+        (Some("nextToken"), Some("maxResults"), Some("books"))
+    );
+
+    // The closure of GetBook within the service follows every edge kind, recursion included.
+    let closure = model.service_closure(&service, &[ns("GetBook")]).unwrap();
+    let own: Vec<String> = closure
+        .without_prelude()
+        .map(|i| i.name().to_owned())
+        .collect();
+    assert_eq!(
+        own,
+        [
+            "BookId",
+            "BookSummary",
+            "Books",
+            "Cover",
+            "Genre",
+            "GetBook",
+            "GetBookInput",
+            "GetBookOutput",
+            "Labels",
+            "NotFound",
+            "Rating",
+            "Throttled"
+        ]
+    );
+    let edges_of = |from: &str| -> Vec<(Edge, String)> {
+        closure
+            .edges_from(&ns(from))
+            .map(|(e, to)| (e.clone(), to.to_string()))
+            .collect()
+    };
+    assert_eq!(
+        edges_of("GetBook"),
+        [
+            (Edge::Input, "example.loader#GetBookInput".to_owned()),
+            (Edge::Output, "example.loader#GetBookOutput".to_owned()),
+            (Edge::Error, "example.loader#NotFound".to_owned()),
+            (Edge::Error, "example.loader#Throttled".to_owned()),
+        ]
+    );
+    assert!(
+        edges_of("Books").contains(&(Edge::ListMember, "example.loader#BookSummary".to_owned()))
+    );
+    assert!(edges_of("BookSummary").contains(&(
+        Edge::Member("related".into()),
+        "example.loader#Books".to_owned()
+    )));
+    assert_eq!(
+        edges_of("Labels"),
+        [
+            (Edge::MapKey, "smithy.api#String".to_owned()),
+            (Edge::MapValue, "smithy.api#String".to_owned())
+        ]
+    );
+    // Enum members are not followed: Unit is reached only through a missing input/output.
+    assert!(!closure.contains(&Model::unit_id()));
+    assert!(model
+        .service_closure(&service, &[ns("Ping")])
+        .unwrap()
+        .contains(&Model::unit_id()));
+}
+
+/// Every value of the loader test model replaced, one at a time, by each JSON type: loading
+/// must answer (a model or a located error), never panic.
+#[test]
+fn single_value_mutations_never_panic() {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/models/loader-mixins-and-apply.json");
+    let original: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut pointers = Vec::new();
+    collect_pointers(&original, String::new(), &mut pointers);
+    let replacements = [
+        serde_json::Value::Null,
+        serde_json::json!(true),
+        serde_json::json!(-1),
+        serde_json::json!("example.loader#Book"),
+        serde_json::json!([]),
+        serde_json::json!({}),
+    ];
+    let mut errors = 0;
+    for pointer in &pointers {
+        for replacement in &replacements {
+            let mut mutated = original.clone();
+            *mutated.pointer_mut(pointer).unwrap() = replacement.clone();
+            if let Err(error) = Model::from_value(mutated) {
+                errors += 1;
+                assert!(error.path().starts_with('$'), "{pointer}: {error}");
+                assert!(!error.to_string().is_empty());
+            }
+        }
+    }
+    assert!(
+        errors > pointers.len(),
+        "most mutations should be rejected ({errors} errors)"
+    );
+}
+
+fn collect_pointers(value: &serde_json::Value, at: String, out: &mut Vec<String>) {
+    let escape = |key: &str| key.replace('~', "~0").replace('/', "~1");
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, child) in map {
+                let child_at = format!("{at}/{}", escape(key));
+                out.push(child_at.clone());
+                collect_pointers(child, child_at, out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, child) in items.iter().enumerate() {
+                let child_at = format!("{at}/{i}");
+                out.push(child_at.clone());
+                collect_pointers(child, child_at, out);
+            }
+        }
+        _ => {}
+    }
 }

@@ -23,3 +23,6 @@ pub use document::{Document, Number};
 
 /// The `http` crate, re-exported so generated crates need no direct dependency on it.
 pub use http;
+/// The `tracing` crate, re-exported so generated crates can name their call spans without a
+/// direct dependency on it.
+pub use tracing;

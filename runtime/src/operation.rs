@@ -62,4 +62,20 @@ pub trait Operation: Send + Sync + 'static {
     fn deserialize(
         response: &http::Response<Vec<u8>>,
     ) -> Result<Self::Output, SdkError<Self::Error>>;
+
+    /// The `tracing` span one call of this operation runs in.
+    ///
+    /// `tracing` span names must be string literals, so this default can only use a
+    /// generic name, `call`; generated operations override it with a span named after the
+    /// operation (e.g. `UpdateUserAttributes`). Whatever the name, the span should have the
+    /// fields `operation`, `service` and `attempts` (left empty: the client records it when
+    /// the call ends), as the default does.
+    fn span() -> tracing::Span {
+        tracing::info_span!(
+            "call",
+            operation = Self::NAME,
+            service = Self::SERVICE.sdk_id,
+            attempts = tracing::field::Empty,
+        )
+    }
 }

@@ -30,8 +30,9 @@ pub fn client(ir: &CrateIr) -> TokenStream {
     });
     let sdk = &ir.service.sdk_id;
     let doc = format!(" A client for {sdk}.\n\nEach operation has a method returning a fluent builder; set the input members on it and call `send().await`. Prebuilt inputs go through [`Client::call`].");
+    let doc = docs(&doc, "");
     quote! {
-        #[doc = #doc]
+        #doc
         #[derive(Clone, Debug)]
         pub struct Client {
             inner: ::smithy_runtime::client::Client,

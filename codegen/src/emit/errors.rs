@@ -183,8 +183,9 @@ pub fn service_error(ir: &CrateIr) -> TokenStream {
         .collect();
     let sdk = &ir.service.sdk_id;
     let doc = format!(" Any error a call to {sdk} can end with.\n\nEvery operation error converts into it, and so does [`SdkError`](::smithy_runtime::error::SdkError), so `?` works across operations.");
+    let doc = docs(&doc, "");
     quote! {
-        #[doc = #doc]
+        #doc
         #[non_exhaustive]
         #[derive(Debug)]
         pub enum Error {

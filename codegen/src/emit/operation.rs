@@ -102,6 +102,9 @@ fn operation_impl(ir: &CrateIr, op: &OperationIr) -> Result<TokenStream, String>
         Protocol::AwsJson1_1 => quote! { ::smithy_runtime::aws_json::JsonVersion::V1_1 },
     };
     let target = format!("{}.{}", ir.service.name, op.name);
+    // The span name must be a literal: it is the operation name, so traces show
+    // `UpdateUserAttributes{..}` rather than a generic `call{..}`.
+    let sdk_id = &ir.service.sdk_id;
     let tokens = op.input.fields.iter().filter(|f| f.idempotency_token && f.optional).map(|f| {
         let field = ident(&f.ident);
         let key = &f.member;
@@ -191,6 +194,15 @@ fn operation_impl(ir: &CrateIr, op: &OperationIr) -> Result<TokenStream, String>
                     .map_err(|e| ::smithy_runtime::error::SdkError::Response(::smithy_runtime::aws_json::wrap(response, e)))?;
                 output._meta = ::smithy_runtime::aws_json::response_metadata(response);
                 ::std::result::Result::Ok(output)
+            }
+
+            fn span() -> ::smithy_runtime::tracing::Span {
+                ::smithy_runtime::tracing::info_span!(
+                    #name,
+                    operation = #name,
+                    service = #sdk_id,
+                    attempts = ::smithy_runtime::tracing::field::Empty,
+                )
             }
         }
     })

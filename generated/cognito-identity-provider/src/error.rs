@@ -37,12 +37,18 @@ pub struct AliasExistsExceptionBuilder {
 }
 impl AliasExistsExceptionBuilder {
     /// Explanation of the alias conflict.
-    pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn message(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `message` member.
-    pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_message(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.message = input;
         self
     }
@@ -69,10 +75,11 @@ impl ::smithy_runtime::json::ToJson for AliasExistsException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
         if let ::std::option::Option::Some(value) = &self.message {
-            object.insert(
-                ::std::string::String::from("message"),
-                ::smithy_runtime::json::string(value),
-            );
+            object
+                .insert(
+                    ::std::string::String::from("message"),
+                    ::smithy_runtime::json::string(value),
+                );
         }
         ::smithy_runtime::json::Value::Object(object)
     }
@@ -102,7 +109,9 @@ impl ::smithy_runtime::json::Zero for AliasExistsException {
 }
 impl AliasExistsException {
     /// The HTTP status the service uses for this error: 400.
-    pub const MODELED_HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(400u16);
+    pub const MODELED_HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(
+        400u16,
+    );
     /// The error code on the wire.
     pub const CODE: &'static str = "AliasExistsException";
 }
@@ -164,12 +173,18 @@ pub struct CodeDeliveryFailureExceptionBuilder {
 }
 impl CodeDeliveryFailureExceptionBuilder {
     /// Details about the delivery failure.
-    pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn message(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `message` member.
-    pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_message(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.message = input;
         self
     }
@@ -196,10 +211,11 @@ impl ::smithy_runtime::json::ToJson for CodeDeliveryFailureException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
         if let ::std::option::Option::Some(value) = &self.message {
-            object.insert(
-                ::std::string::String::from("message"),
-                ::smithy_runtime::json::string(value),
-            );
+            object
+                .insert(
+                    ::std::string::String::from("message"),
+                    ::smithy_runtime::json::string(value),
+                );
         }
         ::smithy_runtime::json::Value::Object(object)
     }
@@ -229,7 +245,9 @@ impl ::smithy_runtime::json::Zero for CodeDeliveryFailureException {
 }
 impl CodeDeliveryFailureException {
     /// The HTTP status the service uses for this error: 400.
-    pub const MODELED_HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(400u16);
+    pub const MODELED_HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(
+        400u16,
+    );
     /// The error code on the wire.
     pub const CODE: &'static str = "CodeDeliveryFailureException";
 }
@@ -291,12 +309,18 @@ pub struct CodeMismatchExceptionBuilder {
 }
 impl CodeMismatchExceptionBuilder {
     /// Details about the rejected code.
-    pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn message(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `message` member.
-    pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_message(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.message = input;
         self
     }
@@ -323,10 +347,11 @@ impl ::smithy_runtime::json::ToJson for CodeMismatchException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
         if let ::std::option::Option::Some(value) = &self.message {
-            object.insert(
-                ::std::string::String::from("message"),
-                ::smithy_runtime::json::string(value),
-            );
+            object
+                .insert(
+                    ::std::string::String::from("message"),
+                    ::smithy_runtime::json::string(value),
+                );
         }
         ::smithy_runtime::json::Value::Object(object)
     }
@@ -356,7 +381,9 @@ impl ::smithy_runtime::json::Zero for CodeMismatchException {
 }
 impl CodeMismatchException {
     /// The HTTP status the service uses for this error: 400.
-    pub const MODELED_HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(400u16);
+    pub const MODELED_HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(
+        400u16,
+    );
     /// The error code on the wire.
     pub const CODE: &'static str = "CodeMismatchException";
 }
@@ -418,12 +445,18 @@ pub struct ExpiredCodeExceptionBuilder {
 }
 impl ExpiredCodeExceptionBuilder {
     /// Details about the expired code.
-    pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn message(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `message` member.
-    pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_message(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.message = input;
         self
     }
@@ -450,10 +483,11 @@ impl ::smithy_runtime::json::ToJson for ExpiredCodeException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
         if let ::std::option::Option::Some(value) = &self.message {
-            object.insert(
-                ::std::string::String::from("message"),
-                ::smithy_runtime::json::string(value),
-            );
+            object
+                .insert(
+                    ::std::string::String::from("message"),
+                    ::smithy_runtime::json::string(value),
+                );
         }
         ::smithy_runtime::json::Value::Object(object)
     }
@@ -483,7 +517,9 @@ impl ::smithy_runtime::json::Zero for ExpiredCodeException {
 }
 impl ExpiredCodeException {
     /// The HTTP status the service uses for this error: 400.
-    pub const MODELED_HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(400u16);
+    pub const MODELED_HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(
+        400u16,
+    );
     /// The error code on the wire.
     pub const CODE: &'static str = "ExpiredCodeException";
 }
@@ -545,12 +581,18 @@ pub struct ForbiddenExceptionBuilder {
 }
 impl ForbiddenExceptionBuilder {
     /// Why WAF rejected the request.
-    pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn message(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `message` member.
-    pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_message(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.message = input;
         self
     }
@@ -577,10 +619,11 @@ impl ::smithy_runtime::json::ToJson for ForbiddenException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
         if let ::std::option::Option::Some(value) = &self.message {
-            object.insert(
-                ::std::string::String::from("message"),
-                ::smithy_runtime::json::string(value),
-            );
+            object
+                .insert(
+                    ::std::string::String::from("message"),
+                    ::smithy_runtime::json::string(value),
+                );
         }
         ::smithy_runtime::json::Value::Object(object)
     }
@@ -610,7 +653,9 @@ impl ::smithy_runtime::json::Zero for ForbiddenException {
 }
 impl ForbiddenException {
     /// The HTTP status the service uses for this error: 403.
-    pub const MODELED_HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(403u16);
+    pub const MODELED_HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(
+        403u16,
+    );
     /// The error code on the wire.
     pub const CODE: &'static str = "ForbiddenException";
 }
@@ -672,12 +717,18 @@ pub struct InternalErrorExceptionBuilder {
 }
 impl InternalErrorExceptionBuilder {
     /// Details of the internal failure.
-    pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn message(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `message` member.
-    pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_message(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.message = input;
         self
     }
@@ -704,10 +755,11 @@ impl ::smithy_runtime::json::ToJson for InternalErrorException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
         if let ::std::option::Option::Some(value) = &self.message {
-            object.insert(
-                ::std::string::String::from("message"),
-                ::smithy_runtime::json::string(value),
-            );
+            object
+                .insert(
+                    ::std::string::String::from("message"),
+                    ::smithy_runtime::json::string(value),
+                );
         }
         ::smithy_runtime::json::Value::Object(object)
     }
@@ -799,12 +851,18 @@ pub struct InvalidEmailRoleAccessPolicyExceptionBuilder {
 }
 impl InvalidEmailRoleAccessPolicyExceptionBuilder {
     /// Explains which email identity or policy is at fault.
-    pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn message(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `message` member.
-    pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_message(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.message = input;
         self
     }
@@ -831,10 +889,11 @@ impl ::smithy_runtime::json::ToJson for InvalidEmailRoleAccessPolicyException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
         if let ::std::option::Option::Some(value) = &self.message {
-            object.insert(
-                ::std::string::String::from("message"),
-                ::smithy_runtime::json::string(value),
-            );
+            object
+                .insert(
+                    ::std::string::String::from("message"),
+                    ::smithy_runtime::json::string(value),
+                );
         }
         ::smithy_runtime::json::Value::Object(object)
     }
@@ -864,7 +923,9 @@ impl ::smithy_runtime::json::Zero for InvalidEmailRoleAccessPolicyException {
 }
 impl InvalidEmailRoleAccessPolicyException {
     /// The HTTP status the service uses for this error: 400.
-    pub const MODELED_HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(400u16);
+    pub const MODELED_HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(
+        400u16,
+    );
     /// The error code on the wire.
     pub const CODE: &'static str = "InvalidEmailRoleAccessPolicyException";
 }
@@ -878,7 +939,8 @@ impl ::std::fmt::Display for InvalidEmailRoleAccessPolicyException {
     }
 }
 impl ::std::error::Error for InvalidEmailRoleAccessPolicyException {}
-impl ::smithy_runtime::error::ProvideErrorMetadata for InvalidEmailRoleAccessPolicyException {
+impl ::smithy_runtime::error::ProvideErrorMetadata
+for InvalidEmailRoleAccessPolicyException {
     fn meta(&self) -> &::smithy_runtime::error::ErrorMetadata {
         &self._meta
     }
@@ -926,12 +988,18 @@ pub struct InvalidLambdaResponseExceptionBuilder {
 }
 impl InvalidLambdaResponseExceptionBuilder {
     /// Details about the malformed trigger response.
-    pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn message(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `message` member.
-    pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_message(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.message = input;
         self
     }
@@ -958,10 +1026,11 @@ impl ::smithy_runtime::json::ToJson for InvalidLambdaResponseException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
         if let ::std::option::Option::Some(value) = &self.message {
-            object.insert(
-                ::std::string::String::from("message"),
-                ::smithy_runtime::json::string(value),
-            );
+            object
+                .insert(
+                    ::std::string::String::from("message"),
+                    ::smithy_runtime::json::string(value),
+                );
         }
         ::smithy_runtime::json::Value::Object(object)
     }
@@ -991,7 +1060,9 @@ impl ::smithy_runtime::json::Zero for InvalidLambdaResponseException {
 }
 impl InvalidLambdaResponseException {
     /// The HTTP status the service uses for this error: 400.
-    pub const MODELED_HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(400u16);
+    pub const MODELED_HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(
+        400u16,
+    );
     /// The error code on the wire.
     pub const CODE: &'static str = "InvalidLambdaResponseException";
 }
@@ -1060,12 +1131,18 @@ pub struct InvalidParameterExceptionBuilder {
 }
 impl InvalidParameterExceptionBuilder {
     /// Describes the bad parameter.
-    pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn message(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `message` member.
-    pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_message(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.message = input;
         self
     }
@@ -1074,12 +1151,18 @@ impl InvalidParameterExceptionBuilder {
         &self.message
     }
     /// Machine-readable code saying why the parameter was rejected.
-    pub fn reason_code(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn reason_code(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.reason_code = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `reasonCode` member.
-    pub fn set_reason_code(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_reason_code(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.reason_code = input;
         self
     }
@@ -1108,16 +1191,18 @@ impl ::smithy_runtime::json::ToJson for InvalidParameterException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
         if let ::std::option::Option::Some(value) = &self.message {
-            object.insert(
-                ::std::string::String::from("message"),
-                ::smithy_runtime::json::string(value),
-            );
+            object
+                .insert(
+                    ::std::string::String::from("message"),
+                    ::smithy_runtime::json::string(value),
+                );
         }
         if let ::std::option::Option::Some(value) = &self.reason_code {
-            object.insert(
-                ::std::string::String::from("reasonCode"),
-                ::smithy_runtime::json::string(value),
-            );
+            object
+                .insert(
+                    ::std::string::String::from("reasonCode"),
+                    ::smithy_runtime::json::string(value),
+                );
         }
         ::smithy_runtime::json::Value::Object(object)
     }
@@ -1153,7 +1238,9 @@ impl ::smithy_runtime::json::Zero for InvalidParameterException {
 }
 impl InvalidParameterException {
     /// The HTTP status the service uses for this error: 400.
-    pub const MODELED_HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(400u16);
+    pub const MODELED_HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(
+        400u16,
+    );
     /// The error code on the wire.
     pub const CODE: &'static str = "InvalidParameterException";
 }
@@ -1215,12 +1302,18 @@ pub struct InvalidSmsRoleAccessPolicyExceptionBuilder {
 }
 impl InvalidSmsRoleAccessPolicyExceptionBuilder {
     /// Details about the missing SNS permission.
-    pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn message(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `message` member.
-    pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_message(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.message = input;
         self
     }
@@ -1247,10 +1340,11 @@ impl ::smithy_runtime::json::ToJson for InvalidSmsRoleAccessPolicyException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
         if let ::std::option::Option::Some(value) = &self.message {
-            object.insert(
-                ::std::string::String::from("message"),
-                ::smithy_runtime::json::string(value),
-            );
+            object
+                .insert(
+                    ::std::string::String::from("message"),
+                    ::smithy_runtime::json::string(value),
+                );
         }
         ::smithy_runtime::json::Value::Object(object)
     }
@@ -1280,7 +1374,9 @@ impl ::smithy_runtime::json::Zero for InvalidSmsRoleAccessPolicyException {
 }
 impl InvalidSmsRoleAccessPolicyException {
     /// The HTTP status the service uses for this error: 400.
-    pub const MODELED_HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(400u16);
+    pub const MODELED_HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(
+        400u16,
+    );
     /// The error code on the wire.
     pub const CODE: &'static str = "InvalidSmsRoleAccessPolicyException";
 }
@@ -1294,7 +1390,8 @@ impl ::std::fmt::Display for InvalidSmsRoleAccessPolicyException {
     }
 }
 impl ::std::error::Error for InvalidSmsRoleAccessPolicyException {}
-impl ::smithy_runtime::error::ProvideErrorMetadata for InvalidSmsRoleAccessPolicyException {
+impl ::smithy_runtime::error::ProvideErrorMetadata
+for InvalidSmsRoleAccessPolicyException {
     fn meta(&self) -> &::smithy_runtime::error::ErrorMetadata {
         &self._meta
     }
@@ -1342,12 +1439,18 @@ pub struct InvalidSmsRoleTrustRelationshipExceptionBuilder {
 }
 impl InvalidSmsRoleTrustRelationshipExceptionBuilder {
     /// Details about the trust policy problem.
-    pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn message(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `message` member.
-    pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_message(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.message = input;
         self
     }
@@ -1365,7 +1468,8 @@ impl InvalidSmsRoleTrustRelationshipExceptionBuilder {
 }
 impl ::std::fmt::Debug for InvalidSmsRoleTrustRelationshipExceptionBuilder {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut debug = f.debug_struct("InvalidSmsRoleTrustRelationshipExceptionBuilder");
+        let mut debug = f
+            .debug_struct("InvalidSmsRoleTrustRelationshipExceptionBuilder");
         debug.field("message", &self.message);
         debug.finish()
     }
@@ -1374,10 +1478,11 @@ impl ::smithy_runtime::json::ToJson for InvalidSmsRoleTrustRelationshipException
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
         if let ::std::option::Option::Some(value) = &self.message {
-            object.insert(
-                ::std::string::String::from("message"),
-                ::smithy_runtime::json::string(value),
-            );
+            object
+                .insert(
+                    ::std::string::String::from("message"),
+                    ::smithy_runtime::json::string(value),
+                );
         }
         ::smithy_runtime::json::Value::Object(object)
     }
@@ -1407,7 +1512,9 @@ impl ::smithy_runtime::json::Zero for InvalidSmsRoleTrustRelationshipException {
 }
 impl InvalidSmsRoleTrustRelationshipException {
     /// The HTTP status the service uses for this error: 400.
-    pub const MODELED_HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(400u16);
+    pub const MODELED_HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(
+        400u16,
+    );
     /// The error code on the wire.
     pub const CODE: &'static str = "InvalidSmsRoleTrustRelationshipException";
 }
@@ -1421,7 +1528,8 @@ impl ::std::fmt::Display for InvalidSmsRoleTrustRelationshipException {
     }
 }
 impl ::std::error::Error for InvalidSmsRoleTrustRelationshipException {}
-impl ::smithy_runtime::error::ProvideErrorMetadata for InvalidSmsRoleTrustRelationshipException {
+impl ::smithy_runtime::error::ProvideErrorMetadata
+for InvalidSmsRoleTrustRelationshipException {
     fn meta(&self) -> &::smithy_runtime::error::ErrorMetadata {
         &self._meta
     }
@@ -1469,12 +1577,18 @@ pub struct LimitExceededExceptionBuilder {
 }
 impl LimitExceededExceptionBuilder {
     /// Describes which quota was hit.
-    pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn message(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `message` member.
-    pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_message(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.message = input;
         self
     }
@@ -1501,10 +1615,11 @@ impl ::smithy_runtime::json::ToJson for LimitExceededException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
         if let ::std::option::Option::Some(value) = &self.message {
-            object.insert(
-                ::std::string::String::from("message"),
-                ::smithy_runtime::json::string(value),
-            );
+            object
+                .insert(
+                    ::std::string::String::from("message"),
+                    ::smithy_runtime::json::string(value),
+                );
         }
         ::smithy_runtime::json::Value::Object(object)
     }
@@ -1534,7 +1649,9 @@ impl ::smithy_runtime::json::Zero for LimitExceededException {
 }
 impl LimitExceededException {
     /// The HTTP status the service uses for this error: 400.
-    pub const MODELED_HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(400u16);
+    pub const MODELED_HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(
+        400u16,
+    );
     /// The error code on the wire.
     pub const CODE: &'static str = "LimitExceededException";
 }
@@ -1596,12 +1713,18 @@ pub struct NotAuthorizedExceptionBuilder {
 }
 impl NotAuthorizedExceptionBuilder {
     /// Why authorization failed.
-    pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn message(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `message` member.
-    pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_message(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.message = input;
         self
     }
@@ -1628,10 +1751,11 @@ impl ::smithy_runtime::json::ToJson for NotAuthorizedException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
         if let ::std::option::Option::Some(value) = &self.message {
-            object.insert(
-                ::std::string::String::from("message"),
-                ::smithy_runtime::json::string(value),
-            );
+            object
+                .insert(
+                    ::std::string::String::from("message"),
+                    ::smithy_runtime::json::string(value),
+                );
         }
         ::smithy_runtime::json::Value::Object(object)
     }
@@ -1661,7 +1785,9 @@ impl ::smithy_runtime::json::Zero for NotAuthorizedException {
 }
 impl NotAuthorizedException {
     /// The HTTP status the service uses for this error: 403.
-    pub const MODELED_HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(403u16);
+    pub const MODELED_HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(
+        403u16,
+    );
     /// The error code on the wire.
     pub const CODE: &'static str = "NotAuthorizedException";
 }
@@ -1723,12 +1849,18 @@ pub struct PasswordResetRequiredExceptionBuilder {
 }
 impl PasswordResetRequiredExceptionBuilder {
     /// Details about the required reset.
-    pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn message(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `message` member.
-    pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_message(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.message = input;
         self
     }
@@ -1755,10 +1887,11 @@ impl ::smithy_runtime::json::ToJson for PasswordResetRequiredException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
         if let ::std::option::Option::Some(value) = &self.message {
-            object.insert(
-                ::std::string::String::from("message"),
-                ::smithy_runtime::json::string(value),
-            );
+            object
+                .insert(
+                    ::std::string::String::from("message"),
+                    ::smithy_runtime::json::string(value),
+                );
         }
         ::smithy_runtime::json::Value::Object(object)
     }
@@ -1788,7 +1921,9 @@ impl ::smithy_runtime::json::Zero for PasswordResetRequiredException {
 }
 impl PasswordResetRequiredException {
     /// The HTTP status the service uses for this error: 400.
-    pub const MODELED_HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(400u16);
+    pub const MODELED_HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(
+        400u16,
+    );
     /// The error code on the wire.
     pub const CODE: &'static str = "PasswordResetRequiredException";
 }
@@ -1850,12 +1985,18 @@ pub struct ResourceNotFoundExceptionBuilder {
 }
 impl ResourceNotFoundExceptionBuilder {
     /// Describes what could not be found.
-    pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn message(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `message` member.
-    pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_message(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.message = input;
         self
     }
@@ -1882,10 +2023,11 @@ impl ::smithy_runtime::json::ToJson for ResourceNotFoundException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
         if let ::std::option::Option::Some(value) = &self.message {
-            object.insert(
-                ::std::string::String::from("message"),
-                ::smithy_runtime::json::string(value),
-            );
+            object
+                .insert(
+                    ::std::string::String::from("message"),
+                    ::smithy_runtime::json::string(value),
+                );
         }
         ::smithy_runtime::json::Value::Object(object)
     }
@@ -1915,7 +2057,9 @@ impl ::smithy_runtime::json::Zero for ResourceNotFoundException {
 }
 impl ResourceNotFoundException {
     /// The HTTP status the service uses for this error: 404.
-    pub const MODELED_HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(404u16);
+    pub const MODELED_HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(
+        404u16,
+    );
     /// The error code on the wire.
     pub const CODE: &'static str = "ResourceNotFoundException";
 }
@@ -1977,12 +2121,18 @@ pub struct TooManyRequestsExceptionBuilder {
 }
 impl TooManyRequestsExceptionBuilder {
     /// Details about the throttling.
-    pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn message(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `message` member.
-    pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_message(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.message = input;
         self
     }
@@ -2009,10 +2159,11 @@ impl ::smithy_runtime::json::ToJson for TooManyRequestsException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
         if let ::std::option::Option::Some(value) = &self.message {
-            object.insert(
-                ::std::string::String::from("message"),
-                ::smithy_runtime::json::string(value),
-            );
+            object
+                .insert(
+                    ::std::string::String::from("message"),
+                    ::smithy_runtime::json::string(value),
+                );
         }
         ::smithy_runtime::json::Value::Object(object)
     }
@@ -2042,7 +2193,9 @@ impl ::smithy_runtime::json::Zero for TooManyRequestsException {
 }
 impl TooManyRequestsException {
     /// The HTTP status the service uses for this error: 429.
-    pub const MODELED_HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(429u16);
+    pub const MODELED_HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(
+        429u16,
+    );
     /// The error code on the wire.
     pub const CODE: &'static str = "TooManyRequestsException";
 }
@@ -2104,12 +2257,18 @@ pub struct UnexpectedLambdaExceptionBuilder {
 }
 impl UnexpectedLambdaExceptionBuilder {
     /// Details about the Lambda failure.
-    pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn message(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `message` member.
-    pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_message(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.message = input;
         self
     }
@@ -2136,10 +2295,11 @@ impl ::smithy_runtime::json::ToJson for UnexpectedLambdaException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
         if let ::std::option::Option::Some(value) = &self.message {
-            object.insert(
-                ::std::string::String::from("message"),
-                ::smithy_runtime::json::string(value),
-            );
+            object
+                .insert(
+                    ::std::string::String::from("message"),
+                    ::smithy_runtime::json::string(value),
+                );
         }
         ::smithy_runtime::json::Value::Object(object)
     }
@@ -2169,7 +2329,9 @@ impl ::smithy_runtime::json::Zero for UnexpectedLambdaException {
 }
 impl UnexpectedLambdaException {
     /// The HTTP status the service uses for this error: 400.
-    pub const MODELED_HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(400u16);
+    pub const MODELED_HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(
+        400u16,
+    );
     /// The error code on the wire.
     pub const CODE: &'static str = "UnexpectedLambdaException";
 }
@@ -2231,12 +2393,18 @@ pub struct UserLambdaValidationExceptionBuilder {
 }
 impl UserLambdaValidationExceptionBuilder {
     /// Reason reported by the validating trigger.
-    pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn message(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `message` member.
-    pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_message(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.message = input;
         self
     }
@@ -2263,10 +2431,11 @@ impl ::smithy_runtime::json::ToJson for UserLambdaValidationException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
         if let ::std::option::Option::Some(value) = &self.message {
-            object.insert(
-                ::std::string::String::from("message"),
-                ::smithy_runtime::json::string(value),
-            );
+            object
+                .insert(
+                    ::std::string::String::from("message"),
+                    ::smithy_runtime::json::string(value),
+                );
         }
         ::smithy_runtime::json::Value::Object(object)
     }
@@ -2296,7 +2465,9 @@ impl ::smithy_runtime::json::Zero for UserLambdaValidationException {
 }
 impl UserLambdaValidationException {
     /// The HTTP status the service uses for this error: 400.
-    pub const MODELED_HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(400u16);
+    pub const MODELED_HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(
+        400u16,
+    );
     /// The error code on the wire.
     pub const CODE: &'static str = "UserLambdaValidationException";
 }
@@ -2358,12 +2529,18 @@ pub struct UserNotConfirmedExceptionBuilder {
 }
 impl UserNotConfirmedExceptionBuilder {
     /// Details about the unconfirmed account.
-    pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn message(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `message` member.
-    pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_message(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.message = input;
         self
     }
@@ -2390,10 +2567,11 @@ impl ::smithy_runtime::json::ToJson for UserNotConfirmedException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
         if let ::std::option::Option::Some(value) = &self.message {
-            object.insert(
-                ::std::string::String::from("message"),
-                ::smithy_runtime::json::string(value),
-            );
+            object
+                .insert(
+                    ::std::string::String::from("message"),
+                    ::smithy_runtime::json::string(value),
+                );
         }
         ::smithy_runtime::json::Value::Object(object)
     }
@@ -2423,7 +2601,9 @@ impl ::smithy_runtime::json::Zero for UserNotConfirmedException {
 }
 impl UserNotConfirmedException {
     /// The HTTP status the service uses for this error: 400.
-    pub const MODELED_HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(400u16);
+    pub const MODELED_HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(
+        400u16,
+    );
     /// The error code on the wire.
     pub const CODE: &'static str = "UserNotConfirmedException";
 }
@@ -2485,12 +2665,18 @@ pub struct UserNotFoundExceptionBuilder {
 }
 impl UserNotFoundExceptionBuilder {
     /// Details about the missing user.
-    pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn message(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `message` member.
-    pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_message(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.message = input;
         self
     }
@@ -2517,10 +2703,11 @@ impl ::smithy_runtime::json::ToJson for UserNotFoundException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
         if let ::std::option::Option::Some(value) = &self.message {
-            object.insert(
-                ::std::string::String::from("message"),
-                ::smithy_runtime::json::string(value),
-            );
+            object
+                .insert(
+                    ::std::string::String::from("message"),
+                    ::smithy_runtime::json::string(value),
+                );
         }
         ::smithy_runtime::json::Value::Object(object)
     }
@@ -2550,7 +2737,9 @@ impl ::smithy_runtime::json::Zero for UserNotFoundException {
 }
 impl UserNotFoundException {
     /// The HTTP status the service uses for this error: 404.
-    pub const MODELED_HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(404u16);
+    pub const MODELED_HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(
+        404u16,
+    );
     /// The error code on the wire.
     pub const CODE: &'static str = "UserNotFoundException";
 }

@@ -17,20 +17,21 @@ pub mod error;
 pub mod operation;
 /// Data types shared by the operations.
 pub mod types;
+pub use client::Client;
+pub use ::smithy_runtime::client::{Config, ConfigBuilder};
 /// The runtime this crate is built on (errors, config, transport, primitives).
 pub use ::smithy_runtime as runtime;
-pub use ::smithy_runtime::client::{Config, ConfigBuilder};
-pub use client::Client;
 /// Facts about the service every call needs.
-pub(crate) const SERVICE_INFO: ::smithy_runtime::operation::ServiceInfo =
-    ::smithy_runtime::operation::ServiceInfo {
-        sdk_id: "Cognito Identity Provider",
-        signing_name: ::std::option::Option::Some("cognito-idp"),
-        endpoint_rule_set: ::std::option::Option::Some(::std::include_str!("endpoint_rules.json")),
-    };
-/** Any error a call to Cognito Identity Provider can end with.
-
-Every operation error converts into it, and so does [`SdkError`](::smithy_runtime::error::SdkError), so `?` works across operations.*/
+pub(crate) const SERVICE_INFO: ::smithy_runtime::operation::ServiceInfo = ::smithy_runtime::operation::ServiceInfo {
+    sdk_id: "Cognito Identity Provider",
+    signing_name: ::std::option::Option::Some("cognito-idp"),
+    endpoint_rule_set: ::std::option::Option::Some(
+        ::std::include_str!("endpoint_rules.json"),
+    ),
+};
+///  Any error a call to Cognito Identity Provider can end with.
+///
+/// Every operation error converts into it, and so does [`SdkError`](::smithy_runtime::error::SdkError), so `?` works across operations.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum Error {
@@ -47,13 +48,17 @@ pub enum Error {
     /// Cognito hit an unexpected failure on its side (a server fault).
     InternalErrorException(crate::error::InternalErrorException),
     /// Cognito lacks permission to send from the configured email identity, for example an unverified SES address.
-    InvalidEmailRoleAccessPolicyException(crate::error::InvalidEmailRoleAccessPolicyException),
+    InvalidEmailRoleAccessPolicyException(
+        crate::error::InvalidEmailRoleAccessPolicyException,
+    ),
     /// A Lambda trigger returned a response Cognito could not accept.
     InvalidLambdaResponseException(crate::error::InvalidLambdaResponseException),
     /// A request parameter is missing, malformed or not allowed.
     InvalidParameterException(crate::error::InvalidParameterException),
     /// The IAM role configured for SMS cannot publish through Amazon SNS.
-    InvalidSmsRoleAccessPolicyException(crate::error::InvalidSmsRoleAccessPolicyException),
+    InvalidSmsRoleAccessPolicyException(
+        crate::error::InvalidSmsRoleAccessPolicyException,
+    ),
     /// The trust policy of the SMS IAM role doesn't name `cognito-idp.amazonaws.com` as a principal, or its external ID differs from the one in the pool's SMS configuration.
     InvalidSmsRoleTrustRelationshipException(
         crate::error::InvalidSmsRoleTrustRelationshipException,
@@ -91,11 +96,17 @@ impl ::std::fmt::Display for Error {
             Error::ExpiredCodeException(e) => ::std::fmt::Display::fmt(e, f),
             Error::ForbiddenException(e) => ::std::fmt::Display::fmt(e, f),
             Error::InternalErrorException(e) => ::std::fmt::Display::fmt(e, f),
-            Error::InvalidEmailRoleAccessPolicyException(e) => ::std::fmt::Display::fmt(e, f),
+            Error::InvalidEmailRoleAccessPolicyException(e) => {
+                ::std::fmt::Display::fmt(e, f)
+            }
             Error::InvalidLambdaResponseException(e) => ::std::fmt::Display::fmt(e, f),
             Error::InvalidParameterException(e) => ::std::fmt::Display::fmt(e, f),
-            Error::InvalidSmsRoleAccessPolicyException(e) => ::std::fmt::Display::fmt(e, f),
-            Error::InvalidSmsRoleTrustRelationshipException(e) => ::std::fmt::Display::fmt(e, f),
+            Error::InvalidSmsRoleAccessPolicyException(e) => {
+                ::std::fmt::Display::fmt(e, f)
+            }
+            Error::InvalidSmsRoleTrustRelationshipException(e) => {
+                ::std::fmt::Display::fmt(e, f)
+            }
             Error::LimitExceededException(e) => ::std::fmt::Display::fmt(e, f),
             Error::NotAuthorizedException(e) => ::std::fmt::Display::fmt(e, f),
             Error::PasswordResetRequiredException(e) => ::std::fmt::Display::fmt(e, f),
@@ -119,11 +130,17 @@ impl ::std::error::Error for Error {
             Error::ExpiredCodeException(e) => ::std::option::Option::Some(e),
             Error::ForbiddenException(e) => ::std::option::Option::Some(e),
             Error::InternalErrorException(e) => ::std::option::Option::Some(e),
-            Error::InvalidEmailRoleAccessPolicyException(e) => ::std::option::Option::Some(e),
+            Error::InvalidEmailRoleAccessPolicyException(e) => {
+                ::std::option::Option::Some(e)
+            }
             Error::InvalidLambdaResponseException(e) => ::std::option::Option::Some(e),
             Error::InvalidParameterException(e) => ::std::option::Option::Some(e),
-            Error::InvalidSmsRoleAccessPolicyException(e) => ::std::option::Option::Some(e),
-            Error::InvalidSmsRoleTrustRelationshipException(e) => ::std::option::Option::Some(e),
+            Error::InvalidSmsRoleAccessPolicyException(e) => {
+                ::std::option::Option::Some(e)
+            }
+            Error::InvalidSmsRoleTrustRelationshipException(e) => {
+                ::std::option::Option::Some(e)
+            }
             Error::LimitExceededException(e) => ::std::option::Option::Some(e),
             Error::NotAuthorizedException(e) => ::std::option::Option::Some(e),
             Error::PasswordResetRequiredException(e) => ::std::option::Option::Some(e),
@@ -138,15 +155,22 @@ impl ::std::error::Error for Error {
         }
     }
 }
-impl<E: ::std::convert::Into<Error>> ::std::convert::From<::smithy_runtime::error::SdkError<E>>
-    for Error
-{
+impl<
+    E: ::std::convert::Into<Error>,
+> ::std::convert::From<::smithy_runtime::error::SdkError<E>> for Error {
     fn from(error: ::smithy_runtime::error::SdkError<E>) -> Self {
         match error.into_service_error() {
             ::std::result::Result::Ok(service) => service.into(),
-            ::std::result::Result::Err(other) => Error::Call(other.map_service_error(|_| {
-                ::smithy_runtime::error::UnhandledError::new(::std::default::Default::default())
-            })),
+            ::std::result::Result::Err(other) => {
+                Error::Call(
+                    other
+                        .map_service_error(|_| {
+                            ::smithy_runtime::error::UnhandledError::new(
+                                ::std::default::Default::default(),
+                            )
+                        }),
+                )
+            }
         }
     }
 }

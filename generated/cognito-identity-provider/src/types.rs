@@ -44,12 +44,18 @@ pub struct AttributeTypeBuilder {
 }
 impl AttributeTypeBuilder {
     /// Attribute name, e.g. `email` or `custom:team`.
-    pub fn name(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn name(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `Name` member. Required.
-    pub fn set_name(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_name(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.name = input;
         self
     }
@@ -58,12 +64,18 @@ impl AttributeTypeBuilder {
         &self.name
     }
     /// Attribute value; treated as sensitive.
-    pub fn value(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn value(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.value = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `Value` member.
-    pub fn set_value(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_value(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.value = input;
         self
     }
@@ -76,9 +88,12 @@ impl AttributeTypeBuilder {
         self,
     ) -> ::std::result::Result<AttributeType, ::smithy_runtime::error::BuildError> {
         ::std::result::Result::Ok(AttributeType {
-            name: self.name.ok_or_else(|| {
-                ::smithy_runtime::error::BuildError::missing_member("AttributeType", "Name")
-            })?,
+            name: self
+                .name
+                .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
+                    "AttributeType",
+                    "Name",
+                ))?,
             value: self.value,
         })
     }
@@ -94,15 +109,17 @@ impl ::std::fmt::Debug for AttributeTypeBuilder {
 impl ::smithy_runtime::json::ToJson for AttributeType {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
-        object.insert(
-            ::std::string::String::from("Name"),
-            ::smithy_runtime::json::string(&self.name),
-        );
-        if let ::std::option::Option::Some(value) = &self.value {
-            object.insert(
-                ::std::string::String::from("Value"),
-                ::smithy_runtime::json::string(value),
+        object
+            .insert(
+                ::std::string::String::from("Name"),
+                ::smithy_runtime::json::string(&self.name),
             );
+        if let ::std::option::Option::Some(value) = &self.value {
+            object
+                .insert(
+                    ::std::string::String::from("Value"),
+                    ::smithy_runtime::json::string(value),
+                );
         }
         ::smithy_runtime::json::Value::Object(object)
     }
@@ -114,11 +131,11 @@ impl ::smithy_runtime::json::FromJson for AttributeType {
         let object = ::smithy_runtime::json::object(value)?;
         ::std::result::Result::Ok(AttributeType {
             name: ::smithy_runtime::json::member(
-                object,
-                "Name",
-                ::smithy_runtime::json::read_string,
-            )?
-            .unwrap_or_else(::smithy_runtime::json::Zero::zero),
+                    object,
+                    "Name",
+                    ::smithy_runtime::json::read_string,
+                )?
+                .unwrap_or_else(::smithy_runtime::json::Zero::zero),
             value: ::smithy_runtime::json::member(
                 object,
                 "Value",
@@ -139,29 +156,38 @@ impl ::smithy_runtime::validation::Validate for AttributeType {
     fn validate_into(&self, validator: &mut ::smithy_runtime::validation::Validator) {
         {
             let value = &self.name;
-            validator.member("Name", |validator| {
-                validator.str_length(
-                    value,
-                    ::std::option::Option::Some(1u64),
-                    ::std::option::Option::Some(32u64),
+            validator
+                .member(
+                    "Name",
+                    |validator| {
+                        validator
+                            .str_length(
+                                value,
+                                ::std::option::Option::Some(1u64),
+                                ::std::option::Option::Some(32u64),
+                            );
+                        {
+                            static PATTERN: ::smithy_runtime::validation::Pattern = ::smithy_runtime::validation::Pattern::new(
+                                "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",
+                            );
+                            validator.pattern(value, &PATTERN, false);
+                        }
+                    },
                 );
-                {
-                    static PATTERN: ::smithy_runtime::validation::Pattern =
-                        ::smithy_runtime::validation::Pattern::new(
-                            "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",
-                        );
-                    validator.pattern(value, &PATTERN, false);
-                }
-            });
         }
         if let ::std::option::Option::Some(value) = &self.value {
-            validator.member("Value", |validator| {
-                validator.str_length(
-                    value,
-                    ::std::option::Option::Some(0u64),
-                    ::std::option::Option::Some(2048u64),
+            validator
+                .member(
+                    "Value",
+                    |validator| {
+                        validator
+                            .str_length(
+                                value,
+                                ::std::option::Option::Some(0u64),
+                                ::std::option::Option::Some(2048u64),
+                            );
+                    },
                 );
-            });
         }
     }
 }
@@ -179,7 +205,9 @@ impl CodeDeliveryDetailsType {
         self.destination.as_deref()
     }
     /// Channel used: `SMS` or `EMAIL`.
-    pub fn delivery_medium(&self) -> ::std::option::Option<&crate::types::DeliveryMediumType> {
+    pub fn delivery_medium(
+        &self,
+    ) -> ::std::option::Option<&crate::types::DeliveryMediumType> {
         self.delivery_medium.as_ref()
     }
     /// Attribute that the code will confirm.
@@ -209,12 +237,18 @@ pub struct CodeDeliveryDetailsTypeBuilder {
 }
 impl CodeDeliveryDetailsTypeBuilder {
     /// Masked email address or phone number the message went to.
-    pub fn destination(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn destination(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.destination = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `Destination` member.
-    pub fn set_destination(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_destination(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.destination = input;
         self
     }
@@ -239,7 +273,9 @@ impl CodeDeliveryDetailsTypeBuilder {
         self
     }
     /// The `DeliveryMedium` member as set so far.
-    pub fn get_delivery_medium(&self) -> &::std::option::Option<crate::types::DeliveryMediumType> {
+    pub fn get_delivery_medium(
+        &self,
+    ) -> &::std::option::Option<crate::types::DeliveryMediumType> {
         &self.delivery_medium
     }
     /// Attribute that the code will confirm.
@@ -284,22 +320,25 @@ impl ::smithy_runtime::json::ToJson for CodeDeliveryDetailsType {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
         if let ::std::option::Option::Some(value) = &self.destination {
-            object.insert(
-                ::std::string::String::from("Destination"),
-                ::smithy_runtime::json::string(value),
-            );
+            object
+                .insert(
+                    ::std::string::String::from("Destination"),
+                    ::smithy_runtime::json::string(value),
+                );
         }
         if let ::std::option::Option::Some(value) = &self.delivery_medium {
-            object.insert(
-                ::std::string::String::from("DeliveryMedium"),
-                ::smithy_runtime::json::ToJson::to_json(value),
-            );
+            object
+                .insert(
+                    ::std::string::String::from("DeliveryMedium"),
+                    ::smithy_runtime::json::ToJson::to_json(value),
+                );
         }
         if let ::std::option::Option::Some(value) = &self.attribute_name {
-            object.insert(
-                ::std::string::String::from("AttributeName"),
-                ::smithy_runtime::json::string(value),
-            );
+            object
+                .insert(
+                    ::std::string::String::from("AttributeName"),
+                    ::smithy_runtime::json::string(value),
+                );
         }
         ::smithy_runtime::json::Value::Object(object)
     }
@@ -340,29 +379,38 @@ impl ::smithy_runtime::json::Zero for CodeDeliveryDetailsType {
 impl ::smithy_runtime::validation::Validate for CodeDeliveryDetailsType {
     fn validate_into(&self, validator: &mut ::smithy_runtime::validation::Validator) {
         if let ::std::option::Option::Some(value) = &self.destination {
-            validator.member("Destination", |validator| {
-                validator.str_length(
-                    value,
-                    ::std::option::Option::Some(0u64),
-                    ::std::option::Option::Some(131072u64),
+            validator
+                .member(
+                    "Destination",
+                    |validator| {
+                        validator
+                            .str_length(
+                                value,
+                                ::std::option::Option::Some(0u64),
+                                ::std::option::Option::Some(131072u64),
+                            );
+                    },
                 );
-            });
         }
         if let ::std::option::Option::Some(value) = &self.attribute_name {
-            validator.member("AttributeName", |validator| {
-                validator.str_length(
-                    value,
-                    ::std::option::Option::Some(1u64),
-                    ::std::option::Option::Some(32u64),
+            validator
+                .member(
+                    "AttributeName",
+                    |validator| {
+                        validator
+                            .str_length(
+                                value,
+                                ::std::option::Option::Some(1u64),
+                                ::std::option::Option::Some(32u64),
+                            );
+                        {
+                            static PATTERN: ::smithy_runtime::validation::Pattern = ::smithy_runtime::validation::Pattern::new(
+                                "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",
+                            );
+                            validator.pattern(value, &PATTERN, false);
+                        }
+                    },
                 );
-                {
-                    static PATTERN: ::smithy_runtime::validation::Pattern =
-                        ::smithy_runtime::validation::Pattern::new(
-                            "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",
-                        );
-                    validator.pattern(value, &PATTERN, false);
-                }
-            });
         }
     }
 }
@@ -442,7 +490,9 @@ pub struct MfaOptionType {
 }
 impl MfaOptionType {
     /// How MFA codes are delivered; only `SMS` may be set.
-    pub fn delivery_medium(&self) -> ::std::option::Option<&crate::types::DeliveryMediumType> {
+    pub fn delivery_medium(
+        &self,
+    ) -> ::std::option::Option<&crate::types::DeliveryMediumType> {
         self.delivery_medium.as_ref()
     }
     /// Attribute holding the MFA destination; must be `phone_number`.
@@ -486,7 +536,9 @@ impl MfaOptionTypeBuilder {
         self
     }
     /// The `DeliveryMedium` member as set so far.
-    pub fn get_delivery_medium(&self) -> &::std::option::Option<crate::types::DeliveryMediumType> {
+    pub fn get_delivery_medium(
+        &self,
+    ) -> &::std::option::Option<crate::types::DeliveryMediumType> {
         &self.delivery_medium
     }
     /// Attribute holding the MFA destination; must be `phone_number`.
@@ -529,16 +581,18 @@ impl ::smithy_runtime::json::ToJson for MfaOptionType {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
         if let ::std::option::Option::Some(value) = &self.delivery_medium {
-            object.insert(
-                ::std::string::String::from("DeliveryMedium"),
-                ::smithy_runtime::json::ToJson::to_json(value),
-            );
+            object
+                .insert(
+                    ::std::string::String::from("DeliveryMedium"),
+                    ::smithy_runtime::json::ToJson::to_json(value),
+                );
         }
         if let ::std::option::Option::Some(value) = &self.attribute_name {
-            object.insert(
-                ::std::string::String::from("AttributeName"),
-                ::smithy_runtime::json::string(value),
-            );
+            object
+                .insert(
+                    ::std::string::String::from("AttributeName"),
+                    ::smithy_runtime::json::string(value),
+                );
         }
         ::smithy_runtime::json::Value::Object(object)
     }
@@ -573,20 +627,24 @@ impl ::smithy_runtime::json::Zero for MfaOptionType {
 impl ::smithy_runtime::validation::Validate for MfaOptionType {
     fn validate_into(&self, validator: &mut ::smithy_runtime::validation::Validator) {
         if let ::std::option::Option::Some(value) = &self.attribute_name {
-            validator.member("AttributeName", |validator| {
-                validator.str_length(
-                    value,
-                    ::std::option::Option::Some(1u64),
-                    ::std::option::Option::Some(32u64),
+            validator
+                .member(
+                    "AttributeName",
+                    |validator| {
+                        validator
+                            .str_length(
+                                value,
+                                ::std::option::Option::Some(1u64),
+                                ::std::option::Option::Some(32u64),
+                            );
+                        {
+                            static PATTERN: ::smithy_runtime::validation::Pattern = ::smithy_runtime::validation::Pattern::new(
+                                "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",
+                            );
+                            validator.pattern(value, &PATTERN, false);
+                        }
+                    },
                 );
-                {
-                    static PATTERN: ::smithy_runtime::validation::Pattern =
-                        ::smithy_runtime::validation::Pattern::new(
-                            "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",
-                        );
-                    validator.pattern(value, &PATTERN, false);
-                }
-            });
         }
     }
 }

@@ -78,21 +78,16 @@ impl Client {
     /// bounded by the attempt timeout, all bounded by the call timeout → [`SdkError::Timeout`].
     /// The attempt count is recorded on the output's response metadata and on service errors.
     ///
-    /// Each call runs in a `tracing` span named `call` with the fields `operation` (the
-    /// operation name), `service` (the SDK id) and `attempts` (filled in at the end). Events
-    /// inside it carry attempt numbers, HTTP statuses, request ids, error codes and retry
-    /// delays, never the input, a body or a header value.
+    /// Each call runs in the span of [`Operation::span`]: for generated operations it is
+    /// named after the operation (e.g. `UpdateUserAttributes`), otherwise `call`, with the
+    /// fields `operation` (the operation name), `service` (the SDK id) and `attempts` (filled
+    /// in at the end). Events inside it carry attempt numbers, HTTP statuses, request ids,
+    /// error codes and retry delays, never the input, a body or a header value.
     pub async fn call<O: Operation>(
         &self,
         input: O::Input,
     ) -> Result<O::Output, SdkError<O::Error>> {
-        let span = tracing::info_span!(
-            "call",
-            operation = O::NAME,
-            service = O::SERVICE.sdk_id,
-            attempts = tracing::field::Empty,
-        );
-        self.run::<O>(&input).instrument(span).await
+        self.run::<O>(&input).instrument(O::span()).await
     }
 
     async fn run<O: Operation>(&self, input: &O::Input) -> Result<O::Output, SdkError<O::Error>> {

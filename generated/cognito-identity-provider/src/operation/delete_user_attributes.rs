@@ -72,12 +72,18 @@ impl DeleteUserAttributesInputBuilder {
         &self.user_attribute_names
     }
     /// The caller's access token, issued by Cognito at sign-in; it must carry the `aws.cognito.signin.user.admin` scope.
-    pub fn access_token(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn access_token(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.access_token = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `AccessToken` member. Required.
-    pub fn set_access_token(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_access_token(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.access_token = input;
         self
     }
@@ -88,20 +94,23 @@ impl DeleteUserAttributesInputBuilder {
     /// Builds the [`DeleteUserAttributesInput`]; fails naming the first required member that was not set.
     pub fn build(
         self,
-    ) -> ::std::result::Result<DeleteUserAttributesInput, ::smithy_runtime::error::BuildError> {
+    ) -> ::std::result::Result<
+        DeleteUserAttributesInput,
+        ::smithy_runtime::error::BuildError,
+    > {
         ::std::result::Result::Ok(DeleteUserAttributesInput {
-            user_attribute_names: self.user_attribute_names.ok_or_else(|| {
-                ::smithy_runtime::error::BuildError::missing_member(
+            user_attribute_names: self
+                .user_attribute_names
+                .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
                     "DeleteUserAttributesRequest",
                     "UserAttributeNames",
-                )
-            })?,
-            access_token: self.access_token.ok_or_else(|| {
-                ::smithy_runtime::error::BuildError::missing_member(
+                ))?,
+            access_token: self
+                .access_token
+                .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
                     "DeleteUserAttributesRequest",
                     "AccessToken",
-                )
-            })?,
+                ))?,
         })
     }
 }
@@ -116,16 +125,19 @@ impl ::std::fmt::Debug for DeleteUserAttributesInputBuilder {
 impl ::smithy_runtime::json::ToJson for DeleteUserAttributesInput {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
-        object.insert(
-            ::std::string::String::from("UserAttributeNames"),
-            ::smithy_runtime::json::list(&self.user_attribute_names, |item| {
-                ::smithy_runtime::json::string(item)
-            }),
-        );
-        object.insert(
-            ::std::string::String::from("AccessToken"),
-            ::smithy_runtime::json::string(&self.access_token),
-        );
+        object
+            .insert(
+                ::std::string::String::from("UserAttributeNames"),
+                ::smithy_runtime::json::list(
+                    &self.user_attribute_names,
+                    |item| ::smithy_runtime::json::string(item),
+                ),
+            );
+        object
+            .insert(
+                ::std::string::String::from("AccessToken"),
+                ::smithy_runtime::json::string(&self.access_token),
+            );
         ::smithy_runtime::json::Value::Object(object)
     }
 }
@@ -136,19 +148,20 @@ impl ::smithy_runtime::json::FromJson for DeleteUserAttributesInput {
         let object = ::smithy_runtime::json::object(value)?;
         ::std::result::Result::Ok(DeleteUserAttributesInput {
             user_attribute_names: ::smithy_runtime::json::member(
-                object,
-                "UserAttributeNames",
-                |value| {
-                    ::smithy_runtime::json::read_list(value, ::smithy_runtime::json::read_string)
-                },
-            )?
-            .unwrap_or_else(::smithy_runtime::json::Zero::zero),
+                    object,
+                    "UserAttributeNames",
+                    |value| ::smithy_runtime::json::read_list(
+                        value,
+                        ::smithy_runtime::json::read_string,
+                    ),
+                )?
+                .unwrap_or_else(::smithy_runtime::json::Zero::zero),
             access_token: ::smithy_runtime::json::member(
-                object,
-                "AccessToken",
-                ::smithy_runtime::json::read_string,
-            )?
-            .unwrap_or_else(::smithy_runtime::json::Zero::zero),
+                    object,
+                    "AccessToken",
+                    ::smithy_runtime::json::read_string,
+                )?
+                .unwrap_or_else(::smithy_runtime::json::Zero::zero),
         })
     }
 }
@@ -164,30 +177,45 @@ impl ::smithy_runtime::validation::Validate for DeleteUserAttributesInput {
     fn validate_into(&self, validator: &mut ::smithy_runtime::validation::Validator) {
         {
             let value = &self.user_attribute_names;
-            validator.member("UserAttributeNames", |validator| {
-                validator.items(value, |validator, item| {
-                    validator.str_length(
-                        item,
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(32u64),
-                    );
-                    {
-                        static PATTERN: ::smithy_runtime::validation::Pattern =
-                            ::smithy_runtime::validation::Pattern::new(
-                                "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",
+            validator
+                .member(
+                    "UserAttributeNames",
+                    |validator| {
+                        validator
+                            .items(
+                                value,
+                                |validator, item| {
+                                    validator
+                                        .str_length(
+                                            item,
+                                            ::std::option::Option::Some(1u64),
+                                            ::std::option::Option::Some(32u64),
+                                        );
+                                    {
+                                        static PATTERN: ::smithy_runtime::validation::Pattern = ::smithy_runtime::validation::Pattern::new(
+                                            "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",
+                                        );
+                                        validator.pattern(item, &PATTERN, false);
+                                    }
+                                },
                             );
-                        validator.pattern(item, &PATTERN, false);
-                    }
-                });
-            });
+                    },
+                );
         }
         {
             let value = &self.access_token;
-            validator.member("AccessToken", |validator| {
-                static PATTERN: ::smithy_runtime::validation::Pattern =
-                    ::smithy_runtime::validation::Pattern::new("^[A-Za-z0-9-_=.]+$");
-                validator.pattern(value, &PATTERN, true);
-            });
+            validator
+                .member(
+                    "AccessToken",
+                    |validator| {
+                        {
+                            static PATTERN: ::smithy_runtime::validation::Pattern = ::smithy_runtime::validation::Pattern::new(
+                                "^[A-Za-z0-9-_=.]+$",
+                            );
+                            validator.pattern(value, &PATTERN, true);
+                        }
+                    },
+                );
         }
     }
 }
@@ -261,7 +289,9 @@ impl ::smithy_runtime::error::ProvideResponseMetadata for DeleteUserAttributesOu
     fn response_metadata(&self) -> &::smithy_runtime::error::ResponseMetadata {
         &self._meta
     }
-    fn response_metadata_mut(&mut self) -> &mut ::smithy_runtime::error::ResponseMetadata {
+    fn response_metadata_mut(
+        &mut self,
+    ) -> &mut ::smithy_runtime::error::ResponseMetadata {
         &mut self._meta
     }
 }
@@ -301,10 +331,7 @@ impl DeleteUserAttributesError {
     }
     /// Whether this is a `InvalidParameterException`.
     pub fn is_invalid_parameter_exception(&self) -> bool {
-        ::std::matches!(
-            self,
-            DeleteUserAttributesError::InvalidParameterException(_)
-        )
+        ::std::matches!(self, DeleteUserAttributesError::InvalidParameterException(_))
     }
     /// Whether this is a `NotAuthorizedException`.
     pub fn is_not_authorized_exception(&self) -> bool {
@@ -313,16 +340,12 @@ impl DeleteUserAttributesError {
     /// Whether this is a `PasswordResetRequiredException`.
     pub fn is_password_reset_required_exception(&self) -> bool {
         ::std::matches!(
-            self,
-            DeleteUserAttributesError::PasswordResetRequiredException(_)
+            self, DeleteUserAttributesError::PasswordResetRequiredException(_)
         )
     }
     /// Whether this is a `ResourceNotFoundException`.
     pub fn is_resource_not_found_exception(&self) -> bool {
-        ::std::matches!(
-            self,
-            DeleteUserAttributesError::ResourceNotFoundException(_)
-        )
+        ::std::matches!(self, DeleteUserAttributesError::ResourceNotFoundException(_))
     }
     /// Whether this is a `TooManyRequestsException`.
     pub fn is_too_many_requests_exception(&self) -> bool {
@@ -330,10 +353,7 @@ impl DeleteUserAttributesError {
     }
     /// Whether this is a `UserNotConfirmedException`.
     pub fn is_user_not_confirmed_exception(&self) -> bool {
-        ::std::matches!(
-            self,
-            DeleteUserAttributesError::UserNotConfirmedException(_)
-        )
+        ::std::matches!(self, DeleteUserAttributesError::UserNotConfirmedException(_))
     }
     /// Whether this is a `UserNotFoundException`.
     pub fn is_user_not_found_exception(&self) -> bool {
@@ -347,12 +367,18 @@ impl DeleteUserAttributesError {
 impl ::std::fmt::Display for DeleteUserAttributesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
-            DeleteUserAttributesError::ForbiddenException(e) => ::std::fmt::Display::fmt(e, f),
-            DeleteUserAttributesError::InternalErrorException(e) => ::std::fmt::Display::fmt(e, f),
+            DeleteUserAttributesError::ForbiddenException(e) => {
+                ::std::fmt::Display::fmt(e, f)
+            }
+            DeleteUserAttributesError::InternalErrorException(e) => {
+                ::std::fmt::Display::fmt(e, f)
+            }
             DeleteUserAttributesError::InvalidParameterException(e) => {
                 ::std::fmt::Display::fmt(e, f)
             }
-            DeleteUserAttributesError::NotAuthorizedException(e) => ::std::fmt::Display::fmt(e, f),
+            DeleteUserAttributesError::NotAuthorizedException(e) => {
+                ::std::fmt::Display::fmt(e, f)
+            }
             DeleteUserAttributesError::PasswordResetRequiredException(e) => {
                 ::std::fmt::Display::fmt(e, f)
             }
@@ -365,7 +391,9 @@ impl ::std::fmt::Display for DeleteUserAttributesError {
             DeleteUserAttributesError::UserNotConfirmedException(e) => {
                 ::std::fmt::Display::fmt(e, f)
             }
-            DeleteUserAttributesError::UserNotFoundException(e) => ::std::fmt::Display::fmt(e, f),
+            DeleteUserAttributesError::UserNotFoundException(e) => {
+                ::std::fmt::Display::fmt(e, f)
+            }
             DeleteUserAttributesError::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
         }
     }
@@ -373,12 +401,18 @@ impl ::std::fmt::Display for DeleteUserAttributesError {
 impl ::std::error::Error for DeleteUserAttributesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeleteUserAttributesError::ForbiddenException(e) => ::std::option::Option::Some(e),
-            DeleteUserAttributesError::InternalErrorException(e) => ::std::option::Option::Some(e),
+            DeleteUserAttributesError::ForbiddenException(e) => {
+                ::std::option::Option::Some(e)
+            }
+            DeleteUserAttributesError::InternalErrorException(e) => {
+                ::std::option::Option::Some(e)
+            }
             DeleteUserAttributesError::InvalidParameterException(e) => {
                 ::std::option::Option::Some(e)
             }
-            DeleteUserAttributesError::NotAuthorizedException(e) => ::std::option::Option::Some(e),
+            DeleteUserAttributesError::NotAuthorizedException(e) => {
+                ::std::option::Option::Some(e)
+            }
             DeleteUserAttributesError::PasswordResetRequiredException(e) => {
                 ::std::option::Option::Some(e)
             }
@@ -391,7 +425,9 @@ impl ::std::error::Error for DeleteUserAttributesError {
             DeleteUserAttributesError::UserNotConfirmedException(e) => {
                 ::std::option::Option::Some(e)
             }
-            DeleteUserAttributesError::UserNotFoundException(e) => ::std::option::Option::Some(e),
+            DeleteUserAttributesError::UserNotFoundException(e) => {
+                ::std::option::Option::Some(e)
+            }
             DeleteUserAttributesError::Unhandled(e) => ::std::option::Option::Some(e),
         }
     }
@@ -503,7 +539,9 @@ impl ::smithy_runtime::error::ProvideErrorMetadata for DeleteUserAttributesError
 impl ::std::convert::From<DeleteUserAttributesError> for crate::Error {
     fn from(error: DeleteUserAttributesError) -> Self {
         match error {
-            DeleteUserAttributesError::ForbiddenException(e) => crate::Error::ForbiddenException(e),
+            DeleteUserAttributesError::ForbiddenException(e) => {
+                crate::Error::ForbiddenException(e)
+            }
             DeleteUserAttributesError::InternalErrorException(e) => {
                 crate::Error::InternalErrorException(e)
             }
@@ -555,8 +593,7 @@ impl ::smithy_runtime::operation::Operation for DeleteUserAttributes {
     type Error = DeleteUserAttributesError;
     const NAME: &'static str = "DeleteUserAttributes";
     const SERVICE: &'static ::smithy_runtime::operation::ServiceInfo = &crate::SERVICE_INFO;
-    const AUTH: ::smithy_runtime::operation::AuthScheme =
-        ::smithy_runtime::operation::AuthScheme::Anonymous;
+    const AUTH: ::smithy_runtime::operation::AuthScheme = ::smithy_runtime::operation::AuthScheme::Anonymous;
     fn serialize(
         input: &Self::Input,
         context: &::smithy_runtime::operation::RequestContext<'_>,
@@ -577,10 +614,15 @@ impl ::smithy_runtime::operation::Operation for DeleteUserAttributes {
     }
     fn deserialize(
         response: &::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
-    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::error::SdkError<Self::Error>> {
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::smithy_runtime::error::SdkError<Self::Error>,
+    > {
         if !::smithy_runtime::aws_json::is_success(response) {
-            let ::smithy_runtime::aws_json::ErrorResponse { meta, body } =
-                ::smithy_runtime::aws_json::parse_error(response, false);
+            let ::smithy_runtime::aws_json::ErrorResponse { meta, body } = ::smithy_runtime::aws_json::parse_error(
+                response,
+                false,
+            );
             let error = match meta.code() {
                 ::std::option::Option::Some("ForbiddenException") => {
                     let mut parsed = <crate::error::ForbiddenException as ::smithy_runtime::json::FromJson>::from_json(
@@ -672,23 +714,33 @@ impl ::smithy_runtime::operation::Operation for DeleteUserAttributes {
                     parsed._meta = meta;
                     DeleteUserAttributesError::UserNotFoundException(parsed)
                 }
-                _ => DeleteUserAttributesError::Unhandled(
-                    ::smithy_runtime::error::UnhandledError::new(meta),
-                ),
+                _ => {
+                    DeleteUserAttributesError::Unhandled(
+                        ::smithy_runtime::error::UnhandledError::new(meta),
+                    )
+                }
             };
-            return ::std::result::Result::Err(::smithy_runtime::error::SdkError::Service(error));
+            return ::std::result::Result::Err(
+                ::smithy_runtime::error::SdkError::Service(error),
+            );
         }
         let body = ::smithy_runtime::aws_json::parse_success_body(response)
             .map_err(::smithy_runtime::error::SdkError::Response)?;
-        let mut output =
-            <DeleteUserAttributesOutput as ::smithy_runtime::json::FromJson>::from_json(&body)
-                .map_err(|e| {
-                    ::smithy_runtime::error::SdkError::Response(::smithy_runtime::aws_json::wrap(
-                        response, e,
-                    ))
-                })?;
+        let mut output = <DeleteUserAttributesOutput as ::smithy_runtime::json::FromJson>::from_json(
+                &body,
+            )
+            .map_err(|e| ::smithy_runtime::error::SdkError::Response(
+                ::smithy_runtime::aws_json::wrap(response, e),
+            ))?;
         output._meta = ::smithy_runtime::aws_json::response_metadata(response);
         ::std::result::Result::Ok(output)
+    }
+    fn span() -> ::smithy_runtime::tracing::Span {
+        ::smithy_runtime::tracing::info_span!(
+            "DeleteUserAttributes", operation = "DeleteUserAttributes", service =
+            "Cognito Identity Provider", attempts =
+            ::smithy_runtime::tracing::field::Empty,
+        )
     }
 }
 /// Sets up and sends a `DeleteUserAttributes` call; created by [`Client::delete_user_attributes`](crate::Client::delete_user_attributes).
@@ -715,9 +767,12 @@ impl DeleteUserAttributesFluentBuilder {
         DeleteUserAttributesOutput,
         ::smithy_runtime::error::SdkError<DeleteUserAttributesError>,
     > {
-        let input = self.input.build().map_err(|e| {
-            ::smithy_runtime::error::SdkError::Construction(::std::boxed::Box::new(e))
-        })?;
+        let input = self
+            .input
+            .build()
+            .map_err(|e| ::smithy_runtime::error::SdkError::Construction(
+                ::std::boxed::Box::new(e),
+            ))?;
         self.client.call::<DeleteUserAttributes>(input).await
     }
     /// Names of the attributes to remove; write custom ones with their prefix, e.g. `custom:department`.
@@ -743,12 +798,18 @@ impl DeleteUserAttributesFluentBuilder {
         self.input.get_user_attribute_names()
     }
     /// The caller's access token, issued by Cognito at sign-in; it must carry the `aws.cognito.signin.user.admin` scope.
-    pub fn access_token(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn access_token(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.input = self.input.access_token(input);
         self
     }
     /// Sets or clears the `AccessToken` member.
-    pub fn set_access_token(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_access_token(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.input = self.input.set_access_token(input);
         self
     }

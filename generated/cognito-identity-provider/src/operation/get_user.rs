@@ -36,12 +36,18 @@ pub struct GetUserInputBuilder {
 }
 impl GetUserInputBuilder {
     /// The caller's access token, issued by Cognito at sign-in; it must carry the `aws.cognito.signin.user.admin` scope.
-    pub fn access_token(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn access_token(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.access_token = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `AccessToken` member. Required.
-    pub fn set_access_token(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_access_token(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.access_token = input;
         self
     }
@@ -50,11 +56,16 @@ impl GetUserInputBuilder {
         &self.access_token
     }
     /// Builds the [`GetUserInput`]; fails naming the first required member that was not set.
-    pub fn build(self) -> ::std::result::Result<GetUserInput, ::smithy_runtime::error::BuildError> {
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<GetUserInput, ::smithy_runtime::error::BuildError> {
         ::std::result::Result::Ok(GetUserInput {
-            access_token: self.access_token.ok_or_else(|| {
-                ::smithy_runtime::error::BuildError::missing_member("GetUserRequest", "AccessToken")
-            })?,
+            access_token: self
+                .access_token
+                .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
+                    "GetUserRequest",
+                    "AccessToken",
+                ))?,
         })
     }
 }
@@ -68,10 +79,11 @@ impl ::std::fmt::Debug for GetUserInputBuilder {
 impl ::smithy_runtime::json::ToJson for GetUserInput {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
-        object.insert(
-            ::std::string::String::from("AccessToken"),
-            ::smithy_runtime::json::string(&self.access_token),
-        );
+        object
+            .insert(
+                ::std::string::String::from("AccessToken"),
+                ::smithy_runtime::json::string(&self.access_token),
+            );
         ::smithy_runtime::json::Value::Object(object)
     }
 }
@@ -82,11 +94,11 @@ impl ::smithy_runtime::json::FromJson for GetUserInput {
         let object = ::smithy_runtime::json::object(value)?;
         ::std::result::Result::Ok(GetUserInput {
             access_token: ::smithy_runtime::json::member(
-                object,
-                "AccessToken",
-                ::smithy_runtime::json::read_string,
-            )?
-            .unwrap_or_else(::smithy_runtime::json::Zero::zero),
+                    object,
+                    "AccessToken",
+                    ::smithy_runtime::json::read_string,
+                )?
+                .unwrap_or_else(::smithy_runtime::json::Zero::zero),
         })
     }
 }
@@ -101,11 +113,18 @@ impl ::smithy_runtime::validation::Validate for GetUserInput {
     fn validate_into(&self, validator: &mut ::smithy_runtime::validation::Validator) {
         {
             let value = &self.access_token;
-            validator.member("AccessToken", |validator| {
-                static PATTERN: ::smithy_runtime::validation::Pattern =
-                    ::smithy_runtime::validation::Pattern::new("^[A-Za-z0-9-_=.]+$");
-                validator.pattern(value, &PATTERN, true);
-            });
+            validator
+                .member(
+                    "AccessToken",
+                    |validator| {
+                        {
+                            static PATTERN: ::smithy_runtime::validation::Pattern = ::smithy_runtime::validation::Pattern::new(
+                                "^[A-Za-z0-9-_=.]+$",
+                            );
+                            validator.pattern(value, &PATTERN, true);
+                        }
+                    },
+                );
         }
     }
 }
@@ -115,9 +134,13 @@ impl ::smithy_runtime::validation::Validate for GetUserInput {
 pub struct GetUserOutput {
     pub(crate) username: ::std::string::String,
     pub(crate) user_attributes: ::std::vec::Vec<crate::types::AttributeType>,
-    pub(crate) mfa_options: ::std::option::Option<::std::vec::Vec<crate::types::MfaOptionType>>,
+    pub(crate) mfa_options: ::std::option::Option<
+        ::std::vec::Vec<crate::types::MfaOptionType>,
+    >,
     pub(crate) preferred_mfa_setting: ::std::option::Option<::std::string::String>,
-    pub(crate) user_mfa_setting_list: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub(crate) user_mfa_setting_list: ::std::option::Option<
+        ::std::vec::Vec<::std::string::String>,
+    >,
     pub(crate) _meta: ::smithy_runtime::error::ResponseMetadata,
 }
 impl GetUserOutput {
@@ -138,7 +161,9 @@ impl GetUserOutput {
         self.preferred_mfa_setting.as_deref()
     }
     /// MFA methods enabled for this user, drawn from `SMS_MFA`, `EMAIL_OTP` and `SOFTWARE_TOKEN_MFA`.
-    pub fn user_mfa_setting_list(&self) -> ::std::option::Option<&[::std::string::String]> {
+    pub fn user_mfa_setting_list(
+        &self,
+    ) -> ::std::option::Option<&[::std::string::String]> {
         self.user_mfa_setting_list.as_deref()
     }
     /// A builder for [`GetUserOutput`].
@@ -159,8 +184,7 @@ impl ::std::fmt::Debug for GetUserOutput {
 }
 impl ::std::cmp::PartialEq for GetUserOutput {
     fn eq(&self, other: &Self) -> bool {
-        self.username == other.username
-            && self.user_attributes == other.user_attributes
+        self.username == other.username && self.user_attributes == other.user_attributes
             && self.mfa_options == other.mfa_options
             && self.preferred_mfa_setting == other.preferred_mfa_setting
             && self.user_mfa_setting_list == other.user_mfa_setting_list
@@ -177,12 +201,18 @@ pub struct GetUserOutputBuilder {
 }
 impl GetUserOutputBuilder {
     /// Username of the token's owner.
-    pub fn username(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn username(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.username = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `Username` member. Required.
-    pub fn set_username(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_username(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.username = input;
         self
     }
@@ -196,9 +226,7 @@ impl GetUserOutputBuilder {
         mut self,
         item: impl ::std::convert::Into<crate::types::AttributeType>,
     ) -> Self {
-        self.user_attributes
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
+        self.user_attributes.get_or_insert_with(::std::vec::Vec::new).push(item.into());
         self
     }
     /// Sets or clears the `UserAttributes` member. Required.
@@ -221,9 +249,7 @@ impl GetUserOutputBuilder {
         mut self,
         item: impl ::std::convert::Into<crate::types::MfaOptionType>,
     ) -> Self {
-        self.mfa_options
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
+        self.mfa_options.get_or_insert_with(::std::vec::Vec::new).push(item.into());
         self
     }
     /// Sets or clears the `MFAOptions` member.
@@ -257,7 +283,9 @@ impl GetUserOutputBuilder {
         self
     }
     /// The `PreferredMfaSetting` member as set so far.
-    pub fn get_preferred_mfa_setting(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_preferred_mfa_setting(
+        &self,
+    ) -> &::std::option::Option<::std::string::String> {
         &self.preferred_mfa_setting
     }
     /// Appends one item to the `UserMFASettingList` list.
@@ -290,15 +318,18 @@ impl GetUserOutputBuilder {
         self,
     ) -> ::std::result::Result<GetUserOutput, ::smithy_runtime::error::BuildError> {
         ::std::result::Result::Ok(GetUserOutput {
-            username: self.username.ok_or_else(|| {
-                ::smithy_runtime::error::BuildError::missing_member("GetUserResponse", "Username")
-            })?,
-            user_attributes: self.user_attributes.ok_or_else(|| {
-                ::smithy_runtime::error::BuildError::missing_member(
+            username: self
+                .username
+                .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
+                    "GetUserResponse",
+                    "Username",
+                ))?,
+            user_attributes: self
+                .user_attributes
+                .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
                     "GetUserResponse",
                     "UserAttributes",
-                )
-            })?,
+                ))?,
             mfa_options: self.mfa_options,
             preferred_mfa_setting: self.preferred_mfa_setting,
             user_mfa_setting_list: self.user_mfa_setting_list,
@@ -320,34 +351,45 @@ impl ::std::fmt::Debug for GetUserOutputBuilder {
 impl ::smithy_runtime::json::ToJson for GetUserOutput {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
-        object.insert(
-            ::std::string::String::from("Username"),
-            ::smithy_runtime::json::string(&self.username),
-        );
-        object.insert(
-            ::std::string::String::from("UserAttributes"),
-            ::smithy_runtime::json::list(
-                &self.user_attributes,
-                ::smithy_runtime::json::ToJson::to_json,
-            ),
-        );
-        if let ::std::option::Option::Some(value) = &self.mfa_options {
-            object.insert(
-                ::std::string::String::from("MFAOptions"),
-                ::smithy_runtime::json::list(value, ::smithy_runtime::json::ToJson::to_json),
+        object
+            .insert(
+                ::std::string::String::from("Username"),
+                ::smithy_runtime::json::string(&self.username),
             );
+        object
+            .insert(
+                ::std::string::String::from("UserAttributes"),
+                ::smithy_runtime::json::list(
+                    &self.user_attributes,
+                    ::smithy_runtime::json::ToJson::to_json,
+                ),
+            );
+        if let ::std::option::Option::Some(value) = &self.mfa_options {
+            object
+                .insert(
+                    ::std::string::String::from("MFAOptions"),
+                    ::smithy_runtime::json::list(
+                        value,
+                        ::smithy_runtime::json::ToJson::to_json,
+                    ),
+                );
         }
         if let ::std::option::Option::Some(value) = &self.preferred_mfa_setting {
-            object.insert(
-                ::std::string::String::from("PreferredMfaSetting"),
-                ::smithy_runtime::json::string(value),
-            );
+            object
+                .insert(
+                    ::std::string::String::from("PreferredMfaSetting"),
+                    ::smithy_runtime::json::string(value),
+                );
         }
         if let ::std::option::Option::Some(value) = &self.user_mfa_setting_list {
-            object.insert(
-                ::std::string::String::from("UserMFASettingList"),
-                ::smithy_runtime::json::list(value, |item| ::smithy_runtime::json::string(item)),
-            );
+            object
+                .insert(
+                    ::std::string::String::from("UserMFASettingList"),
+                    ::smithy_runtime::json::list(
+                        value,
+                        |item| ::smithy_runtime::json::string(item),
+                    ),
+                );
         }
         ::smithy_runtime::json::Value::Object(object)
     }
@@ -359,24 +401,28 @@ impl ::smithy_runtime::json::FromJson for GetUserOutput {
         let object = ::smithy_runtime::json::object(value)?;
         ::std::result::Result::Ok(GetUserOutput {
             username: ::smithy_runtime::json::member(
+                    object,
+                    "Username",
+                    ::smithy_runtime::json::read_string,
+                )?
+                .unwrap_or_else(::smithy_runtime::json::Zero::zero),
+            user_attributes: ::smithy_runtime::json::member(
+                    object,
+                    "UserAttributes",
+                    |value| ::smithy_runtime::json::read_list(
+                        value,
+                        <crate::types::AttributeType as ::smithy_runtime::json::FromJson>::from_json,
+                    ),
+                )?
+                .unwrap_or_else(::smithy_runtime::json::Zero::zero),
+            mfa_options: ::smithy_runtime::json::member(
                 object,
-                "Username",
-                ::smithy_runtime::json::read_string,
-            )?
-            .unwrap_or_else(::smithy_runtime::json::Zero::zero),
-            user_attributes: ::smithy_runtime::json::member(object, "UserAttributes", |value| {
-                ::smithy_runtime::json::read_list(
-                    value,
-                    <crate::types::AttributeType as ::smithy_runtime::json::FromJson>::from_json,
-                )
-            })?
-            .unwrap_or_else(::smithy_runtime::json::Zero::zero),
-            mfa_options: ::smithy_runtime::json::member(object, "MFAOptions", |value| {
-                ::smithy_runtime::json::read_list(
+                "MFAOptions",
+                |value| ::smithy_runtime::json::read_list(
                     value,
                     <crate::types::MfaOptionType as ::smithy_runtime::json::FromJson>::from_json,
-                )
-            })?,
+                ),
+            )?,
             preferred_mfa_setting: ::smithy_runtime::json::member(
                 object,
                 "PreferredMfaSetting",
@@ -385,9 +431,10 @@ impl ::smithy_runtime::json::FromJson for GetUserOutput {
             user_mfa_setting_list: ::smithy_runtime::json::member(
                 object,
                 "UserMFASettingList",
-                |value| {
-                    ::smithy_runtime::json::read_list(value, ::smithy_runtime::json::read_string)
-                },
+                |value| ::smithy_runtime::json::read_list(
+                    value,
+                    ::smithy_runtime::json::read_string,
+                ),
             )?,
             _meta: ::std::default::Default::default(),
         })
@@ -409,55 +456,95 @@ impl ::smithy_runtime::validation::Validate for GetUserOutput {
     fn validate_into(&self, validator: &mut ::smithy_runtime::validation::Validator) {
         {
             let value = &self.username;
-            validator.member("Username", |validator| {
-                validator.str_length(
-                    value,
-                    ::std::option::Option::Some(1u64),
-                    ::std::option::Option::Some(128u64),
+            validator
+                .member(
+                    "Username",
+                    |validator| {
+                        validator
+                            .str_length(
+                                value,
+                                ::std::option::Option::Some(1u64),
+                                ::std::option::Option::Some(128u64),
+                            );
+                        {
+                            static PATTERN: ::smithy_runtime::validation::Pattern = ::smithy_runtime::validation::Pattern::new(
+                                "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",
+                            );
+                            validator.pattern(value, &PATTERN, true);
+                        }
+                    },
                 );
-                {
-                    static PATTERN: ::smithy_runtime::validation::Pattern =
-                        ::smithy_runtime::validation::Pattern::new(
-                            "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",
-                        );
-                    validator.pattern(value, &PATTERN, true);
-                }
-            });
         }
         {
             let value = &self.user_attributes;
-            validator.member("UserAttributes", |validator| {
-                validator.items(value, |validator, item| {
-                    ::smithy_runtime::validation::Validate::validate_into(item, validator);
-                });
-            });
+            validator
+                .member(
+                    "UserAttributes",
+                    |validator| {
+                        validator
+                            .items(
+                                value,
+                                |validator, item| {
+                                    ::smithy_runtime::validation::Validate::validate_into(
+                                        item,
+                                        validator,
+                                    );
+                                },
+                            );
+                    },
+                );
         }
         if let ::std::option::Option::Some(value) = &self.mfa_options {
-            validator.member("MFAOptions", |validator| {
-                validator.items(value, |validator, item| {
-                    ::smithy_runtime::validation::Validate::validate_into(item, validator);
-                });
-            });
+            validator
+                .member(
+                    "MFAOptions",
+                    |validator| {
+                        validator
+                            .items(
+                                value,
+                                |validator, item| {
+                                    ::smithy_runtime::validation::Validate::validate_into(
+                                        item,
+                                        validator,
+                                    );
+                                },
+                            );
+                    },
+                );
         }
         if let ::std::option::Option::Some(value) = &self.preferred_mfa_setting {
-            validator.member("PreferredMfaSetting", |validator| {
-                validator.str_length(
-                    value,
-                    ::std::option::Option::Some(0u64),
-                    ::std::option::Option::Some(131072u64),
+            validator
+                .member(
+                    "PreferredMfaSetting",
+                    |validator| {
+                        validator
+                            .str_length(
+                                value,
+                                ::std::option::Option::Some(0u64),
+                                ::std::option::Option::Some(131072u64),
+                            );
+                    },
                 );
-            });
         }
         if let ::std::option::Option::Some(value) = &self.user_mfa_setting_list {
-            validator.member("UserMFASettingList", |validator| {
-                validator.items(value, |validator, item| {
-                    validator.str_length(
-                        item,
-                        ::std::option::Option::Some(0u64),
-                        ::std::option::Option::Some(131072u64),
-                    );
-                });
-            });
+            validator
+                .member(
+                    "UserMFASettingList",
+                    |validator| {
+                        validator
+                            .items(
+                                value,
+                                |validator, item| {
+                                    validator
+                                        .str_length(
+                                            item,
+                                            ::std::option::Option::Some(0u64),
+                                            ::std::option::Option::Some(131072u64),
+                                        );
+                                },
+                            );
+                    },
+                );
         }
     }
 }
@@ -465,7 +552,9 @@ impl ::smithy_runtime::error::ProvideResponseMetadata for GetUserOutput {
     fn response_metadata(&self) -> &::smithy_runtime::error::ResponseMetadata {
         &self._meta
     }
-    fn response_metadata_mut(&mut self) -> &mut ::smithy_runtime::error::ResponseMetadata {
+    fn response_metadata_mut(
+        &mut self,
+    ) -> &mut ::smithy_runtime::error::ResponseMetadata {
         &mut self._meta
     }
 }
@@ -543,7 +632,9 @@ impl ::std::fmt::Display for GetUserError {
             GetUserError::InternalErrorException(e) => ::std::fmt::Display::fmt(e, f),
             GetUserError::InvalidParameterException(e) => ::std::fmt::Display::fmt(e, f),
             GetUserError::NotAuthorizedException(e) => ::std::fmt::Display::fmt(e, f),
-            GetUserError::PasswordResetRequiredException(e) => ::std::fmt::Display::fmt(e, f),
+            GetUserError::PasswordResetRequiredException(e) => {
+                ::std::fmt::Display::fmt(e, f)
+            }
             GetUserError::ResourceNotFoundException(e) => ::std::fmt::Display::fmt(e, f),
             GetUserError::TooManyRequestsException(e) => ::std::fmt::Display::fmt(e, f),
             GetUserError::UserNotConfirmedException(e) => ::std::fmt::Display::fmt(e, f),
@@ -559,7 +650,9 @@ impl ::std::error::Error for GetUserError {
             GetUserError::InternalErrorException(e) => ::std::option::Option::Some(e),
             GetUserError::InvalidParameterException(e) => ::std::option::Option::Some(e),
             GetUserError::NotAuthorizedException(e) => ::std::option::Option::Some(e),
-            GetUserError::PasswordResetRequiredException(e) => ::std::option::Option::Some(e),
+            GetUserError::PasswordResetRequiredException(e) => {
+                ::std::option::Option::Some(e)
+            }
             GetUserError::ResourceNotFoundException(e) => ::std::option::Option::Some(e),
             GetUserError::TooManyRequestsException(e) => ::std::option::Option::Some(e),
             GetUserError::UserNotConfirmedException(e) => ::std::option::Option::Some(e),
@@ -598,7 +691,9 @@ impl ::smithy_runtime::error::ProvideErrorMetadata for GetUserError {
             GetUserError::UserNotFoundException(e) => {
                 ::smithy_runtime::error::ProvideErrorMetadata::meta(e)
             }
-            GetUserError::Unhandled(e) => ::smithy_runtime::error::ProvideErrorMetadata::meta(e),
+            GetUserError::Unhandled(e) => {
+                ::smithy_runtime::error::ProvideErrorMetadata::meta(e)
+            }
         }
     }
     fn meta_mut(&mut self) -> &mut ::smithy_runtime::error::ErrorMetadata {
@@ -664,7 +759,9 @@ impl ::smithy_runtime::error::ProvideErrorMetadata for GetUserError {
             GetUserError::UserNotFoundException(e) => {
                 ::smithy_runtime::error::ProvideErrorMetadata::fault(e)
             }
-            GetUserError::Unhandled(e) => ::smithy_runtime::error::ProvideErrorMetadata::fault(e),
+            GetUserError::Unhandled(e) => {
+                ::smithy_runtime::error::ProvideErrorMetadata::fault(e)
+            }
         }
     }
 }
@@ -672,22 +769,30 @@ impl ::std::convert::From<GetUserError> for crate::Error {
     fn from(error: GetUserError) -> Self {
         match error {
             GetUserError::ForbiddenException(e) => crate::Error::ForbiddenException(e),
-            GetUserError::InternalErrorException(e) => crate::Error::InternalErrorException(e),
+            GetUserError::InternalErrorException(e) => {
+                crate::Error::InternalErrorException(e)
+            }
             GetUserError::InvalidParameterException(e) => {
                 crate::Error::InvalidParameterException(e)
             }
-            GetUserError::NotAuthorizedException(e) => crate::Error::NotAuthorizedException(e),
+            GetUserError::NotAuthorizedException(e) => {
+                crate::Error::NotAuthorizedException(e)
+            }
             GetUserError::PasswordResetRequiredException(e) => {
                 crate::Error::PasswordResetRequiredException(e)
             }
             GetUserError::ResourceNotFoundException(e) => {
                 crate::Error::ResourceNotFoundException(e)
             }
-            GetUserError::TooManyRequestsException(e) => crate::Error::TooManyRequestsException(e),
+            GetUserError::TooManyRequestsException(e) => {
+                crate::Error::TooManyRequestsException(e)
+            }
             GetUserError::UserNotConfirmedException(e) => {
                 crate::Error::UserNotConfirmedException(e)
             }
-            GetUserError::UserNotFoundException(e) => crate::Error::UserNotFoundException(e),
+            GetUserError::UserNotFoundException(e) => {
+                crate::Error::UserNotFoundException(e)
+            }
             GetUserError::Unhandled(e) => crate::Error::Unhandled(e),
         }
     }
@@ -715,8 +820,7 @@ impl ::smithy_runtime::operation::Operation for GetUser {
     type Error = GetUserError;
     const NAME: &'static str = "GetUser";
     const SERVICE: &'static ::smithy_runtime::operation::ServiceInfo = &crate::SERVICE_INFO;
-    const AUTH: ::smithy_runtime::operation::AuthScheme =
-        ::smithy_runtime::operation::AuthScheme::Anonymous;
+    const AUTH: ::smithy_runtime::operation::AuthScheme = ::smithy_runtime::operation::AuthScheme::Anonymous;
     fn serialize(
         input: &Self::Input,
         context: &::smithy_runtime::operation::RequestContext<'_>,
@@ -737,10 +841,15 @@ impl ::smithy_runtime::operation::Operation for GetUser {
     }
     fn deserialize(
         response: &::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
-    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::error::SdkError<Self::Error>> {
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::smithy_runtime::error::SdkError<Self::Error>,
+    > {
         if !::smithy_runtime::aws_json::is_success(response) {
-            let ::smithy_runtime::aws_json::ErrorResponse { meta, body } =
-                ::smithy_runtime::aws_json::parse_error(response, false);
+            let ::smithy_runtime::aws_json::ErrorResponse { meta, body } = ::smithy_runtime::aws_json::parse_error(
+                response,
+                false,
+            );
             let error = match meta.code() {
                 ::std::option::Option::Some("ForbiddenException") => {
                     let mut parsed = <crate::error::ForbiddenException as ::smithy_runtime::json::FromJson>::from_json(
@@ -832,20 +941,32 @@ impl ::smithy_runtime::operation::Operation for GetUser {
                     parsed._meta = meta;
                     GetUserError::UserNotFoundException(parsed)
                 }
-                _ => GetUserError::Unhandled(::smithy_runtime::error::UnhandledError::new(meta)),
+                _ => {
+                    GetUserError::Unhandled(
+                        ::smithy_runtime::error::UnhandledError::new(meta),
+                    )
+                }
             };
-            return ::std::result::Result::Err(::smithy_runtime::error::SdkError::Service(error));
+            return ::std::result::Result::Err(
+                ::smithy_runtime::error::SdkError::Service(error),
+            );
         }
         let body = ::smithy_runtime::aws_json::parse_success_body(response)
             .map_err(::smithy_runtime::error::SdkError::Response)?;
-        let mut output = <GetUserOutput as ::smithy_runtime::json::FromJson>::from_json(&body)
-            .map_err(|e| {
-                ::smithy_runtime::error::SdkError::Response(::smithy_runtime::aws_json::wrap(
-                    response, e,
-                ))
-            })?;
+        let mut output = <GetUserOutput as ::smithy_runtime::json::FromJson>::from_json(
+                &body,
+            )
+            .map_err(|e| ::smithy_runtime::error::SdkError::Response(
+                ::smithy_runtime::aws_json::wrap(response, e),
+            ))?;
         output._meta = ::smithy_runtime::aws_json::response_metadata(response);
         ::std::result::Result::Ok(output)
+    }
+    fn span() -> ::smithy_runtime::tracing::Span {
+        ::smithy_runtime::tracing::info_span!(
+            "GetUser", operation = "GetUser", service = "Cognito Identity Provider",
+            attempts = ::smithy_runtime::tracing::field::Empty,
+        )
     }
 }
 /// Sets up and sends a `GetUser` call; created by [`Client::get_user`](crate::Client::get_user).
@@ -868,19 +989,31 @@ impl GetUserFluentBuilder {
     /// Builds the input (failing on a missing required member), validates it, and sends it.
     pub async fn send(
         self,
-    ) -> ::std::result::Result<GetUserOutput, ::smithy_runtime::error::SdkError<GetUserError>> {
-        let input = self.input.build().map_err(|e| {
-            ::smithy_runtime::error::SdkError::Construction(::std::boxed::Box::new(e))
-        })?;
+    ) -> ::std::result::Result<
+        GetUserOutput,
+        ::smithy_runtime::error::SdkError<GetUserError>,
+    > {
+        let input = self
+            .input
+            .build()
+            .map_err(|e| ::smithy_runtime::error::SdkError::Construction(
+                ::std::boxed::Box::new(e),
+            ))?;
         self.client.call::<GetUser>(input).await
     }
     /// The caller's access token, issued by Cognito at sign-in; it must carry the `aws.cognito.signin.user.admin` scope.
-    pub fn access_token(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn access_token(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.input = self.input.access_token(input);
         self
     }
     /// Sets or clears the `AccessToken` member.
-    pub fn set_access_token(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_access_token(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.input = self.input.set_access_token(input);
         self
     }
@@ -894,7 +1027,10 @@ impl GetUserInput {
     pub async fn send_with(
         self,
         client: &crate::Client,
-    ) -> ::std::result::Result<GetUserOutput, ::smithy_runtime::error::SdkError<GetUserError>> {
+    ) -> ::std::result::Result<
+        GetUserOutput,
+        ::smithy_runtime::error::SdkError<GetUserError>,
+    > {
         client.call::<GetUser>(self).await
     }
 }

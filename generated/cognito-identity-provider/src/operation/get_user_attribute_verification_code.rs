@@ -66,12 +66,18 @@ pub struct GetUserAttributeVerificationCodeInputBuilder {
 }
 impl GetUserAttributeVerificationCodeInputBuilder {
     /// The caller's access token, issued by Cognito at sign-in; it must carry the `aws.cognito.signin.user.admin` scope.
-    pub fn access_token(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn access_token(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.access_token = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `AccessToken` member. Required.
-    pub fn set_access_token(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_access_token(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.access_token = input;
         self
     }
@@ -140,18 +146,18 @@ impl GetUserAttributeVerificationCodeInputBuilder {
         ::smithy_runtime::error::BuildError,
     > {
         ::std::result::Result::Ok(GetUserAttributeVerificationCodeInput {
-            access_token: self.access_token.ok_or_else(|| {
-                ::smithy_runtime::error::BuildError::missing_member(
+            access_token: self
+                .access_token
+                .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
                     "GetUserAttributeVerificationCodeRequest",
                     "AccessToken",
-                )
-            })?,
-            attribute_name: self.attribute_name.ok_or_else(|| {
-                ::smithy_runtime::error::BuildError::missing_member(
+                ))?,
+            attribute_name: self
+                .attribute_name
+                .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
                     "GetUserAttributeVerificationCodeRequest",
                     "AttributeName",
-                )
-            })?,
+                ))?,
             client_metadata: self.client_metadata,
         })
     }
@@ -168,19 +174,25 @@ impl ::std::fmt::Debug for GetUserAttributeVerificationCodeInputBuilder {
 impl ::smithy_runtime::json::ToJson for GetUserAttributeVerificationCodeInput {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
-        object.insert(
-            ::std::string::String::from("AccessToken"),
-            ::smithy_runtime::json::string(&self.access_token),
-        );
-        object.insert(
-            ::std::string::String::from("AttributeName"),
-            ::smithy_runtime::json::string(&self.attribute_name),
-        );
-        if let ::std::option::Option::Some(value) = &self.client_metadata {
-            object.insert(
-                ::std::string::String::from("ClientMetadata"),
-                ::smithy_runtime::json::map(value, |item| ::smithy_runtime::json::string(item)),
+        object
+            .insert(
+                ::std::string::String::from("AccessToken"),
+                ::smithy_runtime::json::string(&self.access_token),
             );
+        object
+            .insert(
+                ::std::string::String::from("AttributeName"),
+                ::smithy_runtime::json::string(&self.attribute_name),
+            );
+        if let ::std::option::Option::Some(value) = &self.client_metadata {
+            object
+                .insert(
+                    ::std::string::String::from("ClientMetadata"),
+                    ::smithy_runtime::json::map(
+                        value,
+                        |item| ::smithy_runtime::json::string(item),
+                    ),
+                );
         }
         ::smithy_runtime::json::Value::Object(object)
     }
@@ -192,20 +204,25 @@ impl ::smithy_runtime::json::FromJson for GetUserAttributeVerificationCodeInput 
         let object = ::smithy_runtime::json::object(value)?;
         ::std::result::Result::Ok(GetUserAttributeVerificationCodeInput {
             access_token: ::smithy_runtime::json::member(
-                object,
-                "AccessToken",
-                ::smithy_runtime::json::read_string,
-            )?
-            .unwrap_or_else(::smithy_runtime::json::Zero::zero),
+                    object,
+                    "AccessToken",
+                    ::smithy_runtime::json::read_string,
+                )?
+                .unwrap_or_else(::smithy_runtime::json::Zero::zero),
             attribute_name: ::smithy_runtime::json::member(
+                    object,
+                    "AttributeName",
+                    ::smithy_runtime::json::read_string,
+                )?
+                .unwrap_or_else(::smithy_runtime::json::Zero::zero),
+            client_metadata: ::smithy_runtime::json::member(
                 object,
-                "AttributeName",
-                ::smithy_runtime::json::read_string,
-            )?
-            .unwrap_or_else(::smithy_runtime::json::Zero::zero),
-            client_metadata: ::smithy_runtime::json::member(object, "ClientMetadata", |value| {
-                ::smithy_runtime::json::read_map(value, ::smithy_runtime::json::read_string)
-            })?,
+                "ClientMetadata",
+                |value| ::smithy_runtime::json::read_map(
+                    value,
+                    ::smithy_runtime::json::read_string,
+                ),
+            )?,
         })
     }
 }
@@ -222,45 +239,66 @@ impl ::smithy_runtime::validation::Validate for GetUserAttributeVerificationCode
     fn validate_into(&self, validator: &mut ::smithy_runtime::validation::Validator) {
         {
             let value = &self.access_token;
-            validator.member("AccessToken", |validator| {
-                static PATTERN: ::smithy_runtime::validation::Pattern =
-                    ::smithy_runtime::validation::Pattern::new("^[A-Za-z0-9-_=.]+$");
-                validator.pattern(value, &PATTERN, true);
-            });
+            validator
+                .member(
+                    "AccessToken",
+                    |validator| {
+                        {
+                            static PATTERN: ::smithy_runtime::validation::Pattern = ::smithy_runtime::validation::Pattern::new(
+                                "^[A-Za-z0-9-_=.]+$",
+                            );
+                            validator.pattern(value, &PATTERN, true);
+                        }
+                    },
+                );
         }
         {
             let value = &self.attribute_name;
-            validator.member("AttributeName", |validator| {
-                validator.str_length(
-                    value,
-                    ::std::option::Option::Some(1u64),
-                    ::std::option::Option::Some(32u64),
+            validator
+                .member(
+                    "AttributeName",
+                    |validator| {
+                        validator
+                            .str_length(
+                                value,
+                                ::std::option::Option::Some(1u64),
+                                ::std::option::Option::Some(32u64),
+                            );
+                        {
+                            static PATTERN: ::smithy_runtime::validation::Pattern = ::smithy_runtime::validation::Pattern::new(
+                                "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",
+                            );
+                            validator.pattern(value, &PATTERN, false);
+                        }
+                    },
                 );
-                {
-                    static PATTERN: ::smithy_runtime::validation::Pattern =
-                        ::smithy_runtime::validation::Pattern::new(
-                            "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",
-                        );
-                    validator.pattern(value, &PATTERN, false);
-                }
-            });
         }
         if let ::std::option::Option::Some(value) = &self.client_metadata {
-            validator.member("ClientMetadata", |validator| {
-                validator.entries(value.iter(), |validator, key, item| {
-                    let _ = (&key, &item);
-                    validator.str_length(
-                        key,
-                        ::std::option::Option::Some(0u64),
-                        ::std::option::Option::Some(131072u64),
-                    );
-                    validator.str_length(
-                        item,
-                        ::std::option::Option::Some(0u64),
-                        ::std::option::Option::Some(131072u64),
-                    );
-                });
-            });
+            validator
+                .member(
+                    "ClientMetadata",
+                    |validator| {
+                        validator
+                            .entries(
+                                value.iter(),
+                                |validator, key, item| {
+                                    let _ = (&key, &item);
+                                    validator
+                                        .str_length(
+                                            key,
+                                            ::std::option::Option::Some(0u64),
+                                            ::std::option::Option::Some(131072u64),
+                                        );
+                                    validator
+                                        .str_length(
+                                            item,
+                                            ::std::option::Option::Some(0u64),
+                                            ::std::option::Option::Some(131072u64),
+                                        );
+                                },
+                            );
+                    },
+                );
         }
     }
 }
@@ -268,7 +306,9 @@ impl ::smithy_runtime::validation::Validate for GetUserAttributeVerificationCode
 #[non_exhaustive]
 #[derive(Clone)]
 pub struct GetUserAttributeVerificationCodeOutput {
-    pub(crate) code_delivery_details: ::std::option::Option<crate::types::CodeDeliveryDetailsType>,
+    pub(crate) code_delivery_details: ::std::option::Option<
+        crate::types::CodeDeliveryDetailsType,
+    >,
     pub(crate) _meta: ::smithy_runtime::error::ResponseMetadata,
 }
 impl GetUserAttributeVerificationCodeOutput {
@@ -342,10 +382,11 @@ impl ::smithy_runtime::json::ToJson for GetUserAttributeVerificationCodeOutput {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
         if let ::std::option::Option::Some(value) = &self.code_delivery_details {
-            object.insert(
-                ::std::string::String::from("CodeDeliveryDetails"),
-                ::smithy_runtime::json::ToJson::to_json(value),
-            );
+            object
+                .insert(
+                    ::std::string::String::from("CodeDeliveryDetails"),
+                    ::smithy_runtime::json::ToJson::to_json(value),
+                );
         }
         ::smithy_runtime::json::Value::Object(object)
     }
@@ -376,17 +417,27 @@ impl ::smithy_runtime::json::Zero for GetUserAttributeVerificationCodeOutput {
 impl ::smithy_runtime::validation::Validate for GetUserAttributeVerificationCodeOutput {
     fn validate_into(&self, validator: &mut ::smithy_runtime::validation::Validator) {
         if let ::std::option::Option::Some(value) = &self.code_delivery_details {
-            validator.member("CodeDeliveryDetails", |validator| {
-                ::smithy_runtime::validation::Validate::validate_into(value, validator);
-            });
+            validator
+                .member(
+                    "CodeDeliveryDetails",
+                    |validator| {
+                        ::smithy_runtime::validation::Validate::validate_into(
+                            value,
+                            validator,
+                        );
+                    },
+                );
         }
     }
 }
-impl ::smithy_runtime::error::ProvideResponseMetadata for GetUserAttributeVerificationCodeOutput {
+impl ::smithy_runtime::error::ProvideResponseMetadata
+for GetUserAttributeVerificationCodeOutput {
     fn response_metadata(&self) -> &::smithy_runtime::error::ResponseMetadata {
         &self._meta
     }
-    fn response_metadata_mut(&mut self) -> &mut ::smithy_runtime::error::ResponseMetadata {
+    fn response_metadata_mut(
+        &mut self,
+    ) -> &mut ::smithy_runtime::error::ResponseMetadata {
         &mut self._meta
     }
 }
@@ -401,13 +452,17 @@ pub enum GetUserAttributeVerificationCodeError {
     /// Cognito hit an unexpected failure on its side (a server fault).
     InternalErrorException(crate::error::InternalErrorException),
     /// Cognito lacks permission to send from the configured email identity, for example an unverified SES address.
-    InvalidEmailRoleAccessPolicyException(crate::error::InvalidEmailRoleAccessPolicyException),
+    InvalidEmailRoleAccessPolicyException(
+        crate::error::InvalidEmailRoleAccessPolicyException,
+    ),
     /// A Lambda trigger returned a response Cognito could not accept.
     InvalidLambdaResponseException(crate::error::InvalidLambdaResponseException),
     /// A request parameter is missing, malformed or not allowed.
     InvalidParameterException(crate::error::InvalidParameterException),
     /// The IAM role configured for SMS cannot publish through Amazon SNS.
-    InvalidSmsRoleAccessPolicyException(crate::error::InvalidSmsRoleAccessPolicyException),
+    InvalidSmsRoleAccessPolicyException(
+        crate::error::InvalidSmsRoleAccessPolicyException,
+    ),
     /// The trust policy of the SMS IAM role doesn't name `cognito-idp.amazonaws.com` as a principal, or its external ID differs from the one in the pool's SMS configuration.
     InvalidSmsRoleTrustRelationshipException(
         crate::error::InvalidSmsRoleTrustRelationshipException,
@@ -437,22 +492,19 @@ impl GetUserAttributeVerificationCodeError {
     /// Whether this is a `CodeDeliveryFailureException`.
     pub fn is_code_delivery_failure_exception(&self) -> bool {
         ::std::matches!(
-            self,
-            GetUserAttributeVerificationCodeError::CodeDeliveryFailureException(_)
+            self, GetUserAttributeVerificationCodeError::CodeDeliveryFailureException(_)
         )
     }
     /// Whether this is a `ForbiddenException`.
     pub fn is_forbidden_exception(&self) -> bool {
         ::std::matches!(
-            self,
-            GetUserAttributeVerificationCodeError::ForbiddenException(_)
+            self, GetUserAttributeVerificationCodeError::ForbiddenException(_)
         )
     }
     /// Whether this is a `InternalErrorException`.
     pub fn is_internal_error_exception(&self) -> bool {
         ::std::matches!(
-            self,
-            GetUserAttributeVerificationCodeError::InternalErrorException(_)
+            self, GetUserAttributeVerificationCodeError::InternalErrorException(_)
         )
     }
     /// Whether this is a `InvalidEmailRoleAccessPolicyException`.
@@ -472,8 +524,7 @@ impl GetUserAttributeVerificationCodeError {
     /// Whether this is a `InvalidParameterException`.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         ::std::matches!(
-            self,
-            GetUserAttributeVerificationCodeError::InvalidParameterException(_)
+            self, GetUserAttributeVerificationCodeError::InvalidParameterException(_)
         )
     }
     /// Whether this is a `InvalidSmsRoleAccessPolicyException`.
@@ -493,15 +544,13 @@ impl GetUserAttributeVerificationCodeError {
     /// Whether this is a `LimitExceededException`.
     pub fn is_limit_exceeded_exception(&self) -> bool {
         ::std::matches!(
-            self,
-            GetUserAttributeVerificationCodeError::LimitExceededException(_)
+            self, GetUserAttributeVerificationCodeError::LimitExceededException(_)
         )
     }
     /// Whether this is a `NotAuthorizedException`.
     pub fn is_not_authorized_exception(&self) -> bool {
         ::std::matches!(
-            self,
-            GetUserAttributeVerificationCodeError::NotAuthorizedException(_)
+            self, GetUserAttributeVerificationCodeError::NotAuthorizedException(_)
         )
     }
     /// Whether this is a `PasswordResetRequiredException`.
@@ -514,43 +563,37 @@ impl GetUserAttributeVerificationCodeError {
     /// Whether this is a `ResourceNotFoundException`.
     pub fn is_resource_not_found_exception(&self) -> bool {
         ::std::matches!(
-            self,
-            GetUserAttributeVerificationCodeError::ResourceNotFoundException(_)
+            self, GetUserAttributeVerificationCodeError::ResourceNotFoundException(_)
         )
     }
     /// Whether this is a `TooManyRequestsException`.
     pub fn is_too_many_requests_exception(&self) -> bool {
         ::std::matches!(
-            self,
-            GetUserAttributeVerificationCodeError::TooManyRequestsException(_)
+            self, GetUserAttributeVerificationCodeError::TooManyRequestsException(_)
         )
     }
     /// Whether this is a `UnexpectedLambdaException`.
     pub fn is_unexpected_lambda_exception(&self) -> bool {
         ::std::matches!(
-            self,
-            GetUserAttributeVerificationCodeError::UnexpectedLambdaException(_)
+            self, GetUserAttributeVerificationCodeError::UnexpectedLambdaException(_)
         )
     }
     /// Whether this is a `UserLambdaValidationException`.
     pub fn is_user_lambda_validation_exception(&self) -> bool {
         ::std::matches!(
-            self,
-            GetUserAttributeVerificationCodeError::UserLambdaValidationException(_)
+            self, GetUserAttributeVerificationCodeError::UserLambdaValidationException(_)
         )
     }
     /// Whether this is a `UserNotConfirmedException`.
     pub fn is_user_not_confirmed_exception(&self) -> bool {
         ::std::matches!(
-            self,
-            GetUserAttributeVerificationCodeError::UserNotConfirmedException(_)
+            self, GetUserAttributeVerificationCodeError::UserNotConfirmedException(_)
         )
     }
     /// Whether this is a `UserNotFoundException`.
     pub fn is_user_not_found_exception(&self) -> bool {
         ::std::matches!(
-            self,
-            GetUserAttributeVerificationCodeError::UserNotFoundException(_)
+            self, GetUserAttributeVerificationCodeError::UserNotFoundException(_)
         )
     }
     /// Whether the error is not described by the model.
@@ -570,21 +613,21 @@ impl ::std::fmt::Display for GetUserAttributeVerificationCodeError {
             GetUserAttributeVerificationCodeError::InternalErrorException(e) => {
                 ::std::fmt::Display::fmt(e, f)
             }
-            GetUserAttributeVerificationCodeError::InvalidEmailRoleAccessPolicyException(e) => {
-                ::std::fmt::Display::fmt(e, f)
-            }
+            GetUserAttributeVerificationCodeError::InvalidEmailRoleAccessPolicyException(
+                e,
+            ) => ::std::fmt::Display::fmt(e, f),
             GetUserAttributeVerificationCodeError::InvalidLambdaResponseException(e) => {
                 ::std::fmt::Display::fmt(e, f)
             }
             GetUserAttributeVerificationCodeError::InvalidParameterException(e) => {
                 ::std::fmt::Display::fmt(e, f)
             }
-            GetUserAttributeVerificationCodeError::InvalidSmsRoleAccessPolicyException(e) => {
-                ::std::fmt::Display::fmt(e, f)
-            }
-            GetUserAttributeVerificationCodeError::InvalidSmsRoleTrustRelationshipException(e) => {
-                ::std::fmt::Display::fmt(e, f)
-            }
+            GetUserAttributeVerificationCodeError::InvalidSmsRoleAccessPolicyException(
+                e,
+            ) => ::std::fmt::Display::fmt(e, f),
+            GetUserAttributeVerificationCodeError::InvalidSmsRoleTrustRelationshipException(
+                e,
+            ) => ::std::fmt::Display::fmt(e, f),
             GetUserAttributeVerificationCodeError::LimitExceededException(e) => {
                 ::std::fmt::Display::fmt(e, f)
             }
@@ -612,7 +655,9 @@ impl ::std::fmt::Display for GetUserAttributeVerificationCodeError {
             GetUserAttributeVerificationCodeError::UserNotFoundException(e) => {
                 ::std::fmt::Display::fmt(e, f)
             }
-            GetUserAttributeVerificationCodeError::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            GetUserAttributeVerificationCodeError::Unhandled(e) => {
+                ::std::fmt::Display::fmt(e, f)
+            }
         }
     }
 }
@@ -628,21 +673,21 @@ impl ::std::error::Error for GetUserAttributeVerificationCodeError {
             GetUserAttributeVerificationCodeError::InternalErrorException(e) => {
                 ::std::option::Option::Some(e)
             }
-            GetUserAttributeVerificationCodeError::InvalidEmailRoleAccessPolicyException(e) => {
-                ::std::option::Option::Some(e)
-            }
+            GetUserAttributeVerificationCodeError::InvalidEmailRoleAccessPolicyException(
+                e,
+            ) => ::std::option::Option::Some(e),
             GetUserAttributeVerificationCodeError::InvalidLambdaResponseException(e) => {
                 ::std::option::Option::Some(e)
             }
             GetUserAttributeVerificationCodeError::InvalidParameterException(e) => {
                 ::std::option::Option::Some(e)
             }
-            GetUserAttributeVerificationCodeError::InvalidSmsRoleAccessPolicyException(e) => {
-                ::std::option::Option::Some(e)
-            }
-            GetUserAttributeVerificationCodeError::InvalidSmsRoleTrustRelationshipException(e) => {
-                ::std::option::Option::Some(e)
-            }
+            GetUserAttributeVerificationCodeError::InvalidSmsRoleAccessPolicyException(
+                e,
+            ) => ::std::option::Option::Some(e),
+            GetUserAttributeVerificationCodeError::InvalidSmsRoleTrustRelationshipException(
+                e,
+            ) => ::std::option::Option::Some(e),
             GetUserAttributeVerificationCodeError::LimitExceededException(e) => {
                 ::std::option::Option::Some(e)
             }
@@ -670,11 +715,14 @@ impl ::std::error::Error for GetUserAttributeVerificationCodeError {
             GetUserAttributeVerificationCodeError::UserNotFoundException(e) => {
                 ::std::option::Option::Some(e)
             }
-            GetUserAttributeVerificationCodeError::Unhandled(e) => ::std::option::Option::Some(e),
+            GetUserAttributeVerificationCodeError::Unhandled(e) => {
+                ::std::option::Option::Some(e)
+            }
         }
     }
 }
-impl ::smithy_runtime::error::ProvideErrorMetadata for GetUserAttributeVerificationCodeError {
+impl ::smithy_runtime::error::ProvideErrorMetadata
+for GetUserAttributeVerificationCodeError {
     fn meta(&self) -> &::smithy_runtime::error::ErrorMetadata {
         match self {
             GetUserAttributeVerificationCodeError::CodeDeliveryFailureException(e) => {
@@ -686,21 +734,21 @@ impl ::smithy_runtime::error::ProvideErrorMetadata for GetUserAttributeVerificat
             GetUserAttributeVerificationCodeError::InternalErrorException(e) => {
                 ::smithy_runtime::error::ProvideErrorMetadata::meta(e)
             }
-            GetUserAttributeVerificationCodeError::InvalidEmailRoleAccessPolicyException(e) => {
-                ::smithy_runtime::error::ProvideErrorMetadata::meta(e)
-            }
+            GetUserAttributeVerificationCodeError::InvalidEmailRoleAccessPolicyException(
+                e,
+            ) => ::smithy_runtime::error::ProvideErrorMetadata::meta(e),
             GetUserAttributeVerificationCodeError::InvalidLambdaResponseException(e) => {
                 ::smithy_runtime::error::ProvideErrorMetadata::meta(e)
             }
             GetUserAttributeVerificationCodeError::InvalidParameterException(e) => {
                 ::smithy_runtime::error::ProvideErrorMetadata::meta(e)
             }
-            GetUserAttributeVerificationCodeError::InvalidSmsRoleAccessPolicyException(e) => {
-                ::smithy_runtime::error::ProvideErrorMetadata::meta(e)
-            }
-            GetUserAttributeVerificationCodeError::InvalidSmsRoleTrustRelationshipException(e) => {
-                ::smithy_runtime::error::ProvideErrorMetadata::meta(e)
-            }
+            GetUserAttributeVerificationCodeError::InvalidSmsRoleAccessPolicyException(
+                e,
+            ) => ::smithy_runtime::error::ProvideErrorMetadata::meta(e),
+            GetUserAttributeVerificationCodeError::InvalidSmsRoleTrustRelationshipException(
+                e,
+            ) => ::smithy_runtime::error::ProvideErrorMetadata::meta(e),
             GetUserAttributeVerificationCodeError::LimitExceededException(e) => {
                 ::smithy_runtime::error::ProvideErrorMetadata::meta(e)
             }
@@ -744,21 +792,21 @@ impl ::smithy_runtime::error::ProvideErrorMetadata for GetUserAttributeVerificat
             GetUserAttributeVerificationCodeError::InternalErrorException(e) => {
                 ::smithy_runtime::error::ProvideErrorMetadata::meta_mut(e)
             }
-            GetUserAttributeVerificationCodeError::InvalidEmailRoleAccessPolicyException(e) => {
-                ::smithy_runtime::error::ProvideErrorMetadata::meta_mut(e)
-            }
+            GetUserAttributeVerificationCodeError::InvalidEmailRoleAccessPolicyException(
+                e,
+            ) => ::smithy_runtime::error::ProvideErrorMetadata::meta_mut(e),
             GetUserAttributeVerificationCodeError::InvalidLambdaResponseException(e) => {
                 ::smithy_runtime::error::ProvideErrorMetadata::meta_mut(e)
             }
             GetUserAttributeVerificationCodeError::InvalidParameterException(e) => {
                 ::smithy_runtime::error::ProvideErrorMetadata::meta_mut(e)
             }
-            GetUserAttributeVerificationCodeError::InvalidSmsRoleAccessPolicyException(e) => {
-                ::smithy_runtime::error::ProvideErrorMetadata::meta_mut(e)
-            }
-            GetUserAttributeVerificationCodeError::InvalidSmsRoleTrustRelationshipException(e) => {
-                ::smithy_runtime::error::ProvideErrorMetadata::meta_mut(e)
-            }
+            GetUserAttributeVerificationCodeError::InvalidSmsRoleAccessPolicyException(
+                e,
+            ) => ::smithy_runtime::error::ProvideErrorMetadata::meta_mut(e),
+            GetUserAttributeVerificationCodeError::InvalidSmsRoleTrustRelationshipException(
+                e,
+            ) => ::smithy_runtime::error::ProvideErrorMetadata::meta_mut(e),
             GetUserAttributeVerificationCodeError::LimitExceededException(e) => {
                 ::smithy_runtime::error::ProvideErrorMetadata::meta_mut(e)
             }
@@ -802,21 +850,21 @@ impl ::smithy_runtime::error::ProvideErrorMetadata for GetUserAttributeVerificat
             GetUserAttributeVerificationCodeError::InternalErrorException(e) => {
                 ::smithy_runtime::error::ProvideErrorMetadata::fault(e)
             }
-            GetUserAttributeVerificationCodeError::InvalidEmailRoleAccessPolicyException(e) => {
-                ::smithy_runtime::error::ProvideErrorMetadata::fault(e)
-            }
+            GetUserAttributeVerificationCodeError::InvalidEmailRoleAccessPolicyException(
+                e,
+            ) => ::smithy_runtime::error::ProvideErrorMetadata::fault(e),
             GetUserAttributeVerificationCodeError::InvalidLambdaResponseException(e) => {
                 ::smithy_runtime::error::ProvideErrorMetadata::fault(e)
             }
             GetUserAttributeVerificationCodeError::InvalidParameterException(e) => {
                 ::smithy_runtime::error::ProvideErrorMetadata::fault(e)
             }
-            GetUserAttributeVerificationCodeError::InvalidSmsRoleAccessPolicyException(e) => {
-                ::smithy_runtime::error::ProvideErrorMetadata::fault(e)
-            }
-            GetUserAttributeVerificationCodeError::InvalidSmsRoleTrustRelationshipException(e) => {
-                ::smithy_runtime::error::ProvideErrorMetadata::fault(e)
-            }
+            GetUserAttributeVerificationCodeError::InvalidSmsRoleAccessPolicyException(
+                e,
+            ) => ::smithy_runtime::error::ProvideErrorMetadata::fault(e),
+            GetUserAttributeVerificationCodeError::InvalidSmsRoleTrustRelationshipException(
+                e,
+            ) => ::smithy_runtime::error::ProvideErrorMetadata::fault(e),
             GetUserAttributeVerificationCodeError::LimitExceededException(e) => {
                 ::smithy_runtime::error::ProvideErrorMetadata::fault(e)
             }
@@ -862,21 +910,21 @@ impl ::std::convert::From<GetUserAttributeVerificationCodeError> for crate::Erro
             GetUserAttributeVerificationCodeError::InternalErrorException(e) => {
                 crate::Error::InternalErrorException(e)
             }
-            GetUserAttributeVerificationCodeError::InvalidEmailRoleAccessPolicyException(e) => {
-                crate::Error::InvalidEmailRoleAccessPolicyException(e)
-            }
+            GetUserAttributeVerificationCodeError::InvalidEmailRoleAccessPolicyException(
+                e,
+            ) => crate::Error::InvalidEmailRoleAccessPolicyException(e),
             GetUserAttributeVerificationCodeError::InvalidLambdaResponseException(e) => {
                 crate::Error::InvalidLambdaResponseException(e)
             }
             GetUserAttributeVerificationCodeError::InvalidParameterException(e) => {
                 crate::Error::InvalidParameterException(e)
             }
-            GetUserAttributeVerificationCodeError::InvalidSmsRoleAccessPolicyException(e) => {
-                crate::Error::InvalidSmsRoleAccessPolicyException(e)
-            }
-            GetUserAttributeVerificationCodeError::InvalidSmsRoleTrustRelationshipException(e) => {
-                crate::Error::InvalidSmsRoleTrustRelationshipException(e)
-            }
+            GetUserAttributeVerificationCodeError::InvalidSmsRoleAccessPolicyException(
+                e,
+            ) => crate::Error::InvalidSmsRoleAccessPolicyException(e),
+            GetUserAttributeVerificationCodeError::InvalidSmsRoleTrustRelationshipException(
+                e,
+            ) => crate::Error::InvalidSmsRoleTrustRelationshipException(e),
             GetUserAttributeVerificationCodeError::LimitExceededException(e) => {
                 crate::Error::LimitExceededException(e)
             }
@@ -904,7 +952,9 @@ impl ::std::convert::From<GetUserAttributeVerificationCodeError> for crate::Erro
             GetUserAttributeVerificationCodeError::UserNotFoundException(e) => {
                 crate::Error::UserNotFoundException(e)
             }
-            GetUserAttributeVerificationCodeError::Unhandled(e) => crate::Error::Unhandled(e),
+            GetUserAttributeVerificationCodeError::Unhandled(e) => {
+                crate::Error::Unhandled(e)
+            }
         }
     }
 }
@@ -937,8 +987,7 @@ impl ::smithy_runtime::operation::Operation for GetUserAttributeVerificationCode
     type Error = GetUserAttributeVerificationCodeError;
     const NAME: &'static str = "GetUserAttributeVerificationCode";
     const SERVICE: &'static ::smithy_runtime::operation::ServiceInfo = &crate::SERVICE_INFO;
-    const AUTH: ::smithy_runtime::operation::AuthScheme =
-        ::smithy_runtime::operation::AuthScheme::Anonymous;
+    const AUTH: ::smithy_runtime::operation::AuthScheme = ::smithy_runtime::operation::AuthScheme::Anonymous;
     fn serialize(
         input: &Self::Input,
         context: &::smithy_runtime::operation::RequestContext<'_>,
@@ -959,10 +1008,15 @@ impl ::smithy_runtime::operation::Operation for GetUserAttributeVerificationCode
     }
     fn deserialize(
         response: &::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
-    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::error::SdkError<Self::Error>> {
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::smithy_runtime::error::SdkError<Self::Error>,
+    > {
         if !::smithy_runtime::aws_json::is_success(response) {
-            let ::smithy_runtime::aws_json::ErrorResponse { meta, body } =
-                ::smithy_runtime::aws_json::parse_error(response, false);
+            let ::smithy_runtime::aws_json::ErrorResponse { meta, body } = ::smithy_runtime::aws_json::parse_error(
+                response,
+                false,
+            );
             let error = match meta.code() {
                 ::std::option::Option::Some("CodeDeliveryFailureException") => {
                     let mut parsed = <crate::error::CodeDeliveryFailureException as ::smithy_runtime::json::FromJson>::from_json(
@@ -972,7 +1026,9 @@ impl ::smithy_runtime::operation::Operation for GetUserAttributeVerificationCode
                             ::smithy_runtime::aws_json::wrap(response, e),
                         ))?;
                     parsed._meta = meta;
-                    GetUserAttributeVerificationCodeError::CodeDeliveryFailureException(parsed)
+                    GetUserAttributeVerificationCodeError::CodeDeliveryFailureException(
+                        parsed,
+                    )
                 }
                 ::std::option::Option::Some("ForbiddenException") => {
                     let mut parsed = <crate::error::ForbiddenException as ::smithy_runtime::json::FromJson>::from_json(
@@ -1014,7 +1070,9 @@ impl ::smithy_runtime::operation::Operation for GetUserAttributeVerificationCode
                             ::smithy_runtime::aws_json::wrap(response, e),
                         ))?;
                     parsed._meta = meta;
-                    GetUserAttributeVerificationCodeError::InvalidLambdaResponseException(parsed)
+                    GetUserAttributeVerificationCodeError::InvalidLambdaResponseException(
+                        parsed,
+                    )
                 }
                 ::std::option::Option::Some("InvalidParameterException") => {
                     let mut parsed = <crate::error::InvalidParameterException as ::smithy_runtime::json::FromJson>::from_json(
@@ -1024,7 +1082,9 @@ impl ::smithy_runtime::operation::Operation for GetUserAttributeVerificationCode
                             ::smithy_runtime::aws_json::wrap(response, e),
                         ))?;
                     parsed._meta = meta;
-                    GetUserAttributeVerificationCodeError::InvalidParameterException(parsed)
+                    GetUserAttributeVerificationCodeError::InvalidParameterException(
+                        parsed,
+                    )
                 }
                 ::std::option::Option::Some("InvalidSmsRoleAccessPolicyException") => {
                     let mut parsed = <crate::error::InvalidSmsRoleAccessPolicyException as ::smithy_runtime::json::FromJson>::from_json(
@@ -1038,7 +1098,9 @@ impl ::smithy_runtime::operation::Operation for GetUserAttributeVerificationCode
                         parsed,
                     )
                 }
-                ::std::option::Option::Some("InvalidSmsRoleTrustRelationshipException") => {
+                ::std::option::Option::Some(
+                    "InvalidSmsRoleTrustRelationshipException",
+                ) => {
                     let mut parsed = <crate::error::InvalidSmsRoleTrustRelationshipException as ::smithy_runtime::json::FromJson>::from_json(
                             &body,
                         )
@@ -1078,7 +1140,9 @@ impl ::smithy_runtime::operation::Operation for GetUserAttributeVerificationCode
                             ::smithy_runtime::aws_json::wrap(response, e),
                         ))?;
                     parsed._meta = meta;
-                    GetUserAttributeVerificationCodeError::PasswordResetRequiredException(parsed)
+                    GetUserAttributeVerificationCodeError::PasswordResetRequiredException(
+                        parsed,
+                    )
                 }
                 ::std::option::Option::Some("ResourceNotFoundException") => {
                     let mut parsed = <crate::error::ResourceNotFoundException as ::smithy_runtime::json::FromJson>::from_json(
@@ -1088,7 +1152,9 @@ impl ::smithy_runtime::operation::Operation for GetUserAttributeVerificationCode
                             ::smithy_runtime::aws_json::wrap(response, e),
                         ))?;
                     parsed._meta = meta;
-                    GetUserAttributeVerificationCodeError::ResourceNotFoundException(parsed)
+                    GetUserAttributeVerificationCodeError::ResourceNotFoundException(
+                        parsed,
+                    )
                 }
                 ::std::option::Option::Some("TooManyRequestsException") => {
                     let mut parsed = <crate::error::TooManyRequestsException as ::smithy_runtime::json::FromJson>::from_json(
@@ -1098,7 +1164,9 @@ impl ::smithy_runtime::operation::Operation for GetUserAttributeVerificationCode
                             ::smithy_runtime::aws_json::wrap(response, e),
                         ))?;
                     parsed._meta = meta;
-                    GetUserAttributeVerificationCodeError::TooManyRequestsException(parsed)
+                    GetUserAttributeVerificationCodeError::TooManyRequestsException(
+                        parsed,
+                    )
                 }
                 ::std::option::Option::Some("UnexpectedLambdaException") => {
                     let mut parsed = <crate::error::UnexpectedLambdaException as ::smithy_runtime::json::FromJson>::from_json(
@@ -1108,7 +1176,9 @@ impl ::smithy_runtime::operation::Operation for GetUserAttributeVerificationCode
                             ::smithy_runtime::aws_json::wrap(response, e),
                         ))?;
                     parsed._meta = meta;
-                    GetUserAttributeVerificationCodeError::UnexpectedLambdaException(parsed)
+                    GetUserAttributeVerificationCodeError::UnexpectedLambdaException(
+                        parsed,
+                    )
                 }
                 ::std::option::Option::Some("UserLambdaValidationException") => {
                     let mut parsed = <crate::error::UserLambdaValidationException as ::smithy_runtime::json::FromJson>::from_json(
@@ -1118,7 +1188,9 @@ impl ::smithy_runtime::operation::Operation for GetUserAttributeVerificationCode
                             ::smithy_runtime::aws_json::wrap(response, e),
                         ))?;
                     parsed._meta = meta;
-                    GetUserAttributeVerificationCodeError::UserLambdaValidationException(parsed)
+                    GetUserAttributeVerificationCodeError::UserLambdaValidationException(
+                        parsed,
+                    )
                 }
                 ::std::option::Option::Some("UserNotConfirmedException") => {
                     let mut parsed = <crate::error::UserNotConfirmedException as ::smithy_runtime::json::FromJson>::from_json(
@@ -1128,7 +1200,9 @@ impl ::smithy_runtime::operation::Operation for GetUserAttributeVerificationCode
                             ::smithy_runtime::aws_json::wrap(response, e),
                         ))?;
                     parsed._meta = meta;
-                    GetUserAttributeVerificationCodeError::UserNotConfirmedException(parsed)
+                    GetUserAttributeVerificationCodeError::UserNotConfirmedException(
+                        parsed,
+                    )
                 }
                 ::std::option::Option::Some("UserNotFoundException") => {
                     let mut parsed = <crate::error::UserNotFoundException as ::smithy_runtime::json::FromJson>::from_json(
@@ -1140,11 +1214,15 @@ impl ::smithy_runtime::operation::Operation for GetUserAttributeVerificationCode
                     parsed._meta = meta;
                     GetUserAttributeVerificationCodeError::UserNotFoundException(parsed)
                 }
-                _ => GetUserAttributeVerificationCodeError::Unhandled(
-                    ::smithy_runtime::error::UnhandledError::new(meta),
-                ),
+                _ => {
+                    GetUserAttributeVerificationCodeError::Unhandled(
+                        ::smithy_runtime::error::UnhandledError::new(meta),
+                    )
+                }
             };
-            return ::std::result::Result::Err(::smithy_runtime::error::SdkError::Service(error));
+            return ::std::result::Result::Err(
+                ::smithy_runtime::error::SdkError::Service(error),
+            );
         }
         let body = ::smithy_runtime::aws_json::parse_success_body(response)
             .map_err(::smithy_runtime::error::SdkError::Response)?;
@@ -1156,6 +1234,13 @@ impl ::smithy_runtime::operation::Operation for GetUserAttributeVerificationCode
             ))?;
         output._meta = ::smithy_runtime::aws_json::response_metadata(response);
         ::std::result::Result::Ok(output)
+    }
+    fn span() -> ::smithy_runtime::tracing::Span {
+        ::smithy_runtime::tracing::info_span!(
+            "GetUserAttributeVerificationCode", operation =
+            "GetUserAttributeVerificationCode", service = "Cognito Identity Provider",
+            attempts = ::smithy_runtime::tracing::field::Empty,
+        )
     }
 }
 /// Sets up and sends a `GetUserAttributeVerificationCode` call; created by [`Client::get_user_attribute_verification_code`](crate::Client::get_user_attribute_verification_code).
@@ -1182,20 +1267,27 @@ impl GetUserAttributeVerificationCodeFluentBuilder {
         GetUserAttributeVerificationCodeOutput,
         ::smithy_runtime::error::SdkError<GetUserAttributeVerificationCodeError>,
     > {
-        let input = self.input.build().map_err(|e| {
-            ::smithy_runtime::error::SdkError::Construction(::std::boxed::Box::new(e))
-        })?;
-        self.client
-            .call::<GetUserAttributeVerificationCode>(input)
-            .await
+        let input = self
+            .input
+            .build()
+            .map_err(|e| ::smithy_runtime::error::SdkError::Construction(
+                ::std::boxed::Box::new(e),
+            ))?;
+        self.client.call::<GetUserAttributeVerificationCode>(input).await
     }
     /// The caller's access token, issued by Cognito at sign-in; it must carry the `aws.cognito.signin.user.admin` scope.
-    pub fn access_token(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn access_token(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.input = self.input.access_token(input);
         self
     }
     /// Sets or clears the `AccessToken` member.
-    pub fn set_access_token(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_access_token(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.input = self.input.set_access_token(input);
         self
     }

@@ -71,9 +71,7 @@ impl UpdateUserAttributesInputBuilder {
         mut self,
         item: impl ::std::convert::Into<crate::types::AttributeType>,
     ) -> Self {
-        self.user_attributes
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
+        self.user_attributes.get_or_insert_with(::std::vec::Vec::new).push(item.into());
         self
     }
     /// Sets or clears the `UserAttributes` member. Required.
@@ -91,12 +89,18 @@ impl UpdateUserAttributesInputBuilder {
         &self.user_attributes
     }
     /// The caller's access token, issued by Cognito at sign-in; it must carry the `aws.cognito.signin.user.admin` scope.
-    pub fn access_token(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn access_token(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.access_token = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `AccessToken` member. Required.
-    pub fn set_access_token(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_access_token(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.access_token = input;
         self
     }
@@ -140,20 +144,23 @@ impl UpdateUserAttributesInputBuilder {
     /// Builds the [`UpdateUserAttributesInput`]; fails naming the first required member that was not set.
     pub fn build(
         self,
-    ) -> ::std::result::Result<UpdateUserAttributesInput, ::smithy_runtime::error::BuildError> {
+    ) -> ::std::result::Result<
+        UpdateUserAttributesInput,
+        ::smithy_runtime::error::BuildError,
+    > {
         ::std::result::Result::Ok(UpdateUserAttributesInput {
-            user_attributes: self.user_attributes.ok_or_else(|| {
-                ::smithy_runtime::error::BuildError::missing_member(
+            user_attributes: self
+                .user_attributes
+                .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
                     "UpdateUserAttributesRequest",
                     "UserAttributes",
-                )
-            })?,
-            access_token: self.access_token.ok_or_else(|| {
-                ::smithy_runtime::error::BuildError::missing_member(
+                ))?,
+            access_token: self
+                .access_token
+                .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
                     "UpdateUserAttributesRequest",
                     "AccessToken",
-                )
-            })?,
+                ))?,
             client_metadata: self.client_metadata,
         })
     }
@@ -170,22 +177,28 @@ impl ::std::fmt::Debug for UpdateUserAttributesInputBuilder {
 impl ::smithy_runtime::json::ToJson for UpdateUserAttributesInput {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
-        object.insert(
-            ::std::string::String::from("UserAttributes"),
-            ::smithy_runtime::json::list(
-                &self.user_attributes,
-                ::smithy_runtime::json::ToJson::to_json,
-            ),
-        );
-        object.insert(
-            ::std::string::String::from("AccessToken"),
-            ::smithy_runtime::json::string(&self.access_token),
-        );
-        if let ::std::option::Option::Some(value) = &self.client_metadata {
-            object.insert(
-                ::std::string::String::from("ClientMetadata"),
-                ::smithy_runtime::json::map(value, |item| ::smithy_runtime::json::string(item)),
+        object
+            .insert(
+                ::std::string::String::from("UserAttributes"),
+                ::smithy_runtime::json::list(
+                    &self.user_attributes,
+                    ::smithy_runtime::json::ToJson::to_json,
+                ),
             );
+        object
+            .insert(
+                ::std::string::String::from("AccessToken"),
+                ::smithy_runtime::json::string(&self.access_token),
+            );
+        if let ::std::option::Option::Some(value) = &self.client_metadata {
+            object
+                .insert(
+                    ::std::string::String::from("ClientMetadata"),
+                    ::smithy_runtime::json::map(
+                        value,
+                        |item| ::smithy_runtime::json::string(item),
+                    ),
+                );
         }
         ::smithy_runtime::json::Value::Object(object)
     }
@@ -196,22 +209,29 @@ impl ::smithy_runtime::json::FromJson for UpdateUserAttributesInput {
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
         let object = ::smithy_runtime::json::object(value)?;
         ::std::result::Result::Ok(UpdateUserAttributesInput {
-            user_attributes: ::smithy_runtime::json::member(object, "UserAttributes", |value| {
-                ::smithy_runtime::json::read_list(
-                    value,
-                    <crate::types::AttributeType as ::smithy_runtime::json::FromJson>::from_json,
-                )
-            })?
-            .unwrap_or_else(::smithy_runtime::json::Zero::zero),
+            user_attributes: ::smithy_runtime::json::member(
+                    object,
+                    "UserAttributes",
+                    |value| ::smithy_runtime::json::read_list(
+                        value,
+                        <crate::types::AttributeType as ::smithy_runtime::json::FromJson>::from_json,
+                    ),
+                )?
+                .unwrap_or_else(::smithy_runtime::json::Zero::zero),
             access_token: ::smithy_runtime::json::member(
+                    object,
+                    "AccessToken",
+                    ::smithy_runtime::json::read_string,
+                )?
+                .unwrap_or_else(::smithy_runtime::json::Zero::zero),
+            client_metadata: ::smithy_runtime::json::member(
                 object,
-                "AccessToken",
-                ::smithy_runtime::json::read_string,
-            )?
-            .unwrap_or_else(::smithy_runtime::json::Zero::zero),
-            client_metadata: ::smithy_runtime::json::member(object, "ClientMetadata", |value| {
-                ::smithy_runtime::json::read_map(value, ::smithy_runtime::json::read_string)
-            })?,
+                "ClientMetadata",
+                |value| ::smithy_runtime::json::read_map(
+                    value,
+                    ::smithy_runtime::json::read_string,
+                ),
+            )?,
         })
     }
 }
@@ -228,36 +248,64 @@ impl ::smithy_runtime::validation::Validate for UpdateUserAttributesInput {
     fn validate_into(&self, validator: &mut ::smithy_runtime::validation::Validator) {
         {
             let value = &self.user_attributes;
-            validator.member("UserAttributes", |validator| {
-                validator.items(value, |validator, item| {
-                    ::smithy_runtime::validation::Validate::validate_into(item, validator);
-                });
-            });
+            validator
+                .member(
+                    "UserAttributes",
+                    |validator| {
+                        validator
+                            .items(
+                                value,
+                                |validator, item| {
+                                    ::smithy_runtime::validation::Validate::validate_into(
+                                        item,
+                                        validator,
+                                    );
+                                },
+                            );
+                    },
+                );
         }
         {
             let value = &self.access_token;
-            validator.member("AccessToken", |validator| {
-                static PATTERN: ::smithy_runtime::validation::Pattern =
-                    ::smithy_runtime::validation::Pattern::new("^[A-Za-z0-9-_=.]+$");
-                validator.pattern(value, &PATTERN, true);
-            });
+            validator
+                .member(
+                    "AccessToken",
+                    |validator| {
+                        {
+                            static PATTERN: ::smithy_runtime::validation::Pattern = ::smithy_runtime::validation::Pattern::new(
+                                "^[A-Za-z0-9-_=.]+$",
+                            );
+                            validator.pattern(value, &PATTERN, true);
+                        }
+                    },
+                );
         }
         if let ::std::option::Option::Some(value) = &self.client_metadata {
-            validator.member("ClientMetadata", |validator| {
-                validator.entries(value.iter(), |validator, key, item| {
-                    let _ = (&key, &item);
-                    validator.str_length(
-                        key,
-                        ::std::option::Option::Some(0u64),
-                        ::std::option::Option::Some(131072u64),
-                    );
-                    validator.str_length(
-                        item,
-                        ::std::option::Option::Some(0u64),
-                        ::std::option::Option::Some(131072u64),
-                    );
-                });
-            });
+            validator
+                .member(
+                    "ClientMetadata",
+                    |validator| {
+                        validator
+                            .entries(
+                                value.iter(),
+                                |validator, key, item| {
+                                    let _ = (&key, &item);
+                                    validator
+                                        .str_length(
+                                            key,
+                                            ::std::option::Option::Some(0u64),
+                                            ::std::option::Option::Some(131072u64),
+                                        );
+                                    validator
+                                        .str_length(
+                                            item,
+                                            ::std::option::Option::Some(0u64),
+                                            ::std::option::Option::Some(131072u64),
+                                        );
+                                },
+                            );
+                    },
+                );
         }
     }
 }
@@ -265,8 +313,9 @@ impl ::smithy_runtime::validation::Validate for UpdateUserAttributesInput {
 #[non_exhaustive]
 #[derive(Clone)]
 pub struct UpdateUserAttributesOutput {
-    pub(crate) code_delivery_details_list:
-        ::std::option::Option<::std::vec::Vec<crate::types::CodeDeliveryDetailsType>>,
+    pub(crate) code_delivery_details_list: ::std::option::Option<
+        ::std::vec::Vec<crate::types::CodeDeliveryDetailsType>,
+    >,
     pub(crate) _meta: ::smithy_runtime::error::ResponseMetadata,
 }
 impl UpdateUserAttributesOutput {
@@ -284,10 +333,7 @@ impl UpdateUserAttributesOutput {
 impl ::std::fmt::Debug for UpdateUserAttributesOutput {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut debug = f.debug_struct("UpdateUserAttributesOutput");
-        debug.field(
-            "code_delivery_details_list",
-            &self.code_delivery_details_list,
-        );
+        debug.field("code_delivery_details_list", &self.code_delivery_details_list);
         debug.finish()
     }
 }
@@ -299,8 +345,9 @@ impl ::std::cmp::PartialEq for UpdateUserAttributesOutput {
 /// Builds a [`UpdateUserAttributesOutput`].
 #[derive(Clone, Default, PartialEq)]
 pub struct UpdateUserAttributesOutputBuilder {
-    code_delivery_details_list:
-        ::std::option::Option<::std::vec::Vec<crate::types::CodeDeliveryDetailsType>>,
+    code_delivery_details_list: ::std::option::Option<
+        ::std::vec::Vec<crate::types::CodeDeliveryDetailsType>,
+    >,
 }
 impl UpdateUserAttributesOutputBuilder {
     /// Appends one item to the `CodeDeliveryDetailsList` list.
@@ -317,7 +364,9 @@ impl UpdateUserAttributesOutputBuilder {
     /// Sets or clears the `CodeDeliveryDetailsList` member.
     pub fn set_code_delivery_details_list(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::CodeDeliveryDetailsType>>,
+        input: ::std::option::Option<
+            ::std::vec::Vec<crate::types::CodeDeliveryDetailsType>,
+        >,
     ) -> Self {
         self.code_delivery_details_list = input;
         self
@@ -339,10 +388,7 @@ impl UpdateUserAttributesOutputBuilder {
 impl ::std::fmt::Debug for UpdateUserAttributesOutputBuilder {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut debug = f.debug_struct("UpdateUserAttributesOutputBuilder");
-        debug.field(
-            "code_delivery_details_list",
-            &self.code_delivery_details_list,
-        );
+        debug.field("code_delivery_details_list", &self.code_delivery_details_list);
         debug.finish()
     }
 }
@@ -350,10 +396,14 @@ impl ::smithy_runtime::json::ToJson for UpdateUserAttributesOutput {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
         if let ::std::option::Option::Some(value) = &self.code_delivery_details_list {
-            object.insert(
-                ::std::string::String::from("CodeDeliveryDetailsList"),
-                ::smithy_runtime::json::list(value, ::smithy_runtime::json::ToJson::to_json),
-            );
+            object
+                .insert(
+                    ::std::string::String::from("CodeDeliveryDetailsList"),
+                    ::smithy_runtime::json::list(
+                        value,
+                        ::smithy_runtime::json::ToJson::to_json,
+                    ),
+                );
         }
         ::smithy_runtime::json::Value::Object(object)
     }
@@ -367,12 +417,10 @@ impl ::smithy_runtime::json::FromJson for UpdateUserAttributesOutput {
             code_delivery_details_list: ::smithy_runtime::json::member(
                 object,
                 "CodeDeliveryDetailsList",
-                |value| {
-                    ::smithy_runtime::json::read_list(
+                |value| ::smithy_runtime::json::read_list(
                     value,
                     <crate::types::CodeDeliveryDetailsType as ::smithy_runtime::json::FromJson>::from_json,
-                )
-                },
+                ),
             )?,
             _meta: ::std::default::Default::default(),
         })
@@ -389,11 +437,22 @@ impl ::smithy_runtime::json::Zero for UpdateUserAttributesOutput {
 impl ::smithy_runtime::validation::Validate for UpdateUserAttributesOutput {
     fn validate_into(&self, validator: &mut ::smithy_runtime::validation::Validator) {
         if let ::std::option::Option::Some(value) = &self.code_delivery_details_list {
-            validator.member("CodeDeliveryDetailsList", |validator| {
-                validator.items(value, |validator, item| {
-                    ::smithy_runtime::validation::Validate::validate_into(item, validator);
-                });
-            });
+            validator
+                .member(
+                    "CodeDeliveryDetailsList",
+                    |validator| {
+                        validator
+                            .items(
+                                value,
+                                |validator, item| {
+                                    ::smithy_runtime::validation::Validate::validate_into(
+                                        item,
+                                        validator,
+                                    );
+                                },
+                            );
+                    },
+                );
         }
     }
 }
@@ -401,7 +460,9 @@ impl ::smithy_runtime::error::ProvideResponseMetadata for UpdateUserAttributesOu
     fn response_metadata(&self) -> &::smithy_runtime::error::ResponseMetadata {
         &self._meta
     }
-    fn response_metadata_mut(&mut self) -> &mut ::smithy_runtime::error::ResponseMetadata {
+    fn response_metadata_mut(
+        &mut self,
+    ) -> &mut ::smithy_runtime::error::ResponseMetadata {
         &mut self._meta
     }
 }
@@ -422,13 +483,17 @@ pub enum UpdateUserAttributesError {
     /// Cognito hit an unexpected failure on its side (a server fault).
     InternalErrorException(crate::error::InternalErrorException),
     /// Cognito lacks permission to send from the configured email identity, for example an unverified SES address.
-    InvalidEmailRoleAccessPolicyException(crate::error::InvalidEmailRoleAccessPolicyException),
+    InvalidEmailRoleAccessPolicyException(
+        crate::error::InvalidEmailRoleAccessPolicyException,
+    ),
     /// A Lambda trigger returned a response Cognito could not accept.
     InvalidLambdaResponseException(crate::error::InvalidLambdaResponseException),
     /// A request parameter is missing, malformed or not allowed.
     InvalidParameterException(crate::error::InvalidParameterException),
     /// The IAM role configured for SMS cannot publish through Amazon SNS.
-    InvalidSmsRoleAccessPolicyException(crate::error::InvalidSmsRoleAccessPolicyException),
+    InvalidSmsRoleAccessPolicyException(
+        crate::error::InvalidSmsRoleAccessPolicyException,
+    ),
     /// The trust policy of the SMS IAM role doesn't name `cognito-idp.amazonaws.com` as a principal, or its external ID differs from the one in the pool's SMS configuration.
     InvalidSmsRoleTrustRelationshipException(
         crate::error::InvalidSmsRoleTrustRelationshipException,
@@ -459,10 +524,7 @@ impl UpdateUserAttributesError {
     }
     /// Whether this is a `CodeDeliveryFailureException`.
     pub fn is_code_delivery_failure_exception(&self) -> bool {
-        ::std::matches!(
-            self,
-            UpdateUserAttributesError::CodeDeliveryFailureException(_)
-        )
+        ::std::matches!(self, UpdateUserAttributesError::CodeDeliveryFailureException(_))
     }
     /// Whether this is a `CodeMismatchException`.
     pub fn is_code_mismatch_exception(&self) -> bool {
@@ -483,36 +545,29 @@ impl UpdateUserAttributesError {
     /// Whether this is a `InvalidEmailRoleAccessPolicyException`.
     pub fn is_invalid_email_role_access_policy_exception(&self) -> bool {
         ::std::matches!(
-            self,
-            UpdateUserAttributesError::InvalidEmailRoleAccessPolicyException(_)
+            self, UpdateUserAttributesError::InvalidEmailRoleAccessPolicyException(_)
         )
     }
     /// Whether this is a `InvalidLambdaResponseException`.
     pub fn is_invalid_lambda_response_exception(&self) -> bool {
         ::std::matches!(
-            self,
-            UpdateUserAttributesError::InvalidLambdaResponseException(_)
+            self, UpdateUserAttributesError::InvalidLambdaResponseException(_)
         )
     }
     /// Whether this is a `InvalidParameterException`.
     pub fn is_invalid_parameter_exception(&self) -> bool {
-        ::std::matches!(
-            self,
-            UpdateUserAttributesError::InvalidParameterException(_)
-        )
+        ::std::matches!(self, UpdateUserAttributesError::InvalidParameterException(_))
     }
     /// Whether this is a `InvalidSmsRoleAccessPolicyException`.
     pub fn is_invalid_sms_role_access_policy_exception(&self) -> bool {
         ::std::matches!(
-            self,
-            UpdateUserAttributesError::InvalidSmsRoleAccessPolicyException(_)
+            self, UpdateUserAttributesError::InvalidSmsRoleAccessPolicyException(_)
         )
     }
     /// Whether this is a `InvalidSmsRoleTrustRelationshipException`.
     pub fn is_invalid_sms_role_trust_relationship_exception(&self) -> bool {
         ::std::matches!(
-            self,
-            UpdateUserAttributesError::InvalidSmsRoleTrustRelationshipException(_)
+            self, UpdateUserAttributesError::InvalidSmsRoleTrustRelationshipException(_)
         )
     }
     /// Whether this is a `NotAuthorizedException`.
@@ -522,16 +577,12 @@ impl UpdateUserAttributesError {
     /// Whether this is a `PasswordResetRequiredException`.
     pub fn is_password_reset_required_exception(&self) -> bool {
         ::std::matches!(
-            self,
-            UpdateUserAttributesError::PasswordResetRequiredException(_)
+            self, UpdateUserAttributesError::PasswordResetRequiredException(_)
         )
     }
     /// Whether this is a `ResourceNotFoundException`.
     pub fn is_resource_not_found_exception(&self) -> bool {
-        ::std::matches!(
-            self,
-            UpdateUserAttributesError::ResourceNotFoundException(_)
-        )
+        ::std::matches!(self, UpdateUserAttributesError::ResourceNotFoundException(_))
     }
     /// Whether this is a `TooManyRequestsException`.
     pub fn is_too_many_requests_exception(&self) -> bool {
@@ -539,24 +590,17 @@ impl UpdateUserAttributesError {
     }
     /// Whether this is a `UnexpectedLambdaException`.
     pub fn is_unexpected_lambda_exception(&self) -> bool {
-        ::std::matches!(
-            self,
-            UpdateUserAttributesError::UnexpectedLambdaException(_)
-        )
+        ::std::matches!(self, UpdateUserAttributesError::UnexpectedLambdaException(_))
     }
     /// Whether this is a `UserLambdaValidationException`.
     pub fn is_user_lambda_validation_exception(&self) -> bool {
         ::std::matches!(
-            self,
-            UpdateUserAttributesError::UserLambdaValidationException(_)
+            self, UpdateUserAttributesError::UserLambdaValidationException(_)
         )
     }
     /// Whether this is a `UserNotConfirmedException`.
     pub fn is_user_not_confirmed_exception(&self) -> bool {
-        ::std::matches!(
-            self,
-            UpdateUserAttributesError::UserNotConfirmedException(_)
-        )
+        ::std::matches!(self, UpdateUserAttributesError::UserNotConfirmedException(_))
     }
     /// Whether this is a `UserNotFoundException`.
     pub fn is_user_not_found_exception(&self) -> bool {
@@ -570,14 +614,24 @@ impl UpdateUserAttributesError {
 impl ::std::fmt::Display for UpdateUserAttributesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
-            UpdateUserAttributesError::AliasExistsException(e) => ::std::fmt::Display::fmt(e, f),
+            UpdateUserAttributesError::AliasExistsException(e) => {
+                ::std::fmt::Display::fmt(e, f)
+            }
             UpdateUserAttributesError::CodeDeliveryFailureException(e) => {
                 ::std::fmt::Display::fmt(e, f)
             }
-            UpdateUserAttributesError::CodeMismatchException(e) => ::std::fmt::Display::fmt(e, f),
-            UpdateUserAttributesError::ExpiredCodeException(e) => ::std::fmt::Display::fmt(e, f),
-            UpdateUserAttributesError::ForbiddenException(e) => ::std::fmt::Display::fmt(e, f),
-            UpdateUserAttributesError::InternalErrorException(e) => ::std::fmt::Display::fmt(e, f),
+            UpdateUserAttributesError::CodeMismatchException(e) => {
+                ::std::fmt::Display::fmt(e, f)
+            }
+            UpdateUserAttributesError::ExpiredCodeException(e) => {
+                ::std::fmt::Display::fmt(e, f)
+            }
+            UpdateUserAttributesError::ForbiddenException(e) => {
+                ::std::fmt::Display::fmt(e, f)
+            }
+            UpdateUserAttributesError::InternalErrorException(e) => {
+                ::std::fmt::Display::fmt(e, f)
+            }
             UpdateUserAttributesError::InvalidEmailRoleAccessPolicyException(e) => {
                 ::std::fmt::Display::fmt(e, f)
             }
@@ -593,7 +647,9 @@ impl ::std::fmt::Display for UpdateUserAttributesError {
             UpdateUserAttributesError::InvalidSmsRoleTrustRelationshipException(e) => {
                 ::std::fmt::Display::fmt(e, f)
             }
-            UpdateUserAttributesError::NotAuthorizedException(e) => ::std::fmt::Display::fmt(e, f),
+            UpdateUserAttributesError::NotAuthorizedException(e) => {
+                ::std::fmt::Display::fmt(e, f)
+            }
             UpdateUserAttributesError::PasswordResetRequiredException(e) => {
                 ::std::fmt::Display::fmt(e, f)
             }
@@ -612,7 +668,9 @@ impl ::std::fmt::Display for UpdateUserAttributesError {
             UpdateUserAttributesError::UserNotConfirmedException(e) => {
                 ::std::fmt::Display::fmt(e, f)
             }
-            UpdateUserAttributesError::UserNotFoundException(e) => ::std::fmt::Display::fmt(e, f),
+            UpdateUserAttributesError::UserNotFoundException(e) => {
+                ::std::fmt::Display::fmt(e, f)
+            }
             UpdateUserAttributesError::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
         }
     }
@@ -620,14 +678,24 @@ impl ::std::fmt::Display for UpdateUserAttributesError {
 impl ::std::error::Error for UpdateUserAttributesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UpdateUserAttributesError::AliasExistsException(e) => ::std::option::Option::Some(e),
+            UpdateUserAttributesError::AliasExistsException(e) => {
+                ::std::option::Option::Some(e)
+            }
             UpdateUserAttributesError::CodeDeliveryFailureException(e) => {
                 ::std::option::Option::Some(e)
             }
-            UpdateUserAttributesError::CodeMismatchException(e) => ::std::option::Option::Some(e),
-            UpdateUserAttributesError::ExpiredCodeException(e) => ::std::option::Option::Some(e),
-            UpdateUserAttributesError::ForbiddenException(e) => ::std::option::Option::Some(e),
-            UpdateUserAttributesError::InternalErrorException(e) => ::std::option::Option::Some(e),
+            UpdateUserAttributesError::CodeMismatchException(e) => {
+                ::std::option::Option::Some(e)
+            }
+            UpdateUserAttributesError::ExpiredCodeException(e) => {
+                ::std::option::Option::Some(e)
+            }
+            UpdateUserAttributesError::ForbiddenException(e) => {
+                ::std::option::Option::Some(e)
+            }
+            UpdateUserAttributesError::InternalErrorException(e) => {
+                ::std::option::Option::Some(e)
+            }
             UpdateUserAttributesError::InvalidEmailRoleAccessPolicyException(e) => {
                 ::std::option::Option::Some(e)
             }
@@ -643,7 +711,9 @@ impl ::std::error::Error for UpdateUserAttributesError {
             UpdateUserAttributesError::InvalidSmsRoleTrustRelationshipException(e) => {
                 ::std::option::Option::Some(e)
             }
-            UpdateUserAttributesError::NotAuthorizedException(e) => ::std::option::Option::Some(e),
+            UpdateUserAttributesError::NotAuthorizedException(e) => {
+                ::std::option::Option::Some(e)
+            }
             UpdateUserAttributesError::PasswordResetRequiredException(e) => {
                 ::std::option::Option::Some(e)
             }
@@ -662,7 +732,9 @@ impl ::std::error::Error for UpdateUserAttributesError {
             UpdateUserAttributesError::UserNotConfirmedException(e) => {
                 ::std::option::Option::Some(e)
             }
-            UpdateUserAttributesError::UserNotFoundException(e) => ::std::option::Option::Some(e),
+            UpdateUserAttributesError::UserNotFoundException(e) => {
+                ::std::option::Option::Some(e)
+            }
             UpdateUserAttributesError::Unhandled(e) => ::std::option::Option::Some(e),
         }
     }
@@ -876,7 +948,9 @@ impl ::std::convert::From<UpdateUserAttributesError> for crate::Error {
             UpdateUserAttributesError::ExpiredCodeException(e) => {
                 crate::Error::ExpiredCodeException(e)
             }
-            UpdateUserAttributesError::ForbiddenException(e) => crate::Error::ForbiddenException(e),
+            UpdateUserAttributesError::ForbiddenException(e) => {
+                crate::Error::ForbiddenException(e)
+            }
             UpdateUserAttributesError::InternalErrorException(e) => {
                 crate::Error::InternalErrorException(e)
             }
@@ -956,8 +1030,7 @@ impl ::smithy_runtime::operation::Operation for UpdateUserAttributes {
     type Error = UpdateUserAttributesError;
     const NAME: &'static str = "UpdateUserAttributes";
     const SERVICE: &'static ::smithy_runtime::operation::ServiceInfo = &crate::SERVICE_INFO;
-    const AUTH: ::smithy_runtime::operation::AuthScheme =
-        ::smithy_runtime::operation::AuthScheme::Anonymous;
+    const AUTH: ::smithy_runtime::operation::AuthScheme = ::smithy_runtime::operation::AuthScheme::Anonymous;
     fn serialize(
         input: &Self::Input,
         context: &::smithy_runtime::operation::RequestContext<'_>,
@@ -978,10 +1051,15 @@ impl ::smithy_runtime::operation::Operation for UpdateUserAttributes {
     }
     fn deserialize(
         response: &::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
-    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::error::SdkError<Self::Error>> {
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::smithy_runtime::error::SdkError<Self::Error>,
+    > {
         if !::smithy_runtime::aws_json::is_success(response) {
-            let ::smithy_runtime::aws_json::ErrorResponse { meta, body } =
-                ::smithy_runtime::aws_json::parse_error(response, false);
+            let ::smithy_runtime::aws_json::ErrorResponse { meta, body } = ::smithy_runtime::aws_json::parse_error(
+                response,
+                false,
+            );
             let error = match meta.code() {
                 ::std::option::Option::Some("AliasExistsException") => {
                     let mut parsed = <crate::error::AliasExistsException as ::smithy_runtime::json::FromJson>::from_json(
@@ -1051,7 +1129,9 @@ impl ::smithy_runtime::operation::Operation for UpdateUserAttributes {
                             ::smithy_runtime::aws_json::wrap(response, e),
                         ))?;
                     parsed._meta = meta;
-                    UpdateUserAttributesError::InvalidEmailRoleAccessPolicyException(parsed)
+                    UpdateUserAttributesError::InvalidEmailRoleAccessPolicyException(
+                        parsed,
+                    )
                 }
                 ::std::option::Option::Some("InvalidLambdaResponseException") => {
                     let mut parsed = <crate::error::InvalidLambdaResponseException as ::smithy_runtime::json::FromJson>::from_json(
@@ -1081,9 +1161,13 @@ impl ::smithy_runtime::operation::Operation for UpdateUserAttributes {
                             ::smithy_runtime::aws_json::wrap(response, e),
                         ))?;
                     parsed._meta = meta;
-                    UpdateUserAttributesError::InvalidSmsRoleAccessPolicyException(parsed)
+                    UpdateUserAttributesError::InvalidSmsRoleAccessPolicyException(
+                        parsed,
+                    )
                 }
-                ::std::option::Option::Some("InvalidSmsRoleTrustRelationshipException") => {
+                ::std::option::Option::Some(
+                    "InvalidSmsRoleTrustRelationshipException",
+                ) => {
                     let mut parsed = <crate::error::InvalidSmsRoleTrustRelationshipException as ::smithy_runtime::json::FromJson>::from_json(
                             &body,
                         )
@@ -1091,7 +1175,9 @@ impl ::smithy_runtime::operation::Operation for UpdateUserAttributes {
                             ::smithy_runtime::aws_json::wrap(response, e),
                         ))?;
                     parsed._meta = meta;
-                    UpdateUserAttributesError::InvalidSmsRoleTrustRelationshipException(parsed)
+                    UpdateUserAttributesError::InvalidSmsRoleTrustRelationshipException(
+                        parsed,
+                    )
                 }
                 ::std::option::Option::Some("NotAuthorizedException") => {
                     let mut parsed = <crate::error::NotAuthorizedException as ::smithy_runtime::json::FromJson>::from_json(
@@ -1173,23 +1259,33 @@ impl ::smithy_runtime::operation::Operation for UpdateUserAttributes {
                     parsed._meta = meta;
                     UpdateUserAttributesError::UserNotFoundException(parsed)
                 }
-                _ => UpdateUserAttributesError::Unhandled(
-                    ::smithy_runtime::error::UnhandledError::new(meta),
-                ),
+                _ => {
+                    UpdateUserAttributesError::Unhandled(
+                        ::smithy_runtime::error::UnhandledError::new(meta),
+                    )
+                }
             };
-            return ::std::result::Result::Err(::smithy_runtime::error::SdkError::Service(error));
+            return ::std::result::Result::Err(
+                ::smithy_runtime::error::SdkError::Service(error),
+            );
         }
         let body = ::smithy_runtime::aws_json::parse_success_body(response)
             .map_err(::smithy_runtime::error::SdkError::Response)?;
-        let mut output =
-            <UpdateUserAttributesOutput as ::smithy_runtime::json::FromJson>::from_json(&body)
-                .map_err(|e| {
-                    ::smithy_runtime::error::SdkError::Response(::smithy_runtime::aws_json::wrap(
-                        response, e,
-                    ))
-                })?;
+        let mut output = <UpdateUserAttributesOutput as ::smithy_runtime::json::FromJson>::from_json(
+                &body,
+            )
+            .map_err(|e| ::smithy_runtime::error::SdkError::Response(
+                ::smithy_runtime::aws_json::wrap(response, e),
+            ))?;
         output._meta = ::smithy_runtime::aws_json::response_metadata(response);
         ::std::result::Result::Ok(output)
+    }
+    fn span() -> ::smithy_runtime::tracing::Span {
+        ::smithy_runtime::tracing::info_span!(
+            "UpdateUserAttributes", operation = "UpdateUserAttributes", service =
+            "Cognito Identity Provider", attempts =
+            ::smithy_runtime::tracing::field::Empty,
+        )
     }
 }
 /// Sets up and sends a `UpdateUserAttributes` call; created by [`Client::update_user_attributes`](crate::Client::update_user_attributes).
@@ -1216,9 +1312,12 @@ impl UpdateUserAttributesFluentBuilder {
         UpdateUserAttributesOutput,
         ::smithy_runtime::error::SdkError<UpdateUserAttributesError>,
     > {
-        let input = self.input.build().map_err(|e| {
-            ::smithy_runtime::error::SdkError::Construction(::std::boxed::Box::new(e))
-        })?;
+        let input = self
+            .input
+            .build()
+            .map_err(|e| ::smithy_runtime::error::SdkError::Construction(
+                ::std::boxed::Box::new(e),
+            ))?;
         self.client.call::<UpdateUserAttributes>(input).await
     }
     /// New attribute values to store; prefix custom attribute names with `custom:`. If the pool requires changed values to be verified, the old value stays in effect until the user confirms the new one.
@@ -1244,12 +1343,18 @@ impl UpdateUserAttributesFluentBuilder {
         self.input.get_user_attributes()
     }
     /// The caller's access token, issued by Cognito at sign-in; it must carry the `aws.cognito.signin.user.admin` scope.
-    pub fn access_token(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn access_token(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.input = self.input.access_token(input);
         self
     }
     /// Sets or clears the `AccessToken` member.
-    pub fn set_access_token(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_access_token(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.input = self.input.set_access_token(input);
         self
     }

@@ -56,12 +56,18 @@ pub struct VerifyUserAttributeInputBuilder {
 }
 impl VerifyUserAttributeInputBuilder {
     /// The caller's access token, issued by Cognito at sign-in; it must carry the `aws.cognito.signin.user.admin` scope.
-    pub fn access_token(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn access_token(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.access_token = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `AccessToken` member. Required.
-    pub fn set_access_token(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_access_token(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.access_token = input;
         self
     }
@@ -90,12 +96,18 @@ impl VerifyUserAttributeInputBuilder {
         &self.attribute_name
     }
     /// The code the user received at the attribute's address (email inbox or phone).
-    pub fn code(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn code(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.code = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `Code` member. Required.
-    pub fn set_code(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_code(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.code = input;
         self
     }
@@ -106,26 +118,29 @@ impl VerifyUserAttributeInputBuilder {
     /// Builds the [`VerifyUserAttributeInput`]; fails naming the first required member that was not set.
     pub fn build(
         self,
-    ) -> ::std::result::Result<VerifyUserAttributeInput, ::smithy_runtime::error::BuildError> {
+    ) -> ::std::result::Result<
+        VerifyUserAttributeInput,
+        ::smithy_runtime::error::BuildError,
+    > {
         ::std::result::Result::Ok(VerifyUserAttributeInput {
-            access_token: self.access_token.ok_or_else(|| {
-                ::smithy_runtime::error::BuildError::missing_member(
+            access_token: self
+                .access_token
+                .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
                     "VerifyUserAttributeRequest",
                     "AccessToken",
-                )
-            })?,
-            attribute_name: self.attribute_name.ok_or_else(|| {
-                ::smithy_runtime::error::BuildError::missing_member(
+                ))?,
+            attribute_name: self
+                .attribute_name
+                .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
                     "VerifyUserAttributeRequest",
                     "AttributeName",
-                )
-            })?,
-            code: self.code.ok_or_else(|| {
-                ::smithy_runtime::error::BuildError::missing_member(
+                ))?,
+            code: self
+                .code
+                .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
                     "VerifyUserAttributeRequest",
                     "Code",
-                )
-            })?,
+                ))?,
         })
     }
 }
@@ -141,18 +156,21 @@ impl ::std::fmt::Debug for VerifyUserAttributeInputBuilder {
 impl ::smithy_runtime::json::ToJson for VerifyUserAttributeInput {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
-        object.insert(
-            ::std::string::String::from("AccessToken"),
-            ::smithy_runtime::json::string(&self.access_token),
-        );
-        object.insert(
-            ::std::string::String::from("AttributeName"),
-            ::smithy_runtime::json::string(&self.attribute_name),
-        );
-        object.insert(
-            ::std::string::String::from("Code"),
-            ::smithy_runtime::json::string(&self.code),
-        );
+        object
+            .insert(
+                ::std::string::String::from("AccessToken"),
+                ::smithy_runtime::json::string(&self.access_token),
+            );
+        object
+            .insert(
+                ::std::string::String::from("AttributeName"),
+                ::smithy_runtime::json::string(&self.attribute_name),
+            );
+        object
+            .insert(
+                ::std::string::String::from("Code"),
+                ::smithy_runtime::json::string(&self.code),
+            );
         ::smithy_runtime::json::Value::Object(object)
     }
 }
@@ -163,23 +181,23 @@ impl ::smithy_runtime::json::FromJson for VerifyUserAttributeInput {
         let object = ::smithy_runtime::json::object(value)?;
         ::std::result::Result::Ok(VerifyUserAttributeInput {
             access_token: ::smithy_runtime::json::member(
-                object,
-                "AccessToken",
-                ::smithy_runtime::json::read_string,
-            )?
-            .unwrap_or_else(::smithy_runtime::json::Zero::zero),
+                    object,
+                    "AccessToken",
+                    ::smithy_runtime::json::read_string,
+                )?
+                .unwrap_or_else(::smithy_runtime::json::Zero::zero),
             attribute_name: ::smithy_runtime::json::member(
-                object,
-                "AttributeName",
-                ::smithy_runtime::json::read_string,
-            )?
-            .unwrap_or_else(::smithy_runtime::json::Zero::zero),
+                    object,
+                    "AttributeName",
+                    ::smithy_runtime::json::read_string,
+                )?
+                .unwrap_or_else(::smithy_runtime::json::Zero::zero),
             code: ::smithy_runtime::json::member(
-                object,
-                "Code",
-                ::smithy_runtime::json::read_string,
-            )?
-            .unwrap_or_else(::smithy_runtime::json::Zero::zero),
+                    object,
+                    "Code",
+                    ::smithy_runtime::json::read_string,
+                )?
+                .unwrap_or_else(::smithy_runtime::json::Zero::zero),
         })
     }
 }
@@ -196,43 +214,60 @@ impl ::smithy_runtime::validation::Validate for VerifyUserAttributeInput {
     fn validate_into(&self, validator: &mut ::smithy_runtime::validation::Validator) {
         {
             let value = &self.access_token;
-            validator.member("AccessToken", |validator| {
-                static PATTERN: ::smithy_runtime::validation::Pattern =
-                    ::smithy_runtime::validation::Pattern::new("^[A-Za-z0-9-_=.]+$");
-                validator.pattern(value, &PATTERN, true);
-            });
+            validator
+                .member(
+                    "AccessToken",
+                    |validator| {
+                        {
+                            static PATTERN: ::smithy_runtime::validation::Pattern = ::smithy_runtime::validation::Pattern::new(
+                                "^[A-Za-z0-9-_=.]+$",
+                            );
+                            validator.pattern(value, &PATTERN, true);
+                        }
+                    },
+                );
         }
         {
             let value = &self.attribute_name;
-            validator.member("AttributeName", |validator| {
-                validator.str_length(
-                    value,
-                    ::std::option::Option::Some(1u64),
-                    ::std::option::Option::Some(32u64),
+            validator
+                .member(
+                    "AttributeName",
+                    |validator| {
+                        validator
+                            .str_length(
+                                value,
+                                ::std::option::Option::Some(1u64),
+                                ::std::option::Option::Some(32u64),
+                            );
+                        {
+                            static PATTERN: ::smithy_runtime::validation::Pattern = ::smithy_runtime::validation::Pattern::new(
+                                "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",
+                            );
+                            validator.pattern(value, &PATTERN, false);
+                        }
+                    },
                 );
-                {
-                    static PATTERN: ::smithy_runtime::validation::Pattern =
-                        ::smithy_runtime::validation::Pattern::new(
-                            "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",
-                        );
-                    validator.pattern(value, &PATTERN, false);
-                }
-            });
         }
         {
             let value = &self.code;
-            validator.member("Code", |validator| {
-                validator.str_length(
-                    value,
-                    ::std::option::Option::Some(1u64),
-                    ::std::option::Option::Some(2048u64),
+            validator
+                .member(
+                    "Code",
+                    |validator| {
+                        validator
+                            .str_length(
+                                value,
+                                ::std::option::Option::Some(1u64),
+                                ::std::option::Option::Some(2048u64),
+                            );
+                        {
+                            static PATTERN: ::smithy_runtime::validation::Pattern = ::smithy_runtime::validation::Pattern::new(
+                                "^[\\S]+$",
+                            );
+                            validator.pattern(value, &PATTERN, false);
+                        }
+                    },
                 );
-                {
-                    static PATTERN: ::smithy_runtime::validation::Pattern =
-                        ::smithy_runtime::validation::Pattern::new("^[\\S]+$");
-                    validator.pattern(value, &PATTERN, false);
-                }
-            });
         }
     }
 }
@@ -306,7 +341,9 @@ impl ::smithy_runtime::error::ProvideResponseMetadata for VerifyUserAttributeOut
     fn response_metadata(&self) -> &::smithy_runtime::error::ResponseMetadata {
         &self._meta
     }
-    fn response_metadata_mut(&mut self) -> &mut ::smithy_runtime::error::ResponseMetadata {
+    fn response_metadata_mut(
+        &mut self,
+    ) -> &mut ::smithy_runtime::error::ResponseMetadata {
         &mut self._meta
     }
 }
@@ -379,8 +416,7 @@ impl VerifyUserAttributeError {
     /// Whether this is a `PasswordResetRequiredException`.
     pub fn is_password_reset_required_exception(&self) -> bool {
         ::std::matches!(
-            self,
-            VerifyUserAttributeError::PasswordResetRequiredException(_)
+            self, VerifyUserAttributeError::PasswordResetRequiredException(_)
         )
     }
     /// Whether this is a `ResourceNotFoundException`.
@@ -407,27 +443,45 @@ impl VerifyUserAttributeError {
 impl ::std::fmt::Display for VerifyUserAttributeError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
-            VerifyUserAttributeError::AliasExistsException(e) => ::std::fmt::Display::fmt(e, f),
-            VerifyUserAttributeError::CodeMismatchException(e) => ::std::fmt::Display::fmt(e, f),
-            VerifyUserAttributeError::ExpiredCodeException(e) => ::std::fmt::Display::fmt(e, f),
-            VerifyUserAttributeError::ForbiddenException(e) => ::std::fmt::Display::fmt(e, f),
-            VerifyUserAttributeError::InternalErrorException(e) => ::std::fmt::Display::fmt(e, f),
+            VerifyUserAttributeError::AliasExistsException(e) => {
+                ::std::fmt::Display::fmt(e, f)
+            }
+            VerifyUserAttributeError::CodeMismatchException(e) => {
+                ::std::fmt::Display::fmt(e, f)
+            }
+            VerifyUserAttributeError::ExpiredCodeException(e) => {
+                ::std::fmt::Display::fmt(e, f)
+            }
+            VerifyUserAttributeError::ForbiddenException(e) => {
+                ::std::fmt::Display::fmt(e, f)
+            }
+            VerifyUserAttributeError::InternalErrorException(e) => {
+                ::std::fmt::Display::fmt(e, f)
+            }
             VerifyUserAttributeError::InvalidParameterException(e) => {
                 ::std::fmt::Display::fmt(e, f)
             }
-            VerifyUserAttributeError::LimitExceededException(e) => ::std::fmt::Display::fmt(e, f),
-            VerifyUserAttributeError::NotAuthorizedException(e) => ::std::fmt::Display::fmt(e, f),
+            VerifyUserAttributeError::LimitExceededException(e) => {
+                ::std::fmt::Display::fmt(e, f)
+            }
+            VerifyUserAttributeError::NotAuthorizedException(e) => {
+                ::std::fmt::Display::fmt(e, f)
+            }
             VerifyUserAttributeError::PasswordResetRequiredException(e) => {
                 ::std::fmt::Display::fmt(e, f)
             }
             VerifyUserAttributeError::ResourceNotFoundException(e) => {
                 ::std::fmt::Display::fmt(e, f)
             }
-            VerifyUserAttributeError::TooManyRequestsException(e) => ::std::fmt::Display::fmt(e, f),
+            VerifyUserAttributeError::TooManyRequestsException(e) => {
+                ::std::fmt::Display::fmt(e, f)
+            }
             VerifyUserAttributeError::UserNotConfirmedException(e) => {
                 ::std::fmt::Display::fmt(e, f)
             }
-            VerifyUserAttributeError::UserNotFoundException(e) => ::std::fmt::Display::fmt(e, f),
+            VerifyUserAttributeError::UserNotFoundException(e) => {
+                ::std::fmt::Display::fmt(e, f)
+            }
             VerifyUserAttributeError::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
         }
     }
@@ -435,27 +489,45 @@ impl ::std::fmt::Display for VerifyUserAttributeError {
 impl ::std::error::Error for VerifyUserAttributeError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            VerifyUserAttributeError::AliasExistsException(e) => ::std::option::Option::Some(e),
-            VerifyUserAttributeError::CodeMismatchException(e) => ::std::option::Option::Some(e),
-            VerifyUserAttributeError::ExpiredCodeException(e) => ::std::option::Option::Some(e),
-            VerifyUserAttributeError::ForbiddenException(e) => ::std::option::Option::Some(e),
-            VerifyUserAttributeError::InternalErrorException(e) => ::std::option::Option::Some(e),
+            VerifyUserAttributeError::AliasExistsException(e) => {
+                ::std::option::Option::Some(e)
+            }
+            VerifyUserAttributeError::CodeMismatchException(e) => {
+                ::std::option::Option::Some(e)
+            }
+            VerifyUserAttributeError::ExpiredCodeException(e) => {
+                ::std::option::Option::Some(e)
+            }
+            VerifyUserAttributeError::ForbiddenException(e) => {
+                ::std::option::Option::Some(e)
+            }
+            VerifyUserAttributeError::InternalErrorException(e) => {
+                ::std::option::Option::Some(e)
+            }
             VerifyUserAttributeError::InvalidParameterException(e) => {
                 ::std::option::Option::Some(e)
             }
-            VerifyUserAttributeError::LimitExceededException(e) => ::std::option::Option::Some(e),
-            VerifyUserAttributeError::NotAuthorizedException(e) => ::std::option::Option::Some(e),
+            VerifyUserAttributeError::LimitExceededException(e) => {
+                ::std::option::Option::Some(e)
+            }
+            VerifyUserAttributeError::NotAuthorizedException(e) => {
+                ::std::option::Option::Some(e)
+            }
             VerifyUserAttributeError::PasswordResetRequiredException(e) => {
                 ::std::option::Option::Some(e)
             }
             VerifyUserAttributeError::ResourceNotFoundException(e) => {
                 ::std::option::Option::Some(e)
             }
-            VerifyUserAttributeError::TooManyRequestsException(e) => ::std::option::Option::Some(e),
+            VerifyUserAttributeError::TooManyRequestsException(e) => {
+                ::std::option::Option::Some(e)
+            }
             VerifyUserAttributeError::UserNotConfirmedException(e) => {
                 ::std::option::Option::Some(e)
             }
-            VerifyUserAttributeError::UserNotFoundException(e) => ::std::option::Option::Some(e),
+            VerifyUserAttributeError::UserNotFoundException(e) => {
+                ::std::option::Option::Some(e)
+            }
             VerifyUserAttributeError::Unhandled(e) => ::std::option::Option::Some(e),
         }
     }
@@ -612,7 +684,9 @@ impl ::std::convert::From<VerifyUserAttributeError> for crate::Error {
             VerifyUserAttributeError::ExpiredCodeException(e) => {
                 crate::Error::ExpiredCodeException(e)
             }
-            VerifyUserAttributeError::ForbiddenException(e) => crate::Error::ForbiddenException(e),
+            VerifyUserAttributeError::ForbiddenException(e) => {
+                crate::Error::ForbiddenException(e)
+            }
             VerifyUserAttributeError::InternalErrorException(e) => {
                 crate::Error::InternalErrorException(e)
             }
@@ -669,8 +743,7 @@ impl ::smithy_runtime::operation::Operation for VerifyUserAttribute {
     type Error = VerifyUserAttributeError;
     const NAME: &'static str = "VerifyUserAttribute";
     const SERVICE: &'static ::smithy_runtime::operation::ServiceInfo = &crate::SERVICE_INFO;
-    const AUTH: ::smithy_runtime::operation::AuthScheme =
-        ::smithy_runtime::operation::AuthScheme::Anonymous;
+    const AUTH: ::smithy_runtime::operation::AuthScheme = ::smithy_runtime::operation::AuthScheme::Anonymous;
     fn serialize(
         input: &Self::Input,
         context: &::smithy_runtime::operation::RequestContext<'_>,
@@ -691,10 +764,15 @@ impl ::smithy_runtime::operation::Operation for VerifyUserAttribute {
     }
     fn deserialize(
         response: &::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
-    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::error::SdkError<Self::Error>> {
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::smithy_runtime::error::SdkError<Self::Error>,
+    > {
         if !::smithy_runtime::aws_json::is_success(response) {
-            let ::smithy_runtime::aws_json::ErrorResponse { meta, body } =
-                ::smithy_runtime::aws_json::parse_error(response, false);
+            let ::smithy_runtime::aws_json::ErrorResponse { meta, body } = ::smithy_runtime::aws_json::parse_error(
+                response,
+                false,
+            );
             let error = match meta.code() {
                 ::std::option::Option::Some("AliasExistsException") => {
                     let mut parsed = <crate::error::AliasExistsException as ::smithy_runtime::json::FromJson>::from_json(
@@ -826,23 +904,33 @@ impl ::smithy_runtime::operation::Operation for VerifyUserAttribute {
                     parsed._meta = meta;
                     VerifyUserAttributeError::UserNotFoundException(parsed)
                 }
-                _ => VerifyUserAttributeError::Unhandled(
-                    ::smithy_runtime::error::UnhandledError::new(meta),
-                ),
+                _ => {
+                    VerifyUserAttributeError::Unhandled(
+                        ::smithy_runtime::error::UnhandledError::new(meta),
+                    )
+                }
             };
-            return ::std::result::Result::Err(::smithy_runtime::error::SdkError::Service(error));
+            return ::std::result::Result::Err(
+                ::smithy_runtime::error::SdkError::Service(error),
+            );
         }
         let body = ::smithy_runtime::aws_json::parse_success_body(response)
             .map_err(::smithy_runtime::error::SdkError::Response)?;
-        let mut output =
-            <VerifyUserAttributeOutput as ::smithy_runtime::json::FromJson>::from_json(&body)
-                .map_err(|e| {
-                    ::smithy_runtime::error::SdkError::Response(::smithy_runtime::aws_json::wrap(
-                        response, e,
-                    ))
-                })?;
+        let mut output = <VerifyUserAttributeOutput as ::smithy_runtime::json::FromJson>::from_json(
+                &body,
+            )
+            .map_err(|e| ::smithy_runtime::error::SdkError::Response(
+                ::smithy_runtime::aws_json::wrap(response, e),
+            ))?;
         output._meta = ::smithy_runtime::aws_json::response_metadata(response);
         ::std::result::Result::Ok(output)
+    }
+    fn span() -> ::smithy_runtime::tracing::Span {
+        ::smithy_runtime::tracing::info_span!(
+            "VerifyUserAttribute", operation = "VerifyUserAttribute", service =
+            "Cognito Identity Provider", attempts =
+            ::smithy_runtime::tracing::field::Empty,
+        )
     }
 }
 /// Sets up and sends a `VerifyUserAttribute` call; created by [`Client::verify_user_attribute`](crate::Client::verify_user_attribute).
@@ -869,18 +957,27 @@ impl VerifyUserAttributeFluentBuilder {
         VerifyUserAttributeOutput,
         ::smithy_runtime::error::SdkError<VerifyUserAttributeError>,
     > {
-        let input = self.input.build().map_err(|e| {
-            ::smithy_runtime::error::SdkError::Construction(::std::boxed::Box::new(e))
-        })?;
+        let input = self
+            .input
+            .build()
+            .map_err(|e| ::smithy_runtime::error::SdkError::Construction(
+                ::std::boxed::Box::new(e),
+            ))?;
         self.client.call::<VerifyUserAttribute>(input).await
     }
     /// The caller's access token, issued by Cognito at sign-in; it must carry the `aws.cognito.signin.user.admin` scope.
-    pub fn access_token(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn access_token(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.input = self.input.access_token(input);
         self
     }
     /// Sets or clears the `AccessToken` member.
-    pub fn set_access_token(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_access_token(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.input = self.input.set_access_token(input);
         self
     }
@@ -909,12 +1006,18 @@ impl VerifyUserAttributeFluentBuilder {
         self.input.get_attribute_name()
     }
     /// The code the user received at the attribute's address (email inbox or phone).
-    pub fn code(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn code(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.input = self.input.code(input);
         self
     }
     /// Sets or clears the `Code` member.
-    pub fn set_code(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_code(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.input = self.input.set_code(input);
         self
     }
