@@ -519,14 +519,24 @@ fn constraints(member: &Member, target: &Shape) -> Result<Constraints, LowerErro
         }
     };
     let length = pick(|t| t.length.is_some()).length.map(|l| (l.min, l.max));
-    let pattern = pick(|t| t.pattern.is_some()).pattern.clone();
-    if let Some(pattern) = &pattern {
-        regex::Regex::new(pattern).map_err(|e| {
-            error(
-                &member.id,
-                format!("the @pattern `{pattern}` cannot be compiled by the `regex` crate: {e}"),
-            )
-        })?;
+    let mut pattern = pick(|t| t.pattern.is_some()).pattern.clone();
+    if let Some(source) = &pattern {
+        if let Err(e) = regex::Regex::new(source) {
+            // Smithy patterns are ECMA-262 expressions; the `regex` crate deliberately lacks
+            // look-around and backreferences. Such a pattern is left to the service to check
+            // (it is not checked client-side); any other compile failure is a model error.
+            let message = e.to_string();
+            if message.contains("look-around") || message.contains("backreferences") {
+                pattern = None;
+            } else {
+                return Err(error(
+                    &member.id,
+                    format!(
+                        "the @pattern `{source}` cannot be compiled by the `regex` crate: {e}"
+                    ),
+                ));
+            }
+        }
     }
     let range = pick(|t| t.range.is_some()).range.as_ref().map(|r| {
         (
