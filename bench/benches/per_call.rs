@@ -121,7 +121,9 @@ mod ours {
             .send()
             .await
             .expect("the canned response is a success");
-        output.code_delivery_details_list().map_or(0, |list| list.len())
+        output
+            .code_delivery_details_list()
+            .map_or(0, |list| list.len())
     }
 }
 

@@ -267,8 +267,10 @@ pub fn all_client_cases(model: &Model, protocol: &str) -> Vec<(ShapeId, Kind, St
         if !runs_cases {
             continue;
         }
-        for (trait_name, kind) in [(REQUEST_TESTS, Kind::Request), (RESPONSE_TESTS, Kind::Response)]
-        {
+        for (trait_name, kind) in [
+            (REQUEST_TESTS, Kind::Request),
+            (RESPONSE_TESTS, Kind::Response),
+        ] {
             for raw in raw_cases(model, &shape.id, trait_name) {
                 if applies_to_client(raw) && protocol_of(raw) == Some(protocol) {
                     let id = raw

@@ -9,8 +9,8 @@ use crate::values::{ident, ValueWriter};
 use heck::ToSnakeCase;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
-use smithy_codegen::ir::{CrateIr, OperationIr, RustType, StructIr};
 use smithy_codegen::ir::naming::camel_ident;
+use smithy_codegen::ir::{CrateIr, OperationIr, RustType, StructIr};
 use std::collections::BTreeSet;
 
 /// The source of the shared checks, written next to the tests as `tests/support/mod.rs`.
@@ -46,7 +46,13 @@ pub fn render(ir: &CrateIr, krate: &str, cases: &[Case]) -> Result<RenderedTests
             .operations
             .iter()
             .find(|op| op.id == case.operation)
-            .ok_or_else(|| format!("case `{}`: no operation `{}` in the IR", case.id(), case.operation))?;
+            .ok_or_else(|| {
+                format!(
+                    "case `{}`: no operation `{}` in the IR",
+                    case.id(),
+                    case.operation
+                )
+            })?;
         let kind = case.kind();
         let slot = match kind {
             Kind::Request => 0,
@@ -58,9 +64,10 @@ pub fn render(ir: &CrateIr, krate: &str, cases: &[Case]) -> Result<RenderedTests
         let body = match &case.body {
             CaseBody::Request(request) => request_test(&writer, op, request),
             CaseBody::Response(response) => response_test(&writer, op, response),
-            CaseBody::Error { error, case: response } => {
-                error_test(&writer, ir, op, error, response)
-            }
+            CaseBody::Error {
+                error,
+                case: response,
+            } => error_test(&writer, ir, op, error, response),
         }
         .map_err(|e| format!("case `{}`: {e}", case.id()))?;
         let test = quote! {
@@ -74,7 +81,11 @@ pub fn render(ir: &CrateIr, krate: &str, cases: &[Case]) -> Result<RenderedTests
             Kind::Request => request_tests.push(test),
             Kind::Response => response_tests.push(test),
         }
-        tests.push((format!("{}::{name}", kind.as_str()), kind, case.id().to_owned()));
+        tests.push((
+            format!("{}::{name}", kind.as_str()),
+            kind,
+            case.id().to_owned(),
+        ));
     }
     let header = format!(
         " Smithy protocol compliance cases for `{}`, one test per client case.",
@@ -217,13 +228,20 @@ fn response_value(case: &ResponseCase) -> TokenStream {
 
 /// `assert`s comparing every member of `actual` with `expected` through the accessors.
 fn compare_members(s: &StructIr, actual: &TokenStream, expected: &TokenStream) -> TokenStream {
+    if s.fields.is_empty() {
+        // Nothing to compare, but the value must still build and the response still parse.
+        return quote! { let _ = (&#actual, &#expected); };
+    }
     let checks = s.fields.iter().map(|f| {
         let accessor = ident(&f.ident);
         let member = &f.member;
         if matches!(f.ty, RustType::F32 | RustType::F64) {
             quote! { support::assert_float_eq(#actual.#accessor(), #expected.#accessor(), #member); }
         } else {
-            quote! { ::std::assert_eq!(#actual.#accessor(), #expected.#accessor(), "member `{}`", #member); }
+            let message = format!("member `{member}`")
+                .replace('{', "{{")
+                .replace('}', "}}");
+            quote! { ::std::assert_eq!(#actual.#accessor(), #expected.#accessor(), #message); }
         }
     });
     quote! { #(#checks)* }

@@ -68,12 +68,11 @@ impl<'a> ValueWriter<'a> {
         };
         let mut calls = Vec::new();
         for (name, member_value) in members {
-            let field = s.fields.iter().find(|f| &f.member == name).ok_or_else(|| {
-                at(
-                    path,
-                    format!("`{}` has no member named `{name}`", s.id),
-                )
-            })?;
+            let field = s
+                .fields
+                .iter()
+                .find(|f| &f.member == name)
+                .ok_or_else(|| at(path, format!("`{}` has no member named `{name}`", s.id)))?;
             calls.push(self.setter_calls(field, member_value, &format!("{path}.{name}"))?);
         }
         let finish = if build_is_fallible(s) {
@@ -112,9 +111,12 @@ impl<'a> ValueWriter<'a> {
                 }
                 Ok(quote! { #(#calls)* })
             }
-            (RustType::Map { value: ty, sparse, .. }, Value::Object(entries))
-                if !entries.is_empty() =>
-            {
+            (
+                RustType::Map {
+                    value: ty, sparse, ..
+                },
+                Value::Object(entries),
+            ) if !entries.is_empty() => {
                 let mut calls = Vec::new();
                 for (key, entry) in entries {
                     let entry_path = format!("{path}.{key}");
@@ -144,7 +146,12 @@ impl<'a> ValueWriter<'a> {
     }
 
     /// `Some(value)`, or `None` for JSON `null` (sparse collections).
-    fn optional(&self, ty: &RustType, value: &Value, path: &str) -> Result<TokenStream, ValueError> {
+    fn optional(
+        &self,
+        ty: &RustType,
+        value: &Value,
+        path: &str,
+    ) -> Result<TokenStream, ValueError> {
         if value.is_null() {
             Ok(quote! { ::std::option::Option::None })
         } else {
@@ -154,7 +161,12 @@ impl<'a> ValueWriter<'a> {
     }
 
     /// An expression of type `ty` for `value`.
-    pub fn value(&self, ty: &RustType, value: &Value, path: &str) -> Result<TokenStream, ValueError> {
+    pub fn value(
+        &self,
+        ty: &RustType,
+        value: &Value,
+        path: &str,
+    ) -> Result<TokenStream, ValueError> {
         let wrong = |expected: &str| at(path, format!("expected {expected}, found {value}"));
         Ok(match ty {
             RustType::String | RustType::BigNumber => match value {
@@ -217,7 +229,9 @@ impl<'a> ValueWriter<'a> {
                         quote! { #type_path::from(#i) }
                     }
                     NamedKind::Struct => match self.ir.types.get(id) {
-                        Some(TypeIr::Struct(s)) => self.structure(s, &type_path, Some(value), path)?,
+                        Some(TypeIr::Struct(s)) => {
+                            self.structure(s, &type_path, Some(value), path)?
+                        }
                         _ => return Err(at(path, format!("no structure `{id}` in the IR"))),
                     },
                     NamedKind::Union => match self.ir.types.get(id) {
@@ -228,13 +242,10 @@ impl<'a> ValueWriter<'a> {
                                 (Some(one), None) => one,
                                 _ => return Err(wrong("exactly one union member")),
                             };
-                            let variant = u
-                                .variants
-                                .iter()
-                                .find(|v| &v.member == member)
-                                .ok_or_else(|| {
-                                    at(path, format!("`{id}` has no member named `{member}`"))
-                                })?;
+                            let variant =
+                                u.variants.iter().find(|v| &v.member == member).ok_or_else(
+                                    || at(path, format!("`{id}` has no member named `{member}`")),
+                                )?;
                             let variant_ident = ident(&variant.ident);
                             match &variant.ty {
                                 None => quote! { #type_path::#variant_ident },
@@ -297,10 +308,12 @@ fn int_literal(
     path: &str,
     make: impl Fn(i64) -> Option<Literal>,
 ) -> Result<TokenStream, ValueError> {
-    let literal = value
-        .as_i64()
-        .and_then(make)
-        .ok_or_else(|| at(path, format!("expected an integer that fits, found {value}")))?;
+    let literal = value.as_i64().and_then(make).ok_or_else(|| {
+        at(
+            path,
+            format!("expected an integer that fits, found {value}"),
+        )
+    })?;
     Ok(quote! { #literal })
 }
 

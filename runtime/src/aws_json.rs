@@ -28,6 +28,18 @@ impl JsonVersion {
 /// The header carrying the request id.
 pub const REQUEST_ID_HEADER: &str = "x-amzn-requestid";
 
+/// The header telling an awsQuery-compatible service that the client wants query-style error
+/// codes (`x-amzn-query-error`) in its error responses.
+pub const QUERY_MODE_HEADER: &str = "x-amzn-query-mode";
+
+/// Marks a request of an awsQuery-compatible service (`aws.protocols#awsQueryCompatible`)
+/// with `x-amzn-query-mode: true`.
+pub fn set_query_mode(request: &mut http::Request<Vec<u8>>) {
+    request
+        .headers_mut()
+        .insert(QUERY_MODE_HEADER, http::HeaderValue::from_static("true"));
+}
+
 /// Builds the HTTP request of one call.
 ///
 /// `endpoint` is the base URL (`https://host[:port][/path]`); `host_prefix` is the already
@@ -50,6 +62,30 @@ pub fn build_request(
         .header(http::header::CONTENT_LENGTH, body.len())
         .body(body)?;
     Ok(request)
+}
+
+/// Checks an expanded `@endpoint` host prefix (e.g. `foo.bar.`): every dot-separated label
+/// must be 1 to 63 letters, digits or hyphens and must not start or end with a hyphen, so that
+/// an input member filled into the prefix (`@hostLabel`) cannot redirect the request.
+pub fn check_host_prefix(prefix: String) -> Result<String, BoxError> {
+    let labels = prefix.strip_suffix('.').unwrap_or(&prefix);
+    let valid = !labels.is_empty()
+        && labels.split('.').all(|label| {
+            (1..=63).contains(&label.len())
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+        });
+    if valid {
+        Ok(prefix)
+    } else {
+        Err(format!(
+            "the host prefix `{prefix}` is not a valid host name prefix: each label must be 1 to 63 letters, digits or hyphens, not starting or ending with a hyphen"
+        )
+        .into())
+    }
 }
 
 /// `endpoint` with the host prefix applied and a path ending in `/`.
@@ -97,8 +133,13 @@ pub fn is_success(response: &http::Response<Vec<u8>>) -> bool {
 /// An error response, read as far as it can be: code, message, request id and status, plus
 /// the body (an empty object when the body is not JSON, e.g. an HTML error page).
 pub struct ErrorResponse {
-    /// Code, message, request id, status.
+    /// Code, message, request id, status. For awsQuery-compatible services the code is the
+    /// legacy query code from `x-amzn-query-error`, when the response carries one.
     pub meta: ErrorMetadata,
+    /// The error's shape name as the protocol sends it (header `X-Amzn-Errortype`, else body
+    /// `__type`, else body `code`), namespace and URL suffix removed: what selects the
+    /// modelled error.
+    pub error_type: Option<String>,
     /// The parsed body, for the modelled error's members.
     pub body: Value,
 }
@@ -115,7 +156,7 @@ pub fn parse_error(response: &http::Response<Vec<u8>>, query_compatible: bool) -
     } else {
         None
     };
-    let code = header_str(response, "x-amzn-errortype")
+    let error_type = header_str(response, "x-amzn-errortype")
         .or_else(|| body.get("__type").and_then(Value::as_str))
         .or_else(|| body.get("code").and_then(Value::as_str))
         .map(sanitize_error_code)
@@ -125,13 +166,14 @@ pub fn parse_error(response: &http::Response<Vec<u8>>, query_compatible: bool) -
         .find_map(|key| body.get(*key).and_then(Value::as_str))
         .map(str::to_owned);
     let meta = ErrorMetadata::new(
-        code,
+        error_type.clone(),
         message,
         request_id(response),
         Some(response.status().as_u16()),
     );
     ErrorResponse {
         meta: attach_query_code(meta, query_code),
+        error_type,
         body,
     }
 }
@@ -198,6 +240,50 @@ mod tests {
         let uri = request_uri("http://127.0.0.1:9229", None).unwrap();
         assert_eq!(uri.to_string(), "http://127.0.0.1:9229/");
         assert!(request_uri("not a url", None).is_err());
+    }
+
+    #[test]
+    fn query_compatible_errors_keep_both_codes() {
+        let response = http::Response::builder()
+            .status(400)
+            .header("x-amzn-query-error", "Customized;Sender")
+            .body(
+                br#"{"__type": "aws.protocoltests.json10#CustomCodeError", "message": "Hi"}"#
+                    .to_vec(),
+            )
+            .unwrap();
+        let parsed = parse_error(&response, true);
+        assert_eq!(parsed.error_type.as_deref(), Some("CustomCodeError"));
+        assert_eq!(parsed.meta.code(), Some("Customized"));
+        assert_eq!(parsed.meta.message(), Some("Hi"));
+        let plain = parse_error(&response, false);
+        assert_eq!(plain.meta.code(), Some("CustomCodeError"));
+    }
+
+    #[test]
+    fn host_prefixes_must_be_host_labels() {
+        assert_eq!(
+            check_host_prefix("foo.bar.".to_owned()).unwrap(),
+            "foo.bar."
+        );
+        assert_eq!(check_host_prefix("foo.".to_owned()).unwrap(), "foo.");
+        for bad in ["foo..", "foo.evil.com/x.", "foo.-a.", ".", "foo.a b."] {
+            assert!(check_host_prefix(bad.to_owned()).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn query_mode_header_is_set() {
+        let mut request = build_request(
+            "https://example.com",
+            None,
+            JsonVersion::V1_0,
+            "S.Op",
+            &Value::Object(Default::default()),
+        )
+        .unwrap();
+        set_query_mode(&mut request);
+        assert_eq!(request.headers()[QUERY_MODE_HEADER], "true");
     }
 
     #[test]

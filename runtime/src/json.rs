@@ -167,8 +167,15 @@ pub fn parse_body(body: &[u8]) -> Result<Value, DeserializeError> {
     if body.iter().all(u8::is_ascii_whitespace) {
         return Ok(Value::Object(Map::new()));
     }
-    // serde_json bounds nesting depth (128), so hostile input cannot exhaust the stack.
+    // serde_json bounds nesting depth, so hostile input cannot exhaust the stack.
     serde_json::from_slice(body).map_err(|e| {
+        if is_depth_limit(&e) {
+            return DeserializeError::new(format!(
+                "the body is nested more than {MAX_DEPTH} levels deep (line {}, column {})",
+                e.line(),
+                e.column()
+            ));
+        }
         DeserializeError::new(format!(
             "the body is not valid JSON ({} at line {}, column {})",
             describe_json_error(&e),
@@ -176,6 +183,16 @@ pub fn parse_body(body: &[u8]) -> Result<Value, DeserializeError> {
             e.column()
         ))
     })
+}
+
+/// How deeply arrays and objects may nest in a body (the root counts as level 1): the most
+/// serde_json's fixed recursion limit lets through. A deeper body fails with a
+/// [`DeserializeError`] saying so, instead of overflowing the stack.
+pub const MAX_DEPTH: usize = 127;
+
+/// serde_json reports the depth limit only through its message (the error code is private).
+fn is_depth_limit(error: &serde_json::Error) -> bool {
+    error.to_string().starts_with("recursion limit exceeded")
 }
 
 fn describe_json_error(error: &serde_json::Error) -> &'static str {

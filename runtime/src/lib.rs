@@ -8,12 +8,14 @@
 pub mod aws_json;
 pub mod blob;
 pub mod client;
+pub mod compression;
 pub mod datetime;
 pub mod document;
 pub mod endpoint;
 pub mod error;
 pub mod json;
 pub mod operation;
+pub mod paginator;
 pub mod sensitive;
 pub mod validation;
 

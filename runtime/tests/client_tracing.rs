@@ -129,7 +129,8 @@ fn logs_name_the_operation_but_never_secrets() {
     );
 
     // The span names the operation and service; events give attempts, statuses, request ids.
-    assert!(log.contains("operation=\"Echo\""), "{log}");
+    // Operations that keep the default `Operation::span` run in a span named `call`.
+    assert!(log.contains("call{operation=\"Echo\""), "{log}");
     assert!(log.contains("operation=\"SignedEcho\""), "{log}");
     assert!(log.contains("service=\"Fake Service\""), "{log}");
     assert!(log.contains("status=500"), "{log}");

@@ -117,12 +117,21 @@ fn operation_impl(ir: &CrateIr, op: &OperationIr) -> Result<TokenStream, String>
         }
     });
     let host_prefix = host_prefix(op)?;
+    let endpoint = endpoint(op)?;
     let compression = if op.request_compression.iter().any(|e| e == "gzip") {
         quote! { let request = ::smithy_runtime::compression::gzip_request(request)?; }
     } else {
         quote! {}
     };
     let query_compatible = ir.service.query_compatible;
+    let query_mode = if query_compatible {
+        quote! {
+            let mut request = request;
+            ::smithy_runtime::aws_json::set_query_mode(&mut request);
+        }
+    } else {
+        quote! {}
+    };
     let error_arms = op.errors.iter().map(|(variant, id)| {
         let e = &ir.errors[id];
         let v = ident(variant);
@@ -173,7 +182,9 @@ fn operation_impl(ir: &CrateIr, op: &OperationIr) -> Result<TokenStream, String>
                 let #mutable body = ::smithy_runtime::json::ToJson::to_json(input);
                 #(#tokens)*
                 #host_prefix
-                let request = ::smithy_runtime::aws_json::build_request(context.endpoint, host_prefix.as_deref(), #version, #target, &body)?;
+                #endpoint
+                let request = ::smithy_runtime::aws_json::build_request(endpoint, host_prefix.as_deref(), #version, #target, &body)?;
+                #query_mode
                 #compression
                 ::std::result::Result::Ok(request)
             }
@@ -182,8 +193,8 @@ fn operation_impl(ir: &CrateIr, op: &OperationIr) -> Result<TokenStream, String>
                 response: &::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
             ) -> ::std::result::Result<Self::Output, ::smithy_runtime::error::SdkError<Self::Error>> {
                 if !::smithy_runtime::aws_json::is_success(response) {
-                    let ::smithy_runtime::aws_json::ErrorResponse { meta, #body_binding } = ::smithy_runtime::aws_json::parse_error(response, #query_compatible);
-                    let error = match meta.code() {
+                    let ::smithy_runtime::aws_json::ErrorResponse { meta, error_type, #body_binding } = ::smithy_runtime::aws_json::parse_error(response, #query_compatible);
+                    let error = match error_type.as_deref() {
                         #(#error_arms)*
                         _ => #error::Unhandled(::smithy_runtime::error::UnhandledError::new(meta)),
                     };
@@ -246,5 +257,36 @@ fn host_prefix(op: &OperationIr) -> Result<TokenStream, String> {
     format.push_str(rest);
     Ok(quote! {
         let host_prefix = ::std::option::Option::Some(::smithy_runtime::aws_json::check_host_prefix(::std::format!(#format, #(#args),*))?);
+    })
+}
+
+/// `let endpoint: &str`: the configured endpoint, or the URL in the input member the
+/// operation's customization names (when set and not empty).
+fn endpoint(op: &OperationIr) -> Result<TokenStream, String> {
+    let Some(member) = &op.endpoint_override else {
+        return Ok(quote! { let endpoint = context.endpoint; });
+    };
+    let field = op
+        .input
+        .fields
+        .iter()
+        .find(|f| &f.member == member)
+        .ok_or_else(|| {
+            format!(
+                "`{}` takes its endpoint from `{member}`, which is not an input member",
+                op.id
+            )
+        })?;
+    let field_ident = ident(&field.ident);
+    let url = if field.optional {
+        quote! { input.#field_ident.as_deref().unwrap_or_default() }
+    } else {
+        quote! { input.#field_ident.as_str() }
+    };
+    Ok(quote! {
+        let endpoint = match #url {
+            "" => context.endpoint,
+            url => url,
+        };
     })
 }

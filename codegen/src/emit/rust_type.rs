@@ -239,7 +239,13 @@ pub fn default_value(ty: &RustType, value: &serde_json::Value) -> Option<TokenSt
             Literal::f32_suffixed(n.as_f64()? as f32).into_token_stream()
         }
         (RustType::F64, Value::Number(n)) => Literal::f64_suffixed(n.as_f64()?).into_token_stream(),
-        (RustType::Blob, Value::String(s)) => quote! { ::smithy_runtime::Blob::from(#s) },
+        // A blob's default is written in the model as base64.
+        (RustType::Blob, Value::String(s)) => {
+            use base64::Engine as _;
+            let bytes = base64::engine::general_purpose::STANDARD.decode(s).ok()?;
+            let bytes = Literal::byte_string(&bytes);
+            quote! { ::smithy_runtime::Blob::new(#bytes) }
+        }
         (RustType::Timestamp(_), Value::Number(n)) => {
             if let Some(secs) = n.as_i64() {
                 quote! { ::smithy_runtime::DateTime::from_secs(#secs) }

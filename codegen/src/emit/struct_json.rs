@@ -1,7 +1,7 @@
 //! JSON for structures: `ToJson` (absent members omitted), `FromJson` (unknown keys ignored,
 //! `null` read as absent, missing required members zero-filled), and `Zero`.
 
-use super::rust_type::{default_value, reader, to_json};
+use super::rust_type::{default_value, is_copy, reader, to_json};
 use super::tokens::ident;
 use crate::ir::{FieldIr, StructIr, StructRole};
 use proc_macro2::TokenStream;
@@ -68,8 +68,13 @@ fn write_field(f: &FieldIr) -> TokenStream {
             }
         }
     } else {
-        let write = to_json(&f.ty, quote! { &self.#field });
-        quote! { object.insert(::std::string::String::from(#key), #write); }
+        let write = to_json(&f.ty, quote! { value });
+        quote! {
+            {
+                let value = &self.#field;
+                object.insert(::std::string::String::from(#key), #write);
+            }
+        }
     }
 }
 
@@ -86,14 +91,20 @@ fn read_field(f: &FieldIr) -> TokenStream {
     if f.optional {
         quote! { #field: #present, }
     } else {
-        let fallback = match f.default.as_ref() {
+        match f.default.as_ref() {
+            // A literal of a `Copy` type is cheap: no closure (clippy prefers this).
+            Some(_) if is_copy(&f.ty) && !f.boxed => {
+                let value = fallback(f);
+                quote! { #field: #present.unwrap_or(#value), }
+            }
             Some(_) => {
                 let value = fallback(f);
-                quote! { || #value }
+                quote! { #field: #present.unwrap_or_else(|| #value), }
             }
-            None => quote! { ::smithy_runtime::json::Zero::zero },
-        };
-        quote! { #field: #present.unwrap_or_else(#fallback), }
+            None => {
+                quote! { #field: #present.unwrap_or_else(::smithy_runtime::json::Zero::zero), }
+            }
+        }
     }
 }
 

@@ -473,7 +473,16 @@ fn build_method(s: &StructIr, name: &proc_macro2::Ident) -> TokenStream {
             }
         } else {
             let default = field_default(f);
-            quote! { #field: self.#field.unwrap_or_else(|| #default), }
+            let explicit = f.default.as_ref().and_then(|d| default_value(&f.ty, d));
+            match explicit {
+                // A literal of a `Copy` type is cheap: no closure (clippy prefers this).
+                Some(_) if is_copy(&f.ty) && !f.boxed => {
+                    quote! { #field: self.#field.unwrap_or(#default), }
+                }
+                Some(_) => quote! { #field: self.#field.unwrap_or_else(|| #default), },
+                None if !f.boxed => quote! { #field: self.#field.unwrap_or_default(), },
+                None => quote! { #field: self.#field.unwrap_or_else(|| #default), },
+            }
         }
     });
     let meta = match s.role {

@@ -1,7 +1,7 @@
 //! Model → IR: decides names, optionality, boxing, wire formats and constraints.
 
 use super::docs::to_markdown;
-use super::naming::{camel_ident, escape_keyword, snake_ident, to_snake, unraw, Scope};
+use super::naming::{camel_ident, escape_keyword, method_base, snake_ident, to_snake, Scope};
 use super::recursion::boxed_members;
 use super::*;
 use crate::model::{Member, Model, Shape, ShapeKind, Traits};
@@ -39,6 +39,24 @@ fn error(shape: &ShapeId, message: impl Into<String>) -> LowerError {
 const STRUCT_RESERVED: &[&str] = &["builder", "new", "build"];
 /// Extra methods generated on outputs and errors.
 const META_RESERVED: &[&str] = &["meta", "meta_mut", "response_metadata"];
+/// Extra methods on inputs (`send_with`) and on the fluent builder that mirrors their builder.
+const INPUT_RESERVED: &[&str] = &["send", "send_with", "as_input"];
+/// Methods of the generated `Client`; an operation's client method may not take these names.
+const CLIENT_RESERVED: &[&str] = &["new", "config", "call", "clone"];
+/// Variants every service-wide `Error` enum has; error structures may not take these names.
+const ERROR_ENUM_RESERVED: &[&str] = &["Unhandled", "Call"];
+
+/// The methods a field brings along besides its accessor: `set_<base>` and `get_<base>` on
+/// builders.
+fn field_methods(ident: &str) -> Vec<String> {
+    let base = method_base(ident);
+    vec![format!("set_{base}"), format!("get_{base}")]
+}
+
+/// The builder type a structure brings along in its module.
+fn builder_type(name: &str) -> Vec<String> {
+    vec![format!("{name}Builder")]
+}
 
 /// Lowers the closure of `operations` (all ids of `service`) into a crate description.
 pub fn lower(
@@ -108,12 +126,16 @@ pub fn lower(
     }
 
     let mut ops = Vec::new();
-    let mut module_scope = Scope::with_reserved(&["mod_rs"]);
+    let mut reserved_modules = vec!["mod_rs"];
+    reserved_modules.extend_from_slice(CLIENT_RESERVED);
+    let mut module_scope = Scope::with_reserved(&reserved_modules);
     let mut sorted_ops: Vec<&ShapeId> = operations.iter().collect();
     sorted_ops.sort_by_key(|id| id.name().to_owned());
     sorted_ops.dedup();
     for id in sorted_ops {
-        ops.push(lowering.operation(service_id, id, &mut module_scope)?);
+        let mut op = lowering.operation(service_id, id, &mut module_scope)?;
+        op.pagination = super::pagination::resolve(model, &op, &types)?;
+        ops.push(op);
     }
 
     Ok(CrateIr {
@@ -198,21 +220,22 @@ impl<'m> Lowering<'m> {
 
     fn allocate_type_names(&mut self, shapes: &BTreeSet<ShapeId>) -> Result<(), LowerError> {
         let mut types = Scope::default();
-        let mut errors = Scope::default();
+        let mut errors = Scope::with_reserved(ERROR_ENUM_RESERVED);
         for id in shapes {
             let shape = self.shape(id)?;
             let name = camel_ident(&self.service_name(id));
             match &shape.kind {
                 ShapeKind::Structure(_) if shape.traits.error.is_some() => {
                     self.error_names
-                        .insert(id.clone(), errors.claim(&name, "Shape"));
+                        .insert(id.clone(), errors.claim_with(&name, "Error", builder_type));
                 }
                 ShapeKind::Structure(_) if shape.traits.input || shape.traits.output => {}
                 ShapeKind::Structure(_) if id.namespace() == "smithy.api" => {}
-                ShapeKind::Structure(_)
-                | ShapeKind::Union(_)
-                | ShapeKind::Enum(_)
-                | ShapeKind::IntEnum(_) => {
+                ShapeKind::Structure(_) => {
+                    self.type_names
+                        .insert(id.clone(), types.claim_with(&name, "Shape", builder_type));
+                }
+                ShapeKind::Union(_) | ShapeKind::Enum(_) | ShapeKind::IntEnum(_) => {
                     self.type_names
                         .insert(id.clone(), types.claim(&name, "Shape"));
                 }
@@ -248,7 +271,6 @@ impl<'m> Lowering<'m> {
             &format!("{name}Output"),
             StructRole::Output,
         )?;
-        let mut variants = Scope::with_reserved(&["Unhandled"]);
         let mut errors = Vec::new();
         let all_errors = self
             .model
@@ -258,39 +280,20 @@ impl<'m> Lowering<'m> {
                 message: e.to_string(),
             })?;
         for error_id in &all_errors {
-            let variant = variants.claim(&camel_ident(&self.service_name(error_id)), "Error");
+            // The variant carries the error structure's name, as in the service-wide `Error`;
+            // those names are unique and never `Unhandled`.
+            let variant = self.error_names.get(error_id).cloned().ok_or_else(|| {
+                error(
+                    error_id,
+                    format!("listed as an error of `{id}` but not an error structure"),
+                )
+            })?;
             errors.push((variant, error_id.clone()));
         }
         let anonymous = match &shape.traits.auth {
             Some(schemes) => schemes.is_empty() || shape.traits.optional_auth,
             None => shape.traits.optional_auth,
         };
-        let pagination = shape.traits.paginated.as_ref().and_then(|p| {
-            let field_of = |s: &StructIr, member: &str| {
-                s.fields
-                    .iter()
-                    .find(|f| f.member == member)
-                    .map(|f| f.ident.clone())
-            };
-            let path_of = |s: &StructIr, path: &str| -> Option<Vec<String>> {
-                // Nested paths (`a.b`) are only supported one level deep, through the output itself.
-                let segments: Vec<&str> = path.split('.').collect();
-                if segments.len() == 1 {
-                    field_of(s, segments[0]).map(|f| vec![f])
-                } else {
-                    None
-                }
-            };
-            Some(PaginationIr {
-                input_token: field_of(&input, p.input_token.as_deref()?)?,
-                output_token: path_of(&output, p.output_token.as_deref()?)?,
-                items: p.items.as_deref().and_then(|items| path_of(&output, items)),
-                page_size: p
-                    .page_size
-                    .as_deref()
-                    .and_then(|size| field_of(&input, size)),
-            })
-        });
         Ok(OperationIr {
             id: id.clone(),
             name: self.service_name(id),
@@ -304,7 +307,9 @@ impl<'m> Lowering<'m> {
             anonymous,
             host_prefix: shape.traits.endpoint_host_prefix.clone(),
             request_compression: shape.traits.request_compression.clone().unwrap_or_default(),
-            pagination,
+            endpoint_override: super::customizations::endpoint_override(id),
+            // Resolved once every type is lowered (paths go through nested structures).
+            pagination: None,
         })
     }
 
@@ -319,15 +324,23 @@ impl<'m> Lowering<'m> {
         if matches!(role, StructRole::Output | StructRole::Error { .. }) {
             reserved.extend_from_slice(META_RESERVED);
         }
+        if role == StructRole::Input {
+            reserved.extend_from_slice(INPUT_RESERVED);
+        }
         let mut scope = Scope::with_reserved(&reserved);
         let mut fields = Vec::new();
         for member in members {
             let target = self.shape(&member.target)?;
-            let ident = scope.claim(&snake_ident(&member.name), "_value");
-            let plain = unraw(&ident).trim_end_matches('_').to_owned();
+            let ident = scope.claim_with(&snake_ident(&member.name), "_value", field_methods);
+            let plain = method_base(&ident).to_owned();
             let traits = &member.traits;
             let has_default = matches!(&traits.default, Some(v) if !v.is_null());
-            let optional = traits.client_optional || !(traits.required || has_default);
+            // A top-level input member with a default but not required stays optional: the
+            // client sends it only when the caller set it, so the service applies its own
+            // (possibly newer) default.
+            let input_default = role == StructRole::Input && has_default && !traits.required;
+            let optional =
+                traits.client_optional || input_default || !(traits.required || has_default);
             fields.push(FieldIr {
                 member: member.name.clone(),
                 ident,
@@ -364,14 +377,17 @@ impl<'m> Lowering<'m> {
 
     fn union(&self, shape: &Shape, name: &str) -> Result<UnionIr, LowerError> {
         let mut scope = Scope::with_reserved(&["Unknown"]);
+        // `is_<x>`/`as_<x>` accessors; `is_unknown` belongs to the catch-all variant.
+        let mut methods = Scope::with_reserved(&["unknown"]);
         let mut variants = Vec::new();
         for member in shape.members() {
             let target = self.shape(&member.target)?;
             let ident = scope.claim(&camel_ident(&member.name), "Value");
+            let plain = methods.claim(&to_snake(&ident), "_value");
             let is_unit = member.target == ShapeId::new("smithy.api", "Unit");
             variants.push(VariantIr {
                 member: member.name.clone(),
-                plain: to_snake(&member.name),
+                plain,
                 ident,
                 ty: if is_unit {
                     None

@@ -2,9 +2,12 @@
 //! `Option` or `Box`, and which constraints apply. Built once by [`lower`]; emitters read
 //! only this, never the model or the raw JSON.
 
+mod customizations;
 mod docs;
+pub mod dump;
 mod lower;
 pub mod naming;
+mod pagination;
 mod recursion;
 
 pub use lower::{lower, LowerError};
@@ -84,21 +87,59 @@ pub struct OperationIr {
     pub host_prefix: Option<String>,
     /// `@requestCompression` encodings.
     pub request_compression: Vec<String>,
+    /// Input member whose value, when set and not empty, is the URL the request goes to
+    /// instead of the configured endpoint (a service customization, see `customizations.rs`).
+    pub endpoint_override: Option<String>,
     /// Pagination, when `@paginated` names tokens.
     pub pagination: Option<PaginationIr>,
 }
 
-/// Paging members of a `@paginated` operation.
+/// Paging members of a `@paginated` operation, resolved to fields (see `pagination.rs`).
 #[derive(Debug, Clone)]
 pub struct PaginationIr {
-    /// Input token field ident.
-    pub input_token: String,
-    /// Output token field path (idents).
-    pub output_token: Vec<String>,
-    /// Items field path (idents), when modelled.
-    pub items: Option<Vec<String>>,
-    /// Page size field ident, when modelled.
-    pub page_size: Option<String>,
+    /// Input member (a string) the continuation token is written to.
+    pub input_token: PathStep,
+    /// Path through the output to the next token (a string).
+    pub output_token: Vec<PathStep>,
+    /// Path through the output to the page's items, when modelled and a list.
+    pub items: Option<PaginationItems>,
+    /// Input member (an integer) bounding the page size, when modelled.
+    pub page_size: Option<PageSizeIr>,
+}
+
+/// One field on a path through a structure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathStep {
+    /// Member name, for docs.
+    pub member: String,
+    /// Field ident.
+    pub ident: String,
+    /// Plain snake name (for `set_<name>`).
+    pub plain: String,
+    /// The field is an `Option`.
+    pub optional: bool,
+    /// The field is boxed.
+    pub boxed: bool,
+}
+
+/// Where a page's items are and what one item is.
+#[derive(Debug, Clone)]
+pub struct PaginationItems {
+    /// Path through the output to the list.
+    pub path: Vec<PathStep>,
+    /// The list's item type.
+    pub item: RustType,
+    /// The list is `@sparse` (items are `Option`).
+    pub sparse: bool,
+}
+
+/// The page-size input member.
+#[derive(Debug, Clone)]
+pub struct PageSizeIr {
+    /// The field.
+    pub field: PathStep,
+    /// Its integer type.
+    pub ty: RustType,
 }
 
 /// A data type.

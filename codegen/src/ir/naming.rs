@@ -85,18 +85,52 @@ impl Scope {
 
     /// Claims `wanted`, or `wanted` + `suffix` + a number when it is taken.
     pub fn claim(&mut self, wanted: &str, suffix: &str) -> String {
-        if self.taken.insert(unraw(wanted).to_owned()) {
+        self.claim_with(wanted, suffix, |_| Vec::new())
+    }
+
+    /// Like [`Scope::claim`], but a name is only handed out when the names derived from it
+    /// by `companions` are free as well; all of them are then taken together. This is how a
+    /// field claims its `set_x`/`get_x` methods, or a type its `XBuilder`.
+    ///
+    /// When `wanted` is taken, the suffix goes onto the name without any trailing `_` left
+    /// by keyword escaping (`self_` becomes `self_value`, never `self__value`, which would
+    /// trip the `non_snake_case` lint).
+    pub fn claim_with(
+        &mut self,
+        wanted: &str,
+        suffix: &str,
+        companions: impl Fn(&str) -> Vec<String>,
+    ) -> String {
+        if self.try_take(unraw(wanted), &companions) {
             return wanted.to_owned();
         }
-        let base = format!("{}{}", unraw(wanted), suffix);
+        let base = format!("{}{}", unraw(wanted).trim_end_matches('_'), suffix);
         let mut candidate = base.clone();
         let mut n = 2;
-        while !self.taken.insert(candidate.clone()) {
+        while !self.try_take(&candidate, &companions) {
             candidate = format!("{base}{n}");
             n += 1;
         }
         candidate
     }
+
+    /// Takes `name` and its companions if none of them is taken yet.
+    fn try_take(&mut self, name: &str, companions: &impl Fn(&str) -> Vec<String>) -> bool {
+        let mut all = companions(name);
+        all.push(name.to_owned());
+        let distinct: BTreeSet<&String> = all.iter().collect();
+        if distinct.len() != all.len() || all.iter().any(|n| self.taken.contains(n)) {
+            return false;
+        }
+        self.taken.extend(all);
+        true
+    }
+}
+
+/// The base used to compose a field's method names (`set_<base>`, `get_<base>`): its ident
+/// without the raw prefix or the `_` that escapes `self`, `crate` and `super`.
+pub fn method_base(ident: &str) -> &str {
+    unraw(ident).trim_end_matches('_')
 }
 
 #[cfg(test)]
@@ -124,5 +158,39 @@ mod tests {
         assert_eq!(scope.claim("builder", "_value"), "builder_value");
         assert_eq!(scope.claim("r#type", "_value"), "r#type");
         assert_eq!(scope.claim("r#type", "_value"), "type_value");
+    }
+
+    #[test]
+    fn suffix_never_doubles_an_underscore() {
+        let mut scope = Scope::default();
+        assert_eq!(scope.claim("self_", "_value"), "self_");
+        assert_eq!(scope.claim("self_", "_value"), "self_value");
+        assert_eq!(scope.claim("self_", "_value"), "self_value2");
+    }
+
+    #[test]
+    fn companions_are_claimed_together() {
+        let accessors = |name: &str| {
+            let base = method_base(name);
+            vec![format!("set_{base}"), format!("get_{base}")]
+        };
+        let mut scope = Scope::with_reserved(&["build"]);
+        assert_eq!(scope.claim_with("set_foo", "_value", accessors), "set_foo");
+        // `foo` would need `set_foo`, which is already a field's name.
+        assert_eq!(scope.claim_with("foo", "_value", accessors), "foo_value");
+
+        let mut scope = Scope::default();
+        assert_eq!(scope.claim_with("self_", "_value", accessors), "self_");
+        assert_eq!(scope.claim_with("self_", "_value", accessors), "self_value");
+
+        let mut scope = Scope::default();
+        assert_eq!(scope.claim_with("self_", "_value", accessors), "self_");
+        // A field named `get_self` would clash with the getter of `self`.
+        assert_eq!(scope.claim_with("get_self", "_value", accessors), "get_self_value");
+
+        let builders = |name: &str| vec![format!("{name}Builder")];
+        let mut types = Scope::default();
+        assert_eq!(types.claim_with("Thing", "Shape", builders), "Thing");
+        assert_eq!(types.claim_with("ThingBuilder", "Shape", builders), "ThingBuilderShape");
     }
 }

@@ -1,0 +1,302 @@
+//! The tiny consumer crates that sections b (build time) and d (binary size) build: one
+//! `main` that calls `UpdateUserAttributes` once with the default client and transport, on a
+//! tokio current-thread runtime, against each of
+//!
+//! - ours, five operations: the checked-in `generated/cognito-identity-provider`;
+//! - ours, whole service: generated from the official model into the work dir by
+//!   `cargo xtask codegen --ops '*'`;
+//! - theirs: `aws-sdk-cognitoidentityprovider = "1"` from crates.io with default features, its
+//!   lockfile regenerated every run so the latest 1.x is measured.
+//!
+//! Each consumer is its own workspace with `strip = true` in its release profile; dependencies
+//! are fetched when it is written, so no timed build downloads anything.
+
+use std::path::{Path, PathBuf};
+
+use crate::cargo::{remove_dir, Cargo};
+use crate::options::{repo_root, Options};
+
+/// Where things are.
+#[derive(Debug)]
+pub struct Paths {
+    /// The repository root.
+    pub repo: PathBuf,
+    /// The official Cognito model (may be missing: checked by [`Paths::official_model`]).
+    model: PathBuf,
+    /// The runner's scratch directory.
+    pub work: PathBuf,
+}
+
+impl Paths {
+    /// The paths for `options`.
+    pub fn new(options: &Options) -> Result<Paths, String> {
+        let repo = repo_root();
+        if !repo.join("Cargo.toml").is_file() || !repo.join("codegen").is_dir() {
+            return Err(format!(
+                "{} does not look like the repository root (no Cargo.toml or codegen/); \
+                 run the runner from its checkout",
+                repo.display()
+            ));
+        }
+        Ok(Paths {
+            repo,
+            model: options.model.clone(),
+            work: options.work_dir.clone(),
+        })
+    }
+
+    /// The official model, or why it is not there.
+    pub fn official_model(&self) -> Result<&Path, String> {
+        if self.model.is_file() {
+            Ok(&self.model)
+        } else {
+            Err(format!(
+                "the official Cognito model is not at {}; set SHARED_DIR or pass --model PATH",
+                self.model.display()
+            ))
+        }
+    }
+
+    /// The repository's own Cognito model, from which the checked-in crate is generated.
+    pub fn repo_model(&self) -> PathBuf {
+        self.repo
+            .join("models")
+            .join("cognito-identity-provider.json")
+    }
+}
+
+/// A consumer crate ready to build.
+#[derive(Debug)]
+pub struct Consumer {
+    /// Its directory.
+    pub dir: PathBuf,
+    /// Its binary's name (= package name).
+    pub bin: String,
+    /// The client crate's version as resolved in its lockfile.
+    pub client_version: Option<String>,
+}
+
+/// The three consumers; each may have failed to be set up.
+#[derive(Debug)]
+pub struct Crates {
+    /// Against ours, five operations.
+    pub ours_five: Result<Consumer, String>,
+    /// Against ours, whole service.
+    pub ours_all: Result<Consumer, String>,
+    /// Against aws-sdk-cognitoidentityprovider.
+    pub aws: Result<Consumer, String>,
+}
+
+/// The package name of our generated crate in every consumer.
+const OURS_PACKAGE: &str = "cognito-identity-provider";
+/// aws-sdk-rust's crate.
+pub const AWS_PACKAGE: &str = "aws-sdk-cognitoidentityprovider";
+
+/// Writes (and fetches the dependencies of) the three consumer crates.
+pub fn prepare(paths: &Paths) -> Crates {
+    let ours_five = write_consumer(
+        paths,
+        "consumer-ours-5",
+        &format!(
+            "{OURS_PACKAGE} = {{ path = {:?} }}",
+            paths
+                .repo
+                .join("generated")
+                .join("cognito-identity-provider")
+                .display()
+                .to_string()
+        ),
+        OURS_MAIN,
+        OURS_PACKAGE,
+    );
+    let ours_all = generate_whole_service(paths).and_then(|dir| {
+        write_consumer(
+            paths,
+            "consumer-ours-all",
+            &format!(
+                "{OURS_PACKAGE} = {{ path = {:?} }}",
+                dir.display().to_string()
+            ),
+            OURS_MAIN,
+            OURS_PACKAGE,
+        )
+    });
+    let aws = write_consumer(
+        paths,
+        "consumer-aws",
+        &format!("{AWS_PACKAGE} = \"1\""),
+        AWS_MAIN,
+        AWS_PACKAGE,
+    );
+    Crates {
+        ours_five,
+        ours_all,
+        aws,
+    }
+}
+
+/// Generates the whole-service crate with the xtask into `<work>/ours-all-crate`.
+fn generate_whole_service(paths: &Paths) -> Result<PathBuf, String> {
+    let model = paths.official_model()?;
+    let out = paths.work.join("ours-all-crate");
+    remove_dir(&out)?;
+    let model = model.display().to_string();
+    let out_arg = out.display().to_string();
+    Cargo::new(
+        &[
+            "run",
+            "--quiet",
+            "--release",
+            "-p",
+            "xtask",
+            "--",
+            "codegen",
+            "--model",
+            &model,
+            "--ops",
+            "*",
+            "--out",
+            &out_arg,
+            "--package",
+            OURS_PACKAGE,
+        ],
+        &paths.repo,
+        &paths.work.join("target-xtask"),
+    )
+    .run()
+    .map_err(|e| format!("generating the whole-service crate with the xtask: {e}"))?;
+    Ok(out)
+}
+
+/// Writes one consumer crate, regenerates its lockfile and fetches its dependencies.
+fn write_consumer(
+    paths: &Paths,
+    name: &str,
+    dependency: &str,
+    main: &str,
+    client_package: &str,
+) -> Result<Consumer, String> {
+    let dir = paths.work.join(name);
+    let manifest = format!(
+        "# Written by the bench runner (bench/src/consumers.rs); rewritten every run.\n\
+         [package]\n\
+         name = \"{name}\"\n\
+         version = \"0.1.0\"\n\
+         edition = \"2021\"\n\
+         publish = false\n\
+         \n\
+         [workspace]\n\
+         \n\
+         [dependencies]\n\
+         {dependency}\n\
+         tokio = {{ version = \"1\", features = [\"rt\", \"macros\"] }}\n\
+         \n\
+         [profile.release]\n\
+         strip = true\n"
+    );
+    let write = |path: PathBuf, text: &str| {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        }
+        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    };
+    write(dir.join("Cargo.toml"), &manifest)?;
+    write(dir.join("src").join("main.rs"), main)?;
+    let lock = dir.join("Cargo.lock");
+    if lock.exists() {
+        std::fs::remove_file(&lock)
+            .map_err(|e| format!("cannot remove {}: {e}", lock.display()))?;
+    }
+    Cargo::new(&["fetch"], &dir, &paths.work.join("target-fetch"))
+        .run()
+        .map_err(|e| format!("fetching the dependencies of {name}: {e}"))?;
+    let client_version = std::fs::read_to_string(&lock)
+        .ok()
+        .and_then(|text| locked_version(&text, client_package));
+    Ok(Consumer {
+        dir,
+        bin: name.to_owned(),
+        client_version,
+    })
+}
+
+/// The version of `package` in a `Cargo.lock`.
+pub fn locked_version(lock: &str, package: &str) -> Option<String> {
+    let wanted = format!("name = \"{package}\"");
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == wanted {
+            let version = lines.next()?.trim();
+            return version
+                .strip_prefix("version = \"")
+                .and_then(|v| v.strip_suffix('"'))
+                .map(str::to_owned);
+        }
+    }
+    None
+}
+
+/// `main` of the consumers of our crates.
+const OURS_MAIN: &str = r#"//! Calls UpdateUserAttributes once with the default client (default transport).
+use cognito_identity_provider::types::AttributeType;
+use cognito_identity_provider::{Client, Config};
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let config = match Config::builder().region("us-east-1").build() {
+        Ok(config) => config,
+        Err(error) => return eprintln!("{error}"),
+    };
+    let client = Client::new(config);
+    let attribute = match AttributeType::builder().name("email").value("user@example.com").build() {
+        Ok(attribute) => attribute,
+        Err(error) => return eprintln!("{error}"),
+    };
+    let token = std::env::args().nth(1).unwrap_or_default();
+    match client.update_user_attributes().user_attributes(attribute).access_token(token).send().await {
+        Ok(output) => println!("{:?}", output.code_delivery_details_list()),
+        Err(error) => eprintln!("{error}"),
+    }
+}
+"#;
+
+/// `main` of the aws-sdk consumer.
+const AWS_MAIN: &str = r#"//! Calls UpdateUserAttributes once with the default client (default HTTPS client).
+use aws_sdk_cognitoidentityprovider::config::{BehaviorVersion, Region};
+use aws_sdk_cognitoidentityprovider::types::AttributeType;
+use aws_sdk_cognitoidentityprovider::{Client, Config};
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let config = Config::builder()
+        .behavior_version(BehaviorVersion::latest())
+        .region(Region::new("us-east-1"))
+        .build();
+    let client = Client::from_conf(config);
+    let attribute = match AttributeType::builder().name("email").value("user@example.com").build() {
+        Ok(attribute) => attribute,
+        Err(error) => return eprintln!("{error}"),
+    };
+    let token = std::env::args().nth(1).unwrap_or_default();
+    match client.update_user_attributes().user_attributes(attribute).access_token(token).send().await {
+        Ok(output) => println!("{:?}", output.code_delivery_details_list()),
+        Err(error) => eprintln!("{error}"),
+    }
+}
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::locked_version;
+
+    #[test]
+    fn reads_a_locked_version() {
+        let lock = "[[package]]\nname = \"aws-sdk-cognitoidentityprovider\"\nversion = \"1.2.3\"\n";
+        assert_eq!(
+            locked_version(lock, "aws-sdk-cognitoidentityprovider").as_deref(),
+            Some("1.2.3")
+        );
+        assert_eq!(locked_version(lock, "tokio"), None);
+    }
+}

@@ -1,0 +1,335 @@
+//! A plain-text listing of a [`CrateIr`], one line per item, for snapshot tests and for
+//! eyeballing what the lowering decided: every Rust name, the type of every field (with
+//! `Option`/`Box` spelled out), constraints and sensitivity. Documentation text is left out;
+//! only whether an item has any is shown, so a docs edit does not churn IR snapshots.
+//!
+//! The output is deterministic: it follows the IR's own order (operations by name, types and
+//! errors by shape id, members in model order).
+
+use super::*;
+use std::fmt::Write;
+
+/// Renders `ir` as text.
+pub fn render(ir: &CrateIr) -> String {
+    let mut out = String::new();
+    let service = &ir.service;
+    line(&mut out, 0, format!("package {}", ir.package_name));
+    let mut header = format!(
+        "service {} name={} sdk_id={:?} protocol={}",
+        service.id,
+        service.name,
+        service.sdk_id,
+        match service.protocol {
+            Protocol::AwsJson1_0 => "awsJson1_0",
+            Protocol::AwsJson1_1 => "awsJson1_1",
+        }
+    );
+    if let Some(signing) = &service.signing_name {
+        let _ = write!(header, " signing_name={signing}");
+    }
+    if service.query_compatible {
+        header.push_str(" query_compatible");
+    }
+    if service.endpoint_rule_set.is_some() {
+        header.push_str(" endpoint_rules");
+    }
+    header.push_str(docs_flag(&service.docs));
+    line(&mut out, 0, header);
+
+    for op in &ir.operations {
+        out.push('\n');
+        operation(&mut out, op);
+    }
+    if !ir.types.is_empty() {
+        out.push_str("\ntypes\n");
+        for ty in ir.types.values() {
+            match ty {
+                TypeIr::Struct(s) => structure(&mut out, 1, s),
+                TypeIr::Union(u) => union(&mut out, u),
+                TypeIr::Enum(e) => enumeration(&mut out, "enum", e, false),
+                TypeIr::IntEnum(e) => enumeration(&mut out, "int_enum", e, true),
+            }
+        }
+    }
+    if !ir.errors.is_empty() {
+        out.push_str("\nerrors\n");
+        for error in ir.errors.values() {
+            structure(&mut out, 1, error);
+        }
+    }
+    out
+}
+
+fn line(out: &mut String, indent: usize, text: impl AsRef<str>) {
+    for _ in 0..indent {
+        out.push_str("  ");
+    }
+    out.push_str(text.as_ref());
+    out.push('\n');
+}
+
+fn docs_flag(docs: &str) -> &'static str {
+    if docs.trim().is_empty() {
+        " undocumented"
+    } else {
+        ""
+    }
+}
+
+fn deprecated_flag(deprecation: &Option<Deprecation>) -> String {
+    match deprecation {
+        None => String::new(),
+        Some(d) => {
+            let mut text = " deprecated".to_owned();
+            if let Some(since) = &d.since {
+                let _ = write!(text, "(since {since})");
+            }
+            text
+        }
+    }
+}
+
+fn operation(out: &mut String, op: &OperationIr) {
+    let mut head = format!(
+        "operation {} ({}) module={} error_enum={} auth={}",
+        op.name,
+        op.id,
+        op.module,
+        op.error_enum,
+        if op.anonymous { "anonymous" } else { "sigv4" }
+    );
+    if let Some(prefix) = &op.host_prefix {
+        let _ = write!(head, " host_prefix={prefix:?}");
+    }
+    if !op.request_compression.is_empty() {
+        let _ = write!(head, " compression={}", op.request_compression.join(","));
+    }
+    head.push_str(&deprecated_flag(&op.deprecated));
+    head.push_str(docs_flag(&op.docs));
+    line(out, 0, head);
+    if let Some(p) = &op.pagination {
+        let mut text = format!(
+            "paginated input_token={} output_token={}",
+            p.input_token,
+            p.output_token.join(".")
+        );
+        if let Some(items) = &p.items {
+            let _ = write!(text, " items={}", items.join("."));
+        }
+        if let Some(size) = &p.page_size {
+            let _ = write!(text, " page_size={size}");
+        }
+        line(out, 1, text);
+    }
+    if op.errors.is_empty() {
+        line(out, 1, "errors: none");
+    } else {
+        let errors: Vec<String> = op
+            .errors
+            .iter()
+            .map(|(variant, id)| format!("{variant}({})", id.name()))
+            .collect();
+        line(out, 1, format!("errors: {}", errors.join(", ")));
+    }
+    structure(out, 1, &op.input);
+    structure(out, 1, &op.output);
+}
+
+fn structure(out: &mut String, indent: usize, s: &StructIr) {
+    let role = match s.role {
+        StructRole::Data => "struct".to_owned(),
+        StructRole::Input => "input".to_owned(),
+        StructRole::Output => "output".to_owned(),
+        StructRole::Error { fault, http_status } => {
+            let fault = match fault {
+                crate::model::ErrorFault::Client => "client",
+                crate::model::ErrorFault::Server => "server",
+            };
+            match http_status {
+                Some(status) => format!("error({fault}, {status}, code={})", s.wire_name),
+                None => format!("error({fault}, code={})", s.wire_name),
+            }
+        }
+    };
+    let mut head = format!("{role} {} ({}) builder={}", s.name, s.id, s.builder);
+    if s.sensitive {
+        head.push_str(" sensitive");
+    }
+    head.push_str(&deprecated_flag(&s.deprecated));
+    head.push_str(docs_flag(&s.docs));
+    line(out, indent, head);
+    for f in &s.fields {
+        line(out, indent + 1, field(f));
+    }
+}
+
+fn field(f: &FieldIr) -> String {
+    let mut ty = type_text(&f.ty);
+    if f.boxed {
+        ty = format!("Box<{ty}>");
+    }
+    if f.optional {
+        ty = format!("Option<{ty}>");
+    }
+    let mut text = format!("{}: {ty} = {:?}", f.ident, f.member);
+    if f.required {
+        text.push_str(" required");
+    }
+    if let Some(default) = &f.default {
+        let _ = write!(text, " default={default}");
+    }
+    if f.sensitive {
+        text.push_str(" sensitive");
+    }
+    if f.idempotency_token {
+        text.push_str(" idempotency_token");
+    }
+    if f.host_label {
+        text.push_str(" host_label");
+    }
+    text.push_str(&constraints_text(&f.constraints));
+    text.push_str(&deprecated_flag(&f.deprecated));
+    text.push_str(docs_flag(&f.docs));
+    text
+}
+
+fn union(out: &mut String, u: &UnionIr) {
+    let mut head = format!("union {} ({})", u.name, u.id);
+    if u.sensitive {
+        head.push_str(" sensitive");
+    }
+    head.push_str(&deprecated_flag(&u.deprecated));
+    head.push_str(docs_flag(&u.docs));
+    line(out, 1, head);
+    for v in &u.variants {
+        let payload = match &v.ty {
+            None => String::new(),
+            Some(ty) if v.boxed => format!("(Box<{}>)", type_text(ty)),
+            Some(ty) => format!("({})", type_text(ty)),
+        };
+        let mut text = format!(
+            "{}{payload} = {:?} methods=is_{}/as_{}",
+            v.ident, v.member, v.plain, v.plain
+        );
+        if v.sensitive {
+            text.push_str(" sensitive");
+        }
+        text.push_str(&constraints_text(&v.constraints));
+        text.push_str(docs_flag(&v.docs));
+        line(out, 2, text);
+    }
+    line(out, 2, "Unknown(String) = <any other member>");
+}
+
+fn enumeration(out: &mut String, kind: &str, e: &EnumIr, int: bool) {
+    let mut head = format!("{kind} {} ({})", e.name, e.id);
+    if e.sensitive {
+        head.push_str(" sensitive");
+    }
+    head.push_str(&deprecated_flag(&e.deprecated));
+    head.push_str(docs_flag(&e.docs));
+    line(out, 1, head);
+    for value in &e.values {
+        let wire = if int {
+            value.int.to_string()
+        } else {
+            format!("{:?}", value.string)
+        };
+        let mut text = format!("{} = {wire}", value.ident);
+        text.push_str(&deprecated_flag(&value.deprecated));
+        line(out, 2, text);
+    }
+    let unknown = if int { "i32" } else { "String" };
+    line(out, 2, format!("Unknown({unknown}) = <any other value>"));
+}
+
+/// The value type as written in Rust, shortened (`String`, `Vec<T>`, `types::Name`).
+fn type_text(ty: &RustType) -> String {
+    match ty {
+        RustType::String => "String".to_owned(),
+        RustType::Bool => "bool".to_owned(),
+        RustType::I8 => "i8".to_owned(),
+        RustType::I16 => "i16".to_owned(),
+        RustType::I32 => "i32".to_owned(),
+        RustType::I64 => "i64".to_owned(),
+        RustType::F32 => "f32".to_owned(),
+        RustType::F64 => "f64".to_owned(),
+        RustType::BigNumber => "String /* big number */".to_owned(),
+        RustType::Blob => "Blob".to_owned(),
+        RustType::Timestamp(format) => format!("DateTime /* {format:?} */"),
+        RustType::Document => "Document".to_owned(),
+        RustType::Named { name, kind, .. } => {
+            let kind = match kind {
+                NamedKind::Struct => "struct",
+                NamedKind::Union => "union",
+                NamedKind::Enum => "enum",
+                NamedKind::IntEnum => "int_enum",
+            };
+            format!("types::{name} /* {kind} */")
+        }
+        RustType::List {
+            item,
+            sparse,
+            item_constraints,
+            item_sensitive,
+        } => {
+            let mut item_text = type_text(item);
+            if *sparse {
+                item_text = format!("Option<{item_text}>");
+            }
+            item_text.push_str(&inner_flags(item_constraints, *item_sensitive));
+            format!("Vec<{item_text}>")
+        }
+        RustType::Map {
+            value,
+            sparse,
+            key_constraints,
+            value_constraints,
+            value_sensitive,
+        } => {
+            let mut key_text = "String".to_owned();
+            key_text.push_str(&inner_flags(key_constraints, false));
+            let mut value_text = type_text(value);
+            if *sparse {
+                value_text = format!("Option<{value_text}>");
+            }
+            value_text.push_str(&inner_flags(value_constraints, *value_sensitive));
+            format!("HashMap<{key_text}, {value_text}>")
+        }
+    }
+}
+
+/// Constraints and sensitivity of a list item or map key/value, as a trailing comment.
+fn inner_flags(constraints: &Constraints, sensitive: bool) -> String {
+    let mut flags = constraints_text(constraints);
+    if sensitive {
+        flags.push_str(" sensitive");
+    }
+    if flags.is_empty() {
+        flags
+    } else {
+        format!(" /*{flags} */")
+    }
+}
+
+fn constraints_text(c: &Constraints) -> String {
+    let mut text = String::new();
+    if let Some((min, max)) = c.length {
+        let _ = write!(text, " length({})", bounds(min, max));
+    }
+    if let Some((min, max)) = c.range {
+        let _ = write!(text, " range({})", bounds(min, max));
+    }
+    if let Some(pattern) = &c.pattern {
+        let _ = write!(text, " pattern({pattern:?})");
+    }
+    text
+}
+
+fn bounds<T: std::fmt::Display>(min: Option<T>, max: Option<T>) -> String {
+    let min = min.map(|m| m.to_string()).unwrap_or_default();
+    match max {
+        Some(max) => format!("{min}..={max}"),
+        None => format!("{min}.."),
+    }
+}

@@ -1,0 +1,238 @@
+//! Smithy's AWS protocol compliance cases, run against crates this project generates.
+//!
+//! For each service under test the suite generates a crate (all operations) and one Rust
+//! test per client case of `smithy.test#httpRequestTests` / `smithy.test#httpResponseTests`,
+//! runs `cargo test` in it, and reports one line per protocol. The pieces:
+//!
+//! * [`cases`] reads the cases from the model's raw traits;
+//! * [`values`] turns a case's `params` into Rust expressions using the generated builders;
+//! * [`render`] writes the test file (and the support module it uses);
+//! * [`libtest`] reads the outcome of every test back from `cargo test`'s output;
+//! * [`known`] reads `known-failures.toml`;
+//! * [`Summary`] tallies the outcomes per protocol.
+
+#![warn(missing_docs)]
+
+pub mod cases;
+pub mod known;
+pub mod libtest;
+pub mod render;
+pub mod values;
+
+use cases::Kind;
+use known::KnownFailure;
+use smithy_codegen::model::{Model, ShapeId};
+use smithy_codegen::Generator;
+use std::collections::BTreeMap;
+
+/// A service whose cases run in a crate of their own.
+#[derive(Debug, Clone, Copy)]
+pub struct ServiceUnderTest {
+    /// The service shape id.
+    pub service: &'static str,
+    /// Package name of the generated crate.
+    pub package: &'static str,
+}
+
+/// Every service whose client cases make up the awsJson1_1 and awsJson1_0 suites.
+pub const SERVICES: &[ServiceUnderTest] = &[
+    ServiceUnderTest {
+        service: "aws.protocoltests.json#JsonProtocol",
+        package: "protocol-test-json-protocol",
+    },
+    ServiceUnderTest {
+        service: "com.amazonaws.machinelearning#AmazonML_20141212",
+        package: "protocol-test-machine-learning",
+    },
+    ServiceUnderTest {
+        service: "aws.protocoltests.json10#JsonRpc10",
+        package: "protocol-test-json-rpc10",
+    },
+    ServiceUnderTest {
+        service: "aws.protocoltests.json10#QueryCompatibleJsonRpc10",
+        package: "protocol-test-query-compatible-json-rpc10",
+    },
+];
+
+/// The protocols reported, in order, as (trait id, summary label).
+pub const PROTOCOLS: &[(&str, &str)] = &[
+    ("aws.protocols#awsJson1_1", "awsJson1_1"),
+    ("aws.protocols#awsJson1_0", "awsJson1_0"),
+];
+
+/// One service's generated crate and test file, ready to be written.
+pub struct PreparedService {
+    /// The service.
+    pub service: ShapeId,
+    /// The protocol trait id.
+    pub protocol: String,
+    /// Package name.
+    pub package: String,
+    /// Generator configured for every operation of the service.
+    pub generator: Generator,
+    /// Files to add to the crate: the tests and their support module.
+    pub extra_files: Vec<(String, String)>,
+    /// Which test runs which case.
+    pub tests: Vec<(String, Kind, String)>,
+}
+
+/// Reads the cases of one service and renders its tests.
+pub fn prepare(model: &Model, under_test: &ServiceUnderTest) -> Result<PreparedService, String> {
+    let service = ShapeId::parse(under_test.service).map_err(|e| e.to_string())?;
+    let protocol = cases::service_protocol(model, &service)?;
+    let cases = cases::service_cases(model, &service)?;
+    let generator = Generator::new(model.clone())
+        .service(service.clone())
+        .operations(["*"])
+        .package_name(under_test.package)
+        .model_source("Smithy's AWS protocol test models");
+    let ir = generator.lower().map_err(|e| e.to_string())?;
+    let krate = under_test.package.replace('-', "_");
+    let rendered = render::render(&ir, &krate, &cases)?;
+    Ok(PreparedService {
+        service,
+        protocol,
+        package: under_test.package.to_owned(),
+        generator,
+        extra_files: vec![
+            (render::TESTS_PATH.to_owned(), rendered.source),
+            (
+                render::SUPPORT_PATH.to_owned(),
+                render::SUPPORT_SOURCE.to_owned(),
+            ),
+        ],
+        tests: rendered.tests,
+    })
+}
+
+/// The result of one case.
+#[derive(Debug, Clone)]
+pub struct CaseResult {
+    /// Protocol trait id.
+    pub protocol: String,
+    /// Request or response.
+    pub kind: Kind,
+    /// Case id.
+    pub id: String,
+    /// Whether its test passed.
+    pub passed: bool,
+    /// What the failing test printed (or why it did not run).
+    pub output: String,
+    /// The known-failures entry naming it, if any.
+    pub known: Option<KnownFailure>,
+}
+
+/// Outcomes of a service's tests, matched to its cases.
+pub fn results(
+    prepared: &PreparedService,
+    report: &libtest::Report,
+    build_failure: Option<&str>,
+    known: &[KnownFailure],
+) -> Vec<CaseResult> {
+    prepared
+        .tests
+        .iter()
+        .map(|(path, kind, id)| {
+            let outcome = report.outcomes.get(path);
+            let passed = outcome == Some(&libtest::Outcome::Passed);
+            let output = match outcome {
+                Some(libtest::Outcome::Passed) => String::new(),
+                Some(libtest::Outcome::Failed) => report
+                    .failure_output
+                    .get(path)
+                    .map(|text| without_backtrace(text))
+                    .unwrap_or_else(|| "failed without output".to_owned()),
+                Some(libtest::Outcome::Ignored) => "ignored".to_owned(),
+                None => match build_failure {
+                    Some(_) => "did not run: the crate's tests did not build".to_owned(),
+                    None => "did not run: libtest did not report it".to_owned(),
+                },
+            };
+            CaseResult {
+                protocol: prepared.protocol.clone(),
+                kind: *kind,
+                id: id.clone(),
+                passed,
+                output,
+                known: known.iter().find(|k| k.matches(id, *kind)).cloned(),
+            }
+        })
+        .collect()
+}
+
+/// A failing test's output up to its backtrace (which only shows the harness).
+fn without_backtrace(text: &str) -> String {
+    text.lines()
+        .take_while(|line| !line.starts_with("stack backtrace:") && !line.starts_with("note: "))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Per-protocol tallies.
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    /// Results by protocol trait id.
+    pub by_protocol: BTreeMap<String, Vec<CaseResult>>,
+}
+
+impl Summary {
+    /// Adds results.
+    pub fn add(&mut self, results: Vec<CaseResult>) {
+        for result in results {
+            self.by_protocol
+                .entry(result.protocol.clone())
+                .or_default()
+                .push(result);
+        }
+    }
+
+    /// The summary line of a protocol, e.g. `awsJson1_1: 119/119 passed`, with known
+    /// failures named after it.
+    pub fn line(&self, protocol: &str, label: &str) -> String {
+        let results = self
+            .by_protocol
+            .get(protocol)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let passed = results.iter().filter(|r| r.passed).count();
+        let mut line = format!("{label}: {passed}/{} passed", results.len());
+        let known: Vec<&str> = results
+            .iter()
+            .filter(|r| !r.passed && r.known.is_some())
+            .map(|r| r.id.as_str())
+            .collect();
+        if !known.is_empty() {
+            line.push_str(&format!(
+                " ({} known failure{}: {})",
+                known.len(),
+                if known.len() == 1 { "" } else { "s" },
+                known.join(", ")
+            ));
+        }
+        line
+    }
+
+    /// Failures not listed as known, and known failures that now pass (the list must be
+    /// kept honest), as readable paragraphs.
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        for result in self.by_protocol.values().flatten() {
+            match (&result.known, result.passed) {
+                (None, false) => problems.push(format!(
+                    "{} {} case `{}`: {}",
+                    cases::protocol_name(&result.protocol),
+                    result.kind.as_str(),
+                    result.id,
+                    result.output.trim()
+                )),
+                (Some(_), true) => problems.push(format!(
+                    "{} case `{}` passes but is listed in known-failures.toml: remove it",
+                    result.kind.as_str(),
+                    result.id
+                )),
+                _ => {}
+            }
+        }
+        problems
+    }
+}
