@@ -28,58 +28,94 @@ const NO_SMITHY_RS: &str = "smithy-rs needs a JVM, Gradle and network access; no
 /// Times the three codegen rows and adds them to `report`.
 pub fn run(options: &Options, paths: &Paths, report: &mut Report) {
     let repo_model = paths.repo_model();
-    let cases: [(&str, Result<&Path, String>, &[&str], Option<Target>); 3] = [
-        (
-            "codegen, 5 operations (`codegen.toml`: the repository's model)",
-            Ok(repo_model.as_path()),
-            &FIVE_OPERATIONS,
-            None,
-        ),
-        (
-            "codegen, 5 operations from the official model",
-            paths.official_model(),
-            &FIVE_OPERATIONS,
-            None,
-        ),
-        (
-            "codegen, whole service (official model)",
-            paths.official_model(),
-            &["*"],
-            Some(Target::MaxSeconds(WHOLE_SERVICE_TARGET_SECONDS)),
-        ),
+    let cases = [
+        Case {
+            what: "codegen, 5 operations (`codegen.toml`: the repository's model)",
+            model: Ok(repo_model.as_path()),
+            operations: &FIVE_OPERATIONS,
+            target: None,
+        },
+        Case {
+            what: "codegen, 5 operations from the official model",
+            model: paths.official_model(),
+            operations: &FIVE_OPERATIONS,
+            target: None,
+        },
+        Case {
+            what: "codegen, whole service (official model)",
+            model: paths.official_model(),
+            operations: &["*"],
+            target: Some(Target::MaxSeconds(WHOLE_SERVICE_TARGET_SECONDS)),
+        },
     ];
-    for (what, model, operations, target) in cases {
-        let ours =
-            match model.and_then(|model| time_codegen(model, operations, options.codegen_runs)) {
-                Ok(timing) => {
+    let mut cpu_row = None;
+    for case in cases {
+        let what = case.what;
+        let ours = match case
+            .model
+            .and_then(|model| time_codegen(model, case.operations, options.codegen_runs))
+        {
+            Ok(timing) => {
+                report.details.push(format!(
+                    "a, {what}: {} operations, {} files, {} lines; median of {} runs {:.1} ms \
+                     (min {:.1} ms, max {:.1} ms); reading + `Model::load` {:.1} ms, lowering to the IR \
+                     {:.1} ms, the rest (emit + prettyplease) ≈ {:.1} ms",
+                    timing.operations,
+                    timing.files,
+                    timing.lines,
+                    timing.runs.len(),
+                    timing.median * 1e3,
+                    timing.min * 1e3,
+                    timing.max * 1e3,
+                    timing.load_median * 1e3,
+                    timing.lower_median * 1e3,
+                    (timing.median - timing.load_median - timing.lower_median).max(0.0) * 1e3,
+                ));
+                if let (Some(cpu), Some(wait)) = (timing.cpu_median, timing.wait_median) {
                     report.details.push(format!(
-                        "a, {what}: {} operations, {} files, {} lines; median of {} runs {:.1} ms \
-                     (min {:.1} ms, max {:.1} ms; of which `Model::load` {:.1} ms)",
-                        timing.operations,
-                        timing.files,
-                        timing.lines,
-                        timing.runs.len(),
-                        timing.median * 1e3,
-                        timing.min * 1e3,
-                        timing.max * 1e3,
-                        timing.load_median * 1e3,
+                        "a, {what}: the generating thread ran {:.1} ms on a CPU and waited {:.1} ms \
+                         for one (medians; the wait is other load on the machine)",
+                        cpu * 1e3,
+                        wait * 1e3
                     ));
-                    Figure::Value(timing.median)
+                    if case.target.is_some() {
+                        cpu_row = Some(Row {
+                            section: 'a',
+                            what: format!(
+                                "{what}, CPU time of the generating thread (load-independent)"
+                            ),
+                            unit: Unit::Seconds,
+                            ours: Figure::Value(cpu),
+                            theirs: Figure::NotAvailable(NO_SMITHY_RS.to_owned()),
+                            target: None,
+                        });
+                    }
                 }
-                Err(reason) => {
-                    report.fail(what, &reason);
-                    Figure::Failed
-                }
-            };
+                Figure::Value(timing.median)
+            }
+            Err(reason) => {
+                report.fail(what, &reason);
+                Figure::Failed
+            }
+        };
         report.rows.push(Row {
             section: 'a',
             what: what.to_owned(),
             unit: Unit::Seconds,
             ours,
             theirs: Figure::NotAvailable(NO_SMITHY_RS.to_owned()),
-            target,
+            target: case.target,
         });
     }
+    report.rows.extend(cpu_row);
+}
+
+/// One codegen row: which model, which operations.
+struct Case<'a> {
+    what: &'static str,
+    model: Result<&'a Path, String>,
+    operations: &'static [&'static str],
+    target: Option<Target>,
 }
 
 /// What timing one codegen case found.
@@ -92,6 +128,12 @@ struct Timing {
     max: f64,
     /// Median time of reading and loading the model alone.
     load_median: f64,
+    /// Median time of lowering to the IR alone (timed separately).
+    lower_median: f64,
+    /// Median time the generating thread ran on a CPU (where the kernel tells).
+    cpu_median: Option<f64>,
+    /// Median time it was ready to run but waited for a CPU (other load on the machine).
+    wait_median: Option<f64>,
     operations: usize,
     files: usize,
     lines: usize,
@@ -101,6 +143,7 @@ struct Timing {
 fn time_codegen(model_path: &Path, operations: &[&str], runs: usize) -> Result<Timing, String> {
     let once = || -> Result<(f64, f64, smithy_codegen::GeneratedCrate), String> {
         let started = Instant::now();
+
         let text = std::fs::read_to_string(model_path)
             .map_err(|e| format!("cannot read {}: {e}", model_path.display()))?;
         let model = Model::load(&text).map_err(|e| format!("{}: {e}", model_path.display()))?;
@@ -114,32 +157,55 @@ fn time_codegen(model_path: &Path, operations: &[&str], runs: usize) -> Result<T
     let (_, _, generated) = once()?;
     let mut times = Vec::with_capacity(runs);
     let mut loads = Vec::with_capacity(runs);
+    let mut on_cpu = Vec::with_capacity(runs);
+    let mut waiting = Vec::with_capacity(runs);
     for _ in 0..runs {
+        let before = thread_schedstat();
         let (total, load, generated) = once()?;
+        let after = thread_schedstat();
         std::hint::black_box(generated);
         times.push(total);
         loads.push(load);
+        if let (Some(before), Some(after)) = (before, after) {
+            on_cpu.push(after.0.saturating_sub(before.0) as f64 / 1e9);
+            waiting.push(after.1.saturating_sub(before.1) as f64 / 1e9);
+        }
     }
     let text = std::fs::read_to_string(model_path)
         .map_err(|e| format!("cannot read {}: {e}", model_path.display()))?;
-    let operation_count = Model::load(&text)
-        .map_err(|e| e.to_string())
-        .and_then(|model| {
-            Generator::new(model)
-                .operations(operations)
-                .lower()
-                .map_err(|e| e.to_string())
-        })
-        .map(|ir| ir.operations.len())?;
+    let generator = Model::load(&text)
+        .map(|model| Generator::new(model).operations(operations))
+        .map_err(|e| e.to_string())?;
+    // Lowering alone (model → IR), so the report can split generate into lower vs emit + format.
+    let mut lowers = Vec::with_capacity(runs);
+    let mut operation_count = 0;
+    for _ in 0..runs.min(5) {
+        let started = Instant::now();
+        let ir = generator.lower().map_err(|e| e.to_string())?;
+        lowers.push(started.elapsed().as_secs_f64());
+        operation_count = ir.operations.len();
+    }
     let empty = || "no timed runs".to_owned();
     Ok(Timing {
         median: median(&times).ok_or_else(empty)?,
         min: times.iter().copied().fold(f64::INFINITY, f64::min),
         max: times.iter().copied().fold(0.0, f64::max),
         load_median: median(&loads).ok_or_else(empty)?,
+        lower_median: median(&lowers).ok_or_else(empty)?,
+        cpu_median: median(&on_cpu),
+        wait_median: median(&waiting),
         runs: times,
         operations: operation_count,
         files: generated.files.len(),
         lines: generated.files.values().map(|f| f.lines().count()).sum(),
     })
+}
+
+/// Nanoseconds this thread has run on a CPU and has waited for one, from
+/// `/proc/thread-self/schedstat` (Linux); `None` elsewhere. Codegen is single-threaded, so the
+/// first is its CPU time whatever else the machine is doing.
+fn thread_schedstat() -> Option<(u64, u64)> {
+    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let mut fields = text.split_whitespace().map(str::parse::<u64>);
+    Some((fields.next()?.ok()?, fields.next()?.ok()?))
 }

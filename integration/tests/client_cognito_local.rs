@@ -124,7 +124,11 @@ async fn attribute_verification_flow_through_the_generated_client() {
         assert_eq!(service_error.code(), Some("CodeMismatchException"));
         assert_eq!(service_error.http_status(), Some(400));
         assert_eq!(service_error.request_id(), None);
-        assert_eq!(service_error.meta().attempts(), 1, "client errors are not retried");
+        assert_eq!(
+            service_error.meta().attempts(),
+            1,
+            "client errors are not retried"
+        );
 
         client
             .verify_user_attribute()

@@ -153,7 +153,10 @@ async fn bogus_token_is_a_typed_not_authorized_exception() {
         match error.as_service_error() {
             Some(UpdateUserAttributesError::NotAuthorizedException(not_authorized)) => {
                 assert_eq!(not_authorized.message(), Some("bogus-token"));
-                assert_request_id(not_authorized.request_id(), "the UpdateUserAttributes error");
+                assert_request_id(
+                    not_authorized.request_id(),
+                    "the UpdateUserAttributes error",
+                );
             }
             _ => panic!("expected NotAuthorizedException, got {error:?}"),
         }

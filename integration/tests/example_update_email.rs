@@ -96,7 +96,14 @@ fn example_binary() -> &'static Path {
         let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
         let mut command = Command::new(cargo);
         command
-            .args(["build", "--quiet", "--package", "update-email", "--bin", "update-email"])
+            .args([
+                "build",
+                "--quiet",
+                "--package",
+                "update-email",
+                "--bin",
+                "update-email",
+            ])
             .args(["--profile", profile])
             .arg("--manifest-path")
             .arg(workspace_root().join("Cargo.toml"))
@@ -209,6 +216,10 @@ fn help_does_not_show_the_token_from_the_environment() {
     let run = run_example("secret-token-value", &["--help"]);
     assert!(run.success, "{}", run.stderr);
     assert!(run.stdout.contains("--access-token"), "{}", run.stdout);
-    assert!(run.stdout.contains("COGNITO_ACCESS_TOKEN"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("COGNITO_ACCESS_TOKEN"),
+        "{}",
+        run.stdout
+    );
     assert!(!run.stdout.contains("secret-token-value"), "{}", run.stdout);
 }

@@ -17,6 +17,8 @@ pub mod json;
 pub mod operation;
 pub mod paginator;
 pub mod sensitive;
+#[cfg(feature = "serde")]
+mod serde_impls;
 pub mod validation;
 
 pub use blob::Blob;

@@ -55,7 +55,8 @@ pub enum ViolationKind {
         /// The value found, `None` when it is sensitive.
         value: Option<f64>,
     },
-    /// `@required` member absent (only reachable for members that stay `Option`).
+    /// `@required` member not set (reported by a fluent builder's `send` for every missing
+    /// member of the input; nested structures enforce it in their own `build`).
     Required,
 }
 
@@ -140,6 +141,18 @@ impl fmt::Display for ValidationError {
 }
 
 impl std::error::Error for ValidationError {}
+
+impl From<crate::error::BuildError> for ValidationError {
+    /// A builder's missing required member, as a `Required` violation at that member.
+    fn from(error: crate::error::BuildError) -> ValidationError {
+        ValidationError {
+            violations: vec![Violation {
+                path: error.member().to_owned(),
+                kind: ViolationKind::Required,
+            }],
+        }
+    }
+}
 
 /// A `@pattern` regular expression, compiled on first use and then reused.
 pub struct Pattern {

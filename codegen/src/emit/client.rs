@@ -68,12 +68,25 @@ pub fn fluent_builder(op: &OperationIr) -> TokenStream {
     let output = ident(&op.output.name);
     let error = format_ident!("{}", op.error_enum);
     let setters = op.input.fields.iter().map(delegating_setters);
+    // Every missing required member is reported at once, as a validation error naming it.
     let build = if op.input.fields.iter().any(must_set) {
+        let checks = op.input.fields.iter().filter(|f| must_set(f)).map(|f| {
+            let get = format_ident!("get_{}", f.plain);
+            let member = &f.member;
+            quote! {
+                if input.#get().is_none() {
+                    validator.member(#member, ::smithy_runtime::validation::Validator::required_missing);
+                }
+            }
+        });
         quote! {
-            let input = self.input.build().map_err(|e| ::smithy_runtime::error::SdkError::Construction(::std::boxed::Box::new(e)))?;
+            let mut validator = ::smithy_runtime::validation::Validator::default();
+            #(#checks)*
+            validator.finish()?;
+            input.build().map_err(::std::convert::Into::into)
         }
     } else {
-        quote! { let input = self.input.build(); }
+        quote! { ::std::result::Result::Ok(input.build()) }
     };
     let doc = format!(
         " Sets up and sends a `{}` call; created by [`Client::{}`](crate::Client::{}).",
@@ -97,10 +110,14 @@ pub fn fluent_builder(op: &OperationIr) -> TokenStream {
             pub fn as_input(&self) -> &#input_builder {
                 &self.input
             }
-            /// Builds the input (failing on a missing required member), validates it, and sends it.
+            /// Builds the input (failing with a validation error naming every missing required
+            /// member), validates it, and sends it.
             pub async fn send(self) -> ::std::result::Result<#output, ::smithy_runtime::error::SdkError<#error>> {
-                #build
+                let input = Self::build_input(self.input).map_err(::smithy_runtime::error::SdkError::Validation)?;
                 self.client.call::<#marker>(input).await
+            }
+            fn build_input(input: #input_builder) -> ::std::result::Result<#input, ::smithy_runtime::validation::ValidationError> {
+                #build
             }
             #(#setters)*
         }

@@ -45,9 +45,12 @@ doctest = false
 default = ["default-transport"]
 # The reqwest + rustls HTTP transport; turn off to bring your own `HttpTransport`.
 default-transport = ["smithy-runtime/reqwest"]
+# `serde::Serialize`/`Deserialize` on data types, inputs and outputs (not builders or errors).
+serde = ["dep:serde", "smithy-runtime/serde"]
 
 [dependencies]
 smithy-runtime = {{ path = "{runtime}", default-features = false }}
+serde = {{ version = "1", features = ["derive"], optional = true }}
 {workspace}"#,
         source = options.model_source,
         name = ir.package_name,

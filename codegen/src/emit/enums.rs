@@ -30,6 +30,7 @@ pub fn string_enum(e: &EnumIr) -> TokenStream {
     });
     let values = e.values.iter().map(|v| &v.string);
     let debug = sensitive_debug(&name, &e.name, e.sensitive);
+    let serde = super::serde_derive::string_enum(&name);
     let derive_debug = if e.sensitive {
         quote! {}
     } else {
@@ -71,6 +72,7 @@ pub fn string_enum(e: &EnumIr) -> TokenStream {
                 #name::from(value.as_str())
             }
         }
+        #serde
         impl ::std::str::FromStr for #name {
             type Err = ::std::convert::Infallible;
             fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
@@ -126,6 +128,7 @@ pub fn int_enum(e: &EnumIr) -> TokenStream {
         quote! { #int => #name::#variant, }
     });
     let debug = sensitive_debug(&name, &e.name, e.sensitive);
+    let serde = super::serde_derive::int_enum(&name);
     let derive_debug = if e.sensitive {
         quote! {}
     } else {
@@ -162,6 +165,7 @@ pub fn int_enum(e: &EnumIr) -> TokenStream {
                 }
             }
         }
+        #serde
         impl ::smithy_runtime::json::ToJson for #name {
             fn to_json(&self) -> ::smithy_runtime::json::Value {
                 ::smithy_runtime::json::integer(self.as_i32())

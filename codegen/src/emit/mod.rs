@@ -5,6 +5,8 @@ mod crate_files;
 mod enums;
 mod errors;
 mod operation;
+mod paginators;
+mod serde_derive;
 mod rust_type;
 mod struct_json;
 mod structs;

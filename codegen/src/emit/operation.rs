@@ -18,6 +18,7 @@ pub fn operation_module(ir: &CrateIr, op: &OperationIr) -> Result<TokenStream, S
     let error = operation_error(ir, op);
     let marker = operation_impl(ir, op)?;
     let fluent = super::client::fluent_builder(op);
+    let paginator = super::paginators::paginator(op);
     let doc = docs(&op.docs, &format!("The `{}` operation.", op.name));
     let _ = doc;
     Ok(quote! {
@@ -34,6 +35,7 @@ pub fn operation_module(ir: &CrateIr, op: &OperationIr) -> Result<TokenStream, S
         #error
         #marker
         #fluent
+        #paginator
     })
 }
 

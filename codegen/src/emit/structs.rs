@@ -32,14 +32,22 @@ fn definition(s: &StructIr) -> TokenStream {
     let name = ident(&s.name);
     let doc = docs(&s.docs, &format!("The `{}` structure.", s.id.name()));
     let deprecation = deprecated(&s.deprecated);
+    // Error structures stay out of the `serde` feature (their metadata is not data).
+    let serde = !matches!(s.role, StructRole::Error { .. });
     let fields = s.fields.iter().map(|f| {
         let field = ident(&f.ident);
         let ty = field_type(f);
-        quote! { pub(crate) #field: #ty, }
+        let rename = if serde {
+            super::serde_derive::rename(&f.member)
+        } else {
+            quote! {}
+        };
+        quote! { #rename pub(crate) #field: #ty, }
     });
     let meta = match s.role {
         StructRole::Output => {
-            quote! { pub(crate) _meta: ::smithy_runtime::error::ResponseMetadata, }
+            let skip = super::serde_derive::skip();
+            quote! { #skip pub(crate) _meta: ::smithy_runtime::error::ResponseMetadata, }
         }
         StructRole::Error { .. } => {
             quote! { pub(crate) _meta: ::smithy_runtime::error::ErrorMetadata, }
@@ -51,11 +59,17 @@ fn definition(s: &StructIr) -> TokenStream {
     } else {
         quote! { #[derive(Clone, PartialEq)] }
     };
+    let serde_derive = if serde {
+        super::serde_derive::derive()
+    } else {
+        quote! {}
+    };
     quote! {
         #doc
         #deprecation
         #[non_exhaustive]
         #derive
+        #serde_derive
         pub struct #name {
             #(#fields)*
             #meta
@@ -206,7 +220,7 @@ fn new_shortcut(s: &StructIr) -> TokenStream {
         let convert = setter_convert(&f.ty, quote! { #field }, true);
         if f.boxed {
             quote! { #field: ::std::boxed::Box::new(#convert), }
-        } else if convert.to_string() == field.to_string() {
+        } else if field == convert.to_string() {
             quote! { #field, }
         } else {
             quote! { #field: #convert, }

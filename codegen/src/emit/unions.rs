@@ -15,6 +15,8 @@ pub fn union(u: &UnionIr) -> TokenStream {
     let variants = u.variants.iter().map(|v| {
         let variant = ident(&v.ident);
         let doc = docs(&v.docs, &format!("The `{}` member.", v.member));
+        let rename = super::serde_derive::rename(&v.member);
+        let doc = quote! { #doc #rename };
         match &v.ty {
             None => quote! { #doc #variant, },
             Some(ty) => {
@@ -68,11 +70,13 @@ pub fn union(u: &UnionIr) -> TokenStream {
     });
     let debug = debug_impl(u, &name);
     let serde = serde_impls(u, &name);
+    let serde_derive = super::serde_derive::derive();
     quote! {
         #doc
         #deprecation
         #[non_exhaustive]
         #[derive(Clone, PartialEq)]
+        #serde_derive
         pub enum #name {
             #(#variants)*
             /// A member this version of the crate does not know (its name is kept).

@@ -1,7 +1,7 @@
 //! A plain-text listing of a [`CrateIr`], one line per item, for snapshot tests and for
 //! eyeballing what the lowering decided: every Rust name, the type of every field (with
-//! `Option`/`Box` spelled out), constraints and sensitivity. Documentation text is left out;
-//! only whether an item has any is shown, so a docs edit does not churn IR snapshots.
+//! `Option`/`Box` spelled out), constraints and sensitivity. Documentation is left out (the
+//! generated-file snapshots show it), so a docs edit does not churn IR snapshots.
 //!
 //! The output is deterministic: it follows the IR's own order (operations by name, types and
 //! errors by shape id, members in model order).
@@ -33,7 +33,6 @@ pub fn render(ir: &CrateIr) -> String {
     if service.endpoint_rule_set.is_some() {
         header.push_str(" endpoint_rules");
     }
-    header.push_str(docs_flag(&service.docs));
     line(&mut out, 0, header);
 
     for op in &ir.operations {
@@ -68,14 +67,6 @@ fn line(out: &mut String, indent: usize, text: impl AsRef<str>) {
     out.push('\n');
 }
 
-fn docs_flag(docs: &str) -> &'static str {
-    if docs.trim().is_empty() {
-        " undocumented"
-    } else {
-        ""
-    }
-}
-
 fn deprecated_flag(deprecation: &Option<Deprecation>) -> String {
     match deprecation {
         None => String::new(),
@@ -105,19 +96,30 @@ fn operation(out: &mut String, op: &OperationIr) {
         let _ = write!(head, " compression={}", op.request_compression.join(","));
     }
     head.push_str(&deprecated_flag(&op.deprecated));
-    head.push_str(docs_flag(&op.docs));
     line(out, 0, head);
+    if let Some(member) = &op.endpoint_override {
+        line(out, 1, format!("endpoint_override={member}"));
+    }
     if let Some(p) = &op.pagination {
         let mut text = format!(
             "paginated input_token={} output_token={}",
-            p.input_token,
-            p.output_token.join(".")
+            p.input_token.ident,
+            path_text(&p.output_token)
         );
         if let Some(items) = &p.items {
-            let _ = write!(text, " items={}", items.join("."));
+            let mut item = type_text(&items.item);
+            if items.sparse {
+                item = format!("Option<{item}>");
+            }
+            let _ = write!(text, " items={}: {item}", path_text(&items.path));
         }
         if let Some(size) = &p.page_size {
-            let _ = write!(text, " page_size={size}");
+            let _ = write!(
+                text,
+                " page_size={}: {}",
+                size.field.ident,
+                type_text(&size.ty)
+            );
         }
         line(out, 1, text);
     }
@@ -133,6 +135,14 @@ fn operation(out: &mut String, op: &OperationIr) {
     }
     structure(out, 1, &op.input);
     structure(out, 1, &op.output);
+}
+
+/// `a.b.c` (field idents).
+fn path_text(path: &[PathStep]) -> String {
+    path.iter()
+        .map(|step| step.ident.as_str())
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 fn structure(out: &mut String, indent: usize, s: &StructIr) {
@@ -156,7 +166,6 @@ fn structure(out: &mut String, indent: usize, s: &StructIr) {
         head.push_str(" sensitive");
     }
     head.push_str(&deprecated_flag(&s.deprecated));
-    head.push_str(docs_flag(&s.docs));
     line(out, indent, head);
     for f in &s.fields {
         line(out, indent + 1, field(f));
@@ -189,7 +198,6 @@ fn field(f: &FieldIr) -> String {
     }
     text.push_str(&constraints_text(&f.constraints));
     text.push_str(&deprecated_flag(&f.deprecated));
-    text.push_str(docs_flag(&f.docs));
     text
 }
 
@@ -199,23 +207,21 @@ fn union(out: &mut String, u: &UnionIr) {
         head.push_str(" sensitive");
     }
     head.push_str(&deprecated_flag(&u.deprecated));
-    head.push_str(docs_flag(&u.docs));
     line(out, 1, head);
     for v in &u.variants {
-        let payload = match &v.ty {
-            None => String::new(),
-            Some(ty) if v.boxed => format!("(Box<{}>)", type_text(ty)),
-            Some(ty) => format!("({})", type_text(ty)),
+        let (payload, methods) = match &v.ty {
+            None => (String::new(), format!("is_{}", v.plain)),
+            Some(ty) => {
+                let ty = type_text(ty);
+                let ty = if v.boxed { format!("Box<{ty}>") } else { ty };
+                (format!("({ty})"), format!("is_{0}/as_{0}", v.plain))
+            }
         };
-        let mut text = format!(
-            "{}{payload} = {:?} methods=is_{}/as_{}",
-            v.ident, v.member, v.plain, v.plain
-        );
+        let mut text = format!("{}{payload} = {:?} methods={methods}", v.ident, v.member);
         if v.sensitive {
             text.push_str(" sensitive");
         }
         text.push_str(&constraints_text(&v.constraints));
-        text.push_str(docs_flag(&v.docs));
         line(out, 2, text);
     }
     line(out, 2, "Unknown(String) = <any other member>");
@@ -227,7 +233,6 @@ fn enumeration(out: &mut String, kind: &str, e: &EnumIr, int: bool) {
         head.push_str(" sensitive");
     }
     head.push_str(&deprecated_flag(&e.deprecated));
-    head.push_str(docs_flag(&e.docs));
     line(out, 1, head);
     for value in &e.values {
         let wire = if int {

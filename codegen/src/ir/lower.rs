@@ -40,7 +40,13 @@ const STRUCT_RESERVED: &[&str] = &["builder", "new", "build"];
 /// Extra methods generated on outputs and errors.
 const META_RESERVED: &[&str] = &["meta", "meta_mut", "response_metadata"];
 /// Extra methods on inputs (`send_with`) and on the fluent builder that mirrors their builder.
-const INPUT_RESERVED: &[&str] = &["send", "send_with", "as_input"];
+const INPUT_RESERVED: &[&str] = &[
+    "send",
+    "send_with",
+    "as_input",
+    "build_input",
+    "into_paginator",
+];
 /// Methods of the generated `Client`; an operation's client method may not take these names.
 const CLIENT_RESERVED: &[&str] = &["new", "config", "call", "clone"];
 /// Variants every service-wide `Error` enum has; error structures may not take these names.

@@ -186,11 +186,17 @@ mod tests {
         let mut scope = Scope::default();
         assert_eq!(scope.claim_with("self_", "_value", accessors), "self_");
         // A field named `get_self` would clash with the getter of `self`.
-        assert_eq!(scope.claim_with("get_self", "_value", accessors), "get_self_value");
+        assert_eq!(
+            scope.claim_with("get_self", "_value", accessors),
+            "get_self_value"
+        );
 
         let builders = |name: &str| vec![format!("{name}Builder")];
         let mut types = Scope::default();
         assert_eq!(types.claim_with("Thing", "Shape", builders), "Thing");
-        assert_eq!(types.claim_with("ThingBuilder", "Shape", builders), "ThingBuilderShape");
+        assert_eq!(
+            types.claim_with("ThingBuilder", "Shape", builders),
+            "ThingBuilderShape"
+        );
     }
 }

@@ -121,7 +121,9 @@ fn describe(delivery: &CodeDeliveryDetailsType) -> String {
             .delivery_medium()
             .map(|medium| medium.as_str())
             .unwrap_or("an unknown medium"),
-        delivery.destination().unwrap_or("an undisclosed destination"),
+        delivery
+            .destination()
+            .unwrap_or("an undisclosed destination"),
     )
 }
 

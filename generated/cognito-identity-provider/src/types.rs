@@ -3,8 +3,11 @@
 /// One user attribute as a name/value pair.
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct AttributeType {
+    #[cfg_attr(feature = "serde", serde(rename = "Name"))]
     pub(crate) name: ::std::string::String,
+    #[cfg_attr(feature = "serde", serde(rename = "Value"))]
     pub(crate) value: ::std::option::Option<::std::string::String>,
 }
 impl AttributeType {
@@ -109,11 +112,14 @@ impl ::std::fmt::Debug for AttributeTypeBuilder {
 impl ::smithy_runtime::json::ToJson for AttributeType {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
-        object
-            .insert(
-                ::std::string::String::from("Name"),
-                ::smithy_runtime::json::string(&self.name),
-            );
+        {
+            let value = &self.name;
+            object
+                .insert(
+                    ::std::string::String::from("Name"),
+                    ::smithy_runtime::json::string(value),
+                );
+        }
         if let ::std::option::Option::Some(value) = &self.value {
             object
                 .insert(
@@ -194,9 +200,13 @@ impl ::smithy_runtime::validation::Validate for AttributeType {
 /// Describes a code message Cognito sent by email or SMS.
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct CodeDeliveryDetailsType {
+    #[cfg_attr(feature = "serde", serde(rename = "Destination"))]
     pub(crate) destination: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(rename = "DeliveryMedium"))]
     pub(crate) delivery_medium: ::std::option::Option<crate::types::DeliveryMediumType>,
+    #[cfg_attr(feature = "serde", serde(rename = "AttributeName"))]
     pub(crate) attribute_name: ::std::option::Option<::std::string::String>,
 }
 impl CodeDeliveryDetailsType {
@@ -453,6 +463,24 @@ impl ::std::convert::From<::std::string::String> for DeliveryMediumType {
         DeliveryMediumType::from(value.as_str())
     }
 }
+#[cfg(feature = "serde")]
+impl ::serde::Serialize for DeliveryMediumType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> ::serde::Deserialize<'de> for DeliveryMediumType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
+            .map(DeliveryMediumType::from)
+    }
+}
 impl ::std::str::FromStr for DeliveryMediumType {
     type Err = ::std::convert::Infallible;
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
@@ -484,8 +512,11 @@ impl ::smithy_runtime::json::Zero for DeliveryMediumType {
 /// *Legacy type, no longer supported.* Describes SMS-based MFA only; TOTP settings are not represented.
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct MfaOptionType {
+    #[cfg_attr(feature = "serde", serde(rename = "DeliveryMedium"))]
     pub(crate) delivery_medium: ::std::option::Option<crate::types::DeliveryMediumType>,
+    #[cfg_attr(feature = "serde", serde(rename = "AttributeName"))]
     pub(crate) attribute_name: ::std::option::Option<::std::string::String>,
 }
 impl MfaOptionType {

@@ -3,8 +3,11 @@
 /// Input for `DeleteUserAttributes`.
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct DeleteUserAttributesInput {
+    #[cfg_attr(feature = "serde", serde(rename = "UserAttributeNames"))]
     pub(crate) user_attribute_names: ::std::vec::Vec<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(rename = "AccessToken"))]
     pub(crate) access_token: ::std::string::String,
 }
 impl DeleteUserAttributesInput {
@@ -125,19 +128,25 @@ impl ::std::fmt::Debug for DeleteUserAttributesInputBuilder {
 impl ::smithy_runtime::json::ToJson for DeleteUserAttributesInput {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
-        object
-            .insert(
-                ::std::string::String::from("UserAttributeNames"),
-                ::smithy_runtime::json::list(
-                    &self.user_attribute_names,
-                    |item| ::smithy_runtime::json::string(item),
-                ),
-            );
-        object
-            .insert(
-                ::std::string::String::from("AccessToken"),
-                ::smithy_runtime::json::string(&self.access_token),
-            );
+        {
+            let value = &self.user_attribute_names;
+            object
+                .insert(
+                    ::std::string::String::from("UserAttributeNames"),
+                    ::smithy_runtime::json::list(
+                        value,
+                        |item| ::smithy_runtime::json::string(item),
+                    ),
+                );
+        }
+        {
+            let value = &self.access_token;
+            object
+                .insert(
+                    ::std::string::String::from("AccessToken"),
+                    ::smithy_runtime::json::string(value),
+                );
+        }
         ::smithy_runtime::json::Value::Object(object)
     }
 }
@@ -222,7 +231,9 @@ impl ::smithy_runtime::validation::Validate for DeleteUserAttributesInput {
 /// Empty output of `DeleteUserAttributes`.
 #[non_exhaustive]
 #[derive(Clone)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct DeleteUserAttributesOutput {
+    #[cfg_attr(feature = "serde", serde(skip))]
     pub(crate) _meta: ::smithy_runtime::error::ResponseMetadata,
 }
 impl DeleteUserAttributesOutput {
@@ -603,8 +614,9 @@ impl ::smithy_runtime::operation::Operation for DeleteUserAttributes {
     > {
         let body = ::smithy_runtime::json::ToJson::to_json(input);
         let host_prefix: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let endpoint = context.endpoint;
         let request = ::smithy_runtime::aws_json::build_request(
-            context.endpoint,
+            endpoint,
             host_prefix.as_deref(),
             ::smithy_runtime::aws_json::JsonVersion::V1_1,
             "AWSCognitoIdentityProviderService.DeleteUserAttributes",
@@ -619,11 +631,11 @@ impl ::smithy_runtime::operation::Operation for DeleteUserAttributes {
         ::smithy_runtime::error::SdkError<Self::Error>,
     > {
         if !::smithy_runtime::aws_json::is_success(response) {
-            let ::smithy_runtime::aws_json::ErrorResponse { meta, body } = ::smithy_runtime::aws_json::parse_error(
+            let ::smithy_runtime::aws_json::ErrorResponse { meta, error_type, body } = ::smithy_runtime::aws_json::parse_error(
                 response,
                 false,
             );
-            let error = match meta.code() {
+            let error = match error_type.as_deref() {
                 ::std::option::Option::Some("ForbiddenException") => {
                     let mut parsed = <crate::error::ForbiddenException as ::smithy_runtime::json::FromJson>::from_json(
                             &body,
@@ -760,20 +772,41 @@ impl DeleteUserAttributesFluentBuilder {
     pub fn as_input(&self) -> &DeleteUserAttributesInputBuilder {
         &self.input
     }
-    /// Builds the input (failing on a missing required member), validates it, and sends it.
+    /// Builds the input (failing with a validation error naming every missing required
+    /// member), validates it, and sends it.
     pub async fn send(
         self,
     ) -> ::std::result::Result<
         DeleteUserAttributesOutput,
         ::smithy_runtime::error::SdkError<DeleteUserAttributesError>,
     > {
-        let input = self
-            .input
-            .build()
-            .map_err(|e| ::smithy_runtime::error::SdkError::Construction(
-                ::std::boxed::Box::new(e),
-            ))?;
+        let input = Self::build_input(self.input)
+            .map_err(::smithy_runtime::error::SdkError::Validation)?;
         self.client.call::<DeleteUserAttributes>(input).await
+    }
+    fn build_input(
+        input: DeleteUserAttributesInputBuilder,
+    ) -> ::std::result::Result<
+        DeleteUserAttributesInput,
+        ::smithy_runtime::validation::ValidationError,
+    > {
+        let mut validator = ::smithy_runtime::validation::Validator::default();
+        if input.get_user_attribute_names().is_none() {
+            validator
+                .member(
+                    "UserAttributeNames",
+                    ::smithy_runtime::validation::Validator::required_missing,
+                );
+        }
+        if input.get_access_token().is_none() {
+            validator
+                .member(
+                    "AccessToken",
+                    ::smithy_runtime::validation::Validator::required_missing,
+                );
+        }
+        validator.finish()?;
+        input.build().map_err(::std::convert::Into::into)
     }
     /// Names of the attributes to remove; write custom ones with their prefix, e.g. `custom:department`.
     pub fn user_attribute_names(

@@ -3,7 +3,9 @@
 /// Input for `GetUser`.
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct GetUserInput {
+    #[cfg_attr(feature = "serde", serde(rename = "AccessToken"))]
     pub(crate) access_token: ::std::string::String,
 }
 impl GetUserInput {
@@ -79,11 +81,14 @@ impl ::std::fmt::Debug for GetUserInputBuilder {
 impl ::smithy_runtime::json::ToJson for GetUserInput {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
-        object
-            .insert(
-                ::std::string::String::from("AccessToken"),
-                ::smithy_runtime::json::string(&self.access_token),
-            );
+        {
+            let value = &self.access_token;
+            object
+                .insert(
+                    ::std::string::String::from("AccessToken"),
+                    ::smithy_runtime::json::string(value),
+                );
+        }
         ::smithy_runtime::json::Value::Object(object)
     }
 }
@@ -131,16 +136,23 @@ impl ::smithy_runtime::validation::Validate for GetUserInput {
 /// Profile data returned by `GetUser`.
 #[non_exhaustive]
 #[derive(Clone)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct GetUserOutput {
+    #[cfg_attr(feature = "serde", serde(rename = "Username"))]
     pub(crate) username: ::std::string::String,
+    #[cfg_attr(feature = "serde", serde(rename = "UserAttributes"))]
     pub(crate) user_attributes: ::std::vec::Vec<crate::types::AttributeType>,
+    #[cfg_attr(feature = "serde", serde(rename = "MFAOptions"))]
     pub(crate) mfa_options: ::std::option::Option<
         ::std::vec::Vec<crate::types::MfaOptionType>,
     >,
+    #[cfg_attr(feature = "serde", serde(rename = "PreferredMfaSetting"))]
     pub(crate) preferred_mfa_setting: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(rename = "UserMFASettingList"))]
     pub(crate) user_mfa_setting_list: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,
+    #[cfg_attr(feature = "serde", serde(skip))]
     pub(crate) _meta: ::smithy_runtime::error::ResponseMetadata,
 }
 impl GetUserOutput {
@@ -351,19 +363,25 @@ impl ::std::fmt::Debug for GetUserOutputBuilder {
 impl ::smithy_runtime::json::ToJson for GetUserOutput {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
-        object
-            .insert(
-                ::std::string::String::from("Username"),
-                ::smithy_runtime::json::string(&self.username),
-            );
-        object
-            .insert(
-                ::std::string::String::from("UserAttributes"),
-                ::smithy_runtime::json::list(
-                    &self.user_attributes,
-                    ::smithy_runtime::json::ToJson::to_json,
-                ),
-            );
+        {
+            let value = &self.username;
+            object
+                .insert(
+                    ::std::string::String::from("Username"),
+                    ::smithy_runtime::json::string(value),
+                );
+        }
+        {
+            let value = &self.user_attributes;
+            object
+                .insert(
+                    ::std::string::String::from("UserAttributes"),
+                    ::smithy_runtime::json::list(
+                        value,
+                        ::smithy_runtime::json::ToJson::to_json,
+                    ),
+                );
+        }
         if let ::std::option::Option::Some(value) = &self.mfa_options {
             object
                 .insert(
@@ -830,8 +848,9 @@ impl ::smithy_runtime::operation::Operation for GetUser {
     > {
         let body = ::smithy_runtime::json::ToJson::to_json(input);
         let host_prefix: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let endpoint = context.endpoint;
         let request = ::smithy_runtime::aws_json::build_request(
-            context.endpoint,
+            endpoint,
             host_prefix.as_deref(),
             ::smithy_runtime::aws_json::JsonVersion::V1_1,
             "AWSCognitoIdentityProviderService.GetUser",
@@ -846,11 +865,11 @@ impl ::smithy_runtime::operation::Operation for GetUser {
         ::smithy_runtime::error::SdkError<Self::Error>,
     > {
         if !::smithy_runtime::aws_json::is_success(response) {
-            let ::smithy_runtime::aws_json::ErrorResponse { meta, body } = ::smithy_runtime::aws_json::parse_error(
+            let ::smithy_runtime::aws_json::ErrorResponse { meta, error_type, body } = ::smithy_runtime::aws_json::parse_error(
                 response,
                 false,
             );
-            let error = match meta.code() {
+            let error = match error_type.as_deref() {
                 ::std::option::Option::Some("ForbiddenException") => {
                     let mut parsed = <crate::error::ForbiddenException as ::smithy_runtime::json::FromJson>::from_json(
                             &body,
@@ -986,20 +1005,34 @@ impl GetUserFluentBuilder {
     pub fn as_input(&self) -> &GetUserInputBuilder {
         &self.input
     }
-    /// Builds the input (failing on a missing required member), validates it, and sends it.
+    /// Builds the input (failing with a validation error naming every missing required
+    /// member), validates it, and sends it.
     pub async fn send(
         self,
     ) -> ::std::result::Result<
         GetUserOutput,
         ::smithy_runtime::error::SdkError<GetUserError>,
     > {
-        let input = self
-            .input
-            .build()
-            .map_err(|e| ::smithy_runtime::error::SdkError::Construction(
-                ::std::boxed::Box::new(e),
-            ))?;
+        let input = Self::build_input(self.input)
+            .map_err(::smithy_runtime::error::SdkError::Validation)?;
         self.client.call::<GetUser>(input).await
+    }
+    fn build_input(
+        input: GetUserInputBuilder,
+    ) -> ::std::result::Result<
+        GetUserInput,
+        ::smithy_runtime::validation::ValidationError,
+    > {
+        let mut validator = ::smithy_runtime::validation::Validator::default();
+        if input.get_access_token().is_none() {
+            validator
+                .member(
+                    "AccessToken",
+                    ::smithy_runtime::validation::Validator::required_missing,
+                );
+        }
+        validator.finish()?;
+        input.build().map_err(::std::convert::Into::into)
     }
     /// The caller's access token, issued by Cognito at sign-in; it must carry the `aws.cognito.signin.user.admin` scope.
     pub fn access_token(

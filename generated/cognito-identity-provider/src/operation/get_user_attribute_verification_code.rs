@@ -3,9 +3,13 @@
 /// Input for `GetUserAttributeVerificationCode`.
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct GetUserAttributeVerificationCodeInput {
+    #[cfg_attr(feature = "serde", serde(rename = "AccessToken"))]
     pub(crate) access_token: ::std::string::String,
+    #[cfg_attr(feature = "serde", serde(rename = "AttributeName"))]
     pub(crate) attribute_name: ::std::string::String,
+    #[cfg_attr(feature = "serde", serde(rename = "ClientMetadata"))]
     pub(crate) client_metadata: ::std::option::Option<
         ::std::collections::HashMap<::std::string::String, ::std::string::String>,
     >,
@@ -174,16 +178,22 @@ impl ::std::fmt::Debug for GetUserAttributeVerificationCodeInputBuilder {
 impl ::smithy_runtime::json::ToJson for GetUserAttributeVerificationCodeInput {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
-        object
-            .insert(
-                ::std::string::String::from("AccessToken"),
-                ::smithy_runtime::json::string(&self.access_token),
-            );
-        object
-            .insert(
-                ::std::string::String::from("AttributeName"),
-                ::smithy_runtime::json::string(&self.attribute_name),
-            );
+        {
+            let value = &self.access_token;
+            object
+                .insert(
+                    ::std::string::String::from("AccessToken"),
+                    ::smithy_runtime::json::string(value),
+                );
+        }
+        {
+            let value = &self.attribute_name;
+            object
+                .insert(
+                    ::std::string::String::from("AttributeName"),
+                    ::smithy_runtime::json::string(value),
+                );
+        }
         if let ::std::option::Option::Some(value) = &self.client_metadata {
             object
                 .insert(
@@ -305,10 +315,13 @@ impl ::smithy_runtime::validation::Validate for GetUserAttributeVerificationCode
 /// Output of `GetUserAttributeVerificationCode`.
 #[non_exhaustive]
 #[derive(Clone)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct GetUserAttributeVerificationCodeOutput {
+    #[cfg_attr(feature = "serde", serde(rename = "CodeDeliveryDetails"))]
     pub(crate) code_delivery_details: ::std::option::Option<
         crate::types::CodeDeliveryDetailsType,
     >,
+    #[cfg_attr(feature = "serde", serde(skip))]
     pub(crate) _meta: ::smithy_runtime::error::ResponseMetadata,
 }
 impl GetUserAttributeVerificationCodeOutput {
@@ -997,8 +1010,9 @@ impl ::smithy_runtime::operation::Operation for GetUserAttributeVerificationCode
     > {
         let body = ::smithy_runtime::json::ToJson::to_json(input);
         let host_prefix: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let endpoint = context.endpoint;
         let request = ::smithy_runtime::aws_json::build_request(
-            context.endpoint,
+            endpoint,
             host_prefix.as_deref(),
             ::smithy_runtime::aws_json::JsonVersion::V1_1,
             "AWSCognitoIdentityProviderService.GetUserAttributeVerificationCode",
@@ -1013,11 +1027,11 @@ impl ::smithy_runtime::operation::Operation for GetUserAttributeVerificationCode
         ::smithy_runtime::error::SdkError<Self::Error>,
     > {
         if !::smithy_runtime::aws_json::is_success(response) {
-            let ::smithy_runtime::aws_json::ErrorResponse { meta, body } = ::smithy_runtime::aws_json::parse_error(
+            let ::smithy_runtime::aws_json::ErrorResponse { meta, error_type, body } = ::smithy_runtime::aws_json::parse_error(
                 response,
                 false,
             );
-            let error = match meta.code() {
+            let error = match error_type.as_deref() {
                 ::std::option::Option::Some("CodeDeliveryFailureException") => {
                     let mut parsed = <crate::error::CodeDeliveryFailureException as ::smithy_runtime::json::FromJson>::from_json(
                             &body,
@@ -1260,20 +1274,41 @@ impl GetUserAttributeVerificationCodeFluentBuilder {
     pub fn as_input(&self) -> &GetUserAttributeVerificationCodeInputBuilder {
         &self.input
     }
-    /// Builds the input (failing on a missing required member), validates it, and sends it.
+    /// Builds the input (failing with a validation error naming every missing required
+    /// member), validates it, and sends it.
     pub async fn send(
         self,
     ) -> ::std::result::Result<
         GetUserAttributeVerificationCodeOutput,
         ::smithy_runtime::error::SdkError<GetUserAttributeVerificationCodeError>,
     > {
-        let input = self
-            .input
-            .build()
-            .map_err(|e| ::smithy_runtime::error::SdkError::Construction(
-                ::std::boxed::Box::new(e),
-            ))?;
+        let input = Self::build_input(self.input)
+            .map_err(::smithy_runtime::error::SdkError::Validation)?;
         self.client.call::<GetUserAttributeVerificationCode>(input).await
+    }
+    fn build_input(
+        input: GetUserAttributeVerificationCodeInputBuilder,
+    ) -> ::std::result::Result<
+        GetUserAttributeVerificationCodeInput,
+        ::smithy_runtime::validation::ValidationError,
+    > {
+        let mut validator = ::smithy_runtime::validation::Validator::default();
+        if input.get_access_token().is_none() {
+            validator
+                .member(
+                    "AccessToken",
+                    ::smithy_runtime::validation::Validator::required_missing,
+                );
+        }
+        if input.get_attribute_name().is_none() {
+            validator
+                .member(
+                    "AttributeName",
+                    ::smithy_runtime::validation::Validator::required_missing,
+                );
+        }
+        validator.finish()?;
+        input.build().map_err(::std::convert::Into::into)
     }
     /// The caller's access token, issued by Cognito at sign-in; it must carry the `aws.cognito.signin.user.admin` scope.
     pub fn access_token(

@@ -3,9 +3,13 @@
 /// Input for `UpdateUserAttributes`.
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct UpdateUserAttributesInput {
+    #[cfg_attr(feature = "serde", serde(rename = "UserAttributes"))]
     pub(crate) user_attributes: ::std::vec::Vec<crate::types::AttributeType>,
+    #[cfg_attr(feature = "serde", serde(rename = "AccessToken"))]
     pub(crate) access_token: ::std::string::String,
+    #[cfg_attr(feature = "serde", serde(rename = "ClientMetadata"))]
     pub(crate) client_metadata: ::std::option::Option<
         ::std::collections::HashMap<::std::string::String, ::std::string::String>,
     >,
@@ -177,19 +181,25 @@ impl ::std::fmt::Debug for UpdateUserAttributesInputBuilder {
 impl ::smithy_runtime::json::ToJson for UpdateUserAttributesInput {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
-        object
-            .insert(
-                ::std::string::String::from("UserAttributes"),
-                ::smithy_runtime::json::list(
-                    &self.user_attributes,
-                    ::smithy_runtime::json::ToJson::to_json,
-                ),
-            );
-        object
-            .insert(
-                ::std::string::String::from("AccessToken"),
-                ::smithy_runtime::json::string(&self.access_token),
-            );
+        {
+            let value = &self.user_attributes;
+            object
+                .insert(
+                    ::std::string::String::from("UserAttributes"),
+                    ::smithy_runtime::json::list(
+                        value,
+                        ::smithy_runtime::json::ToJson::to_json,
+                    ),
+                );
+        }
+        {
+            let value = &self.access_token;
+            object
+                .insert(
+                    ::std::string::String::from("AccessToken"),
+                    ::smithy_runtime::json::string(value),
+                );
+        }
         if let ::std::option::Option::Some(value) = &self.client_metadata {
             object
                 .insert(
@@ -312,10 +322,13 @@ impl ::smithy_runtime::validation::Validate for UpdateUserAttributesInput {
 /// Output of `UpdateUserAttributes`.
 #[non_exhaustive]
 #[derive(Clone)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct UpdateUserAttributesOutput {
+    #[cfg_attr(feature = "serde", serde(rename = "CodeDeliveryDetailsList"))]
     pub(crate) code_delivery_details_list: ::std::option::Option<
         ::std::vec::Vec<crate::types::CodeDeliveryDetailsType>,
     >,
+    #[cfg_attr(feature = "serde", serde(skip))]
     pub(crate) _meta: ::smithy_runtime::error::ResponseMetadata,
 }
 impl UpdateUserAttributesOutput {
@@ -1040,8 +1053,9 @@ impl ::smithy_runtime::operation::Operation for UpdateUserAttributes {
     > {
         let body = ::smithy_runtime::json::ToJson::to_json(input);
         let host_prefix: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let endpoint = context.endpoint;
         let request = ::smithy_runtime::aws_json::build_request(
-            context.endpoint,
+            endpoint,
             host_prefix.as_deref(),
             ::smithy_runtime::aws_json::JsonVersion::V1_1,
             "AWSCognitoIdentityProviderService.UpdateUserAttributes",
@@ -1056,11 +1070,11 @@ impl ::smithy_runtime::operation::Operation for UpdateUserAttributes {
         ::smithy_runtime::error::SdkError<Self::Error>,
     > {
         if !::smithy_runtime::aws_json::is_success(response) {
-            let ::smithy_runtime::aws_json::ErrorResponse { meta, body } = ::smithy_runtime::aws_json::parse_error(
+            let ::smithy_runtime::aws_json::ErrorResponse { meta, error_type, body } = ::smithy_runtime::aws_json::parse_error(
                 response,
                 false,
             );
-            let error = match meta.code() {
+            let error = match error_type.as_deref() {
                 ::std::option::Option::Some("AliasExistsException") => {
                     let mut parsed = <crate::error::AliasExistsException as ::smithy_runtime::json::FromJson>::from_json(
                             &body,
@@ -1305,20 +1319,41 @@ impl UpdateUserAttributesFluentBuilder {
     pub fn as_input(&self) -> &UpdateUserAttributesInputBuilder {
         &self.input
     }
-    /// Builds the input (failing on a missing required member), validates it, and sends it.
+    /// Builds the input (failing with a validation error naming every missing required
+    /// member), validates it, and sends it.
     pub async fn send(
         self,
     ) -> ::std::result::Result<
         UpdateUserAttributesOutput,
         ::smithy_runtime::error::SdkError<UpdateUserAttributesError>,
     > {
-        let input = self
-            .input
-            .build()
-            .map_err(|e| ::smithy_runtime::error::SdkError::Construction(
-                ::std::boxed::Box::new(e),
-            ))?;
+        let input = Self::build_input(self.input)
+            .map_err(::smithy_runtime::error::SdkError::Validation)?;
         self.client.call::<UpdateUserAttributes>(input).await
+    }
+    fn build_input(
+        input: UpdateUserAttributesInputBuilder,
+    ) -> ::std::result::Result<
+        UpdateUserAttributesInput,
+        ::smithy_runtime::validation::ValidationError,
+    > {
+        let mut validator = ::smithy_runtime::validation::Validator::default();
+        if input.get_user_attributes().is_none() {
+            validator
+                .member(
+                    "UserAttributes",
+                    ::smithy_runtime::validation::Validator::required_missing,
+                );
+        }
+        if input.get_access_token().is_none() {
+            validator
+                .member(
+                    "AccessToken",
+                    ::smithy_runtime::validation::Validator::required_missing,
+                );
+        }
+        validator.finish()?;
+        input.build().map_err(::std::convert::Into::into)
     }
     /// New attribute values to store; prefix custom attribute names with `custom:`. If the pool requires changed values to be verified, the old value stays in effect until the user confirms the new one.
     pub fn user_attributes(

@@ -3,9 +3,13 @@
 /// Input for `VerifyUserAttribute`.
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct VerifyUserAttributeInput {
+    #[cfg_attr(feature = "serde", serde(rename = "AccessToken"))]
     pub(crate) access_token: ::std::string::String,
+    #[cfg_attr(feature = "serde", serde(rename = "AttributeName"))]
     pub(crate) attribute_name: ::std::string::String,
+    #[cfg_attr(feature = "serde", serde(rename = "Code"))]
     pub(crate) code: ::std::string::String,
 }
 impl VerifyUserAttributeInput {
@@ -156,21 +160,30 @@ impl ::std::fmt::Debug for VerifyUserAttributeInputBuilder {
 impl ::smithy_runtime::json::ToJson for VerifyUserAttributeInput {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
-        object
-            .insert(
-                ::std::string::String::from("AccessToken"),
-                ::smithy_runtime::json::string(&self.access_token),
-            );
-        object
-            .insert(
-                ::std::string::String::from("AttributeName"),
-                ::smithy_runtime::json::string(&self.attribute_name),
-            );
-        object
-            .insert(
-                ::std::string::String::from("Code"),
-                ::smithy_runtime::json::string(&self.code),
-            );
+        {
+            let value = &self.access_token;
+            object
+                .insert(
+                    ::std::string::String::from("AccessToken"),
+                    ::smithy_runtime::json::string(value),
+                );
+        }
+        {
+            let value = &self.attribute_name;
+            object
+                .insert(
+                    ::std::string::String::from("AttributeName"),
+                    ::smithy_runtime::json::string(value),
+                );
+        }
+        {
+            let value = &self.code;
+            object
+                .insert(
+                    ::std::string::String::from("Code"),
+                    ::smithy_runtime::json::string(value),
+                );
+        }
         ::smithy_runtime::json::Value::Object(object)
     }
 }
@@ -274,7 +287,9 @@ impl ::smithy_runtime::validation::Validate for VerifyUserAttributeInput {
 /// Empty output of `VerifyUserAttribute`.
 #[non_exhaustive]
 #[derive(Clone)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct VerifyUserAttributeOutput {
+    #[cfg_attr(feature = "serde", serde(skip))]
     pub(crate) _meta: ::smithy_runtime::error::ResponseMetadata,
 }
 impl VerifyUserAttributeOutput {
@@ -753,8 +768,9 @@ impl ::smithy_runtime::operation::Operation for VerifyUserAttribute {
     > {
         let body = ::smithy_runtime::json::ToJson::to_json(input);
         let host_prefix: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let endpoint = context.endpoint;
         let request = ::smithy_runtime::aws_json::build_request(
-            context.endpoint,
+            endpoint,
             host_prefix.as_deref(),
             ::smithy_runtime::aws_json::JsonVersion::V1_1,
             "AWSCognitoIdentityProviderService.VerifyUserAttribute",
@@ -769,11 +785,11 @@ impl ::smithy_runtime::operation::Operation for VerifyUserAttribute {
         ::smithy_runtime::error::SdkError<Self::Error>,
     > {
         if !::smithy_runtime::aws_json::is_success(response) {
-            let ::smithy_runtime::aws_json::ErrorResponse { meta, body } = ::smithy_runtime::aws_json::parse_error(
+            let ::smithy_runtime::aws_json::ErrorResponse { meta, error_type, body } = ::smithy_runtime::aws_json::parse_error(
                 response,
                 false,
             );
-            let error = match meta.code() {
+            let error = match error_type.as_deref() {
                 ::std::option::Option::Some("AliasExistsException") => {
                     let mut parsed = <crate::error::AliasExistsException as ::smithy_runtime::json::FromJson>::from_json(
                             &body,
@@ -950,20 +966,48 @@ impl VerifyUserAttributeFluentBuilder {
     pub fn as_input(&self) -> &VerifyUserAttributeInputBuilder {
         &self.input
     }
-    /// Builds the input (failing on a missing required member), validates it, and sends it.
+    /// Builds the input (failing with a validation error naming every missing required
+    /// member), validates it, and sends it.
     pub async fn send(
         self,
     ) -> ::std::result::Result<
         VerifyUserAttributeOutput,
         ::smithy_runtime::error::SdkError<VerifyUserAttributeError>,
     > {
-        let input = self
-            .input
-            .build()
-            .map_err(|e| ::smithy_runtime::error::SdkError::Construction(
-                ::std::boxed::Box::new(e),
-            ))?;
+        let input = Self::build_input(self.input)
+            .map_err(::smithy_runtime::error::SdkError::Validation)?;
         self.client.call::<VerifyUserAttribute>(input).await
+    }
+    fn build_input(
+        input: VerifyUserAttributeInputBuilder,
+    ) -> ::std::result::Result<
+        VerifyUserAttributeInput,
+        ::smithy_runtime::validation::ValidationError,
+    > {
+        let mut validator = ::smithy_runtime::validation::Validator::default();
+        if input.get_access_token().is_none() {
+            validator
+                .member(
+                    "AccessToken",
+                    ::smithy_runtime::validation::Validator::required_missing,
+                );
+        }
+        if input.get_attribute_name().is_none() {
+            validator
+                .member(
+                    "AttributeName",
+                    ::smithy_runtime::validation::Validator::required_missing,
+                );
+        }
+        if input.get_code().is_none() {
+            validator
+                .member(
+                    "Code",
+                    ::smithy_runtime::validation::Validator::required_missing,
+                );
+        }
+        validator.finish()?;
+        input.build().map_err(::std::convert::Into::into)
     }
     /// The caller's access token, issued by Cognito at sign-in; it must carry the `aws.cognito.signin.user.admin` scope.
     pub fn access_token(
