@@ -174,15 +174,14 @@ pub fn service_protocol(model: &Model, service: &ShapeId) -> Result<String, Stri
     }
 }
 
-fn trait_id(text: &str) -> ShapeId {
-    ShapeId::parse(text).unwrap_or_else(|_| ShapeId::new("smithy.test", text))
-}
-
-/// The raw entries of a test trait on a shape.
+/// The raw entries of a test trait on a shape (none when the shape or trait is absent).
 fn raw_cases<'m>(model: &'m Model, shape: &ShapeId, trait_name: &str) -> &'m [serde_json::Value] {
+    let Ok(trait_id) = ShapeId::parse(trait_name) else {
+        return &[];
+    };
     model
         .shape(shape)
-        .and_then(|s| s.traits.raw.get(&trait_id(trait_name)))
+        .and_then(|s| s.traits.raw.get(&trait_id))
         .and_then(serde_json::Value::as_array)
         .map(Vec::as_slice)
         .unwrap_or_default()

@@ -158,10 +158,23 @@ fn operation_impl(ir: &CrateIr, op: &OperationIr) -> Result<TokenStream, String>
     } else {
         quote! {}
     };
-    let body_binding = if op.errors.is_empty() {
-        quote! { body: _ }
+    // Without modelled errors every error is unhandled: no `match` on the code (clippy's
+    // `match_single_binding`), and neither code nor body is read.
+    let (body_binding, read_error) = if op.errors.is_empty() {
+        (
+            quote! { error_type: _, body: _ },
+            quote! { let error = #error::Unhandled(::smithy_runtime::error::UnhandledError::new(meta)); },
+        )
     } else {
-        quote! { body }
+        (
+            quote! { error_type, body },
+            quote! {
+                let error = match error_type.as_deref() {
+                    #(#error_arms)*
+                    _ => #error::Unhandled(::smithy_runtime::error::UnhandledError::new(meta)),
+                };
+            },
+        )
     };
     Ok(quote! {
         #doc
@@ -195,11 +208,8 @@ fn operation_impl(ir: &CrateIr, op: &OperationIr) -> Result<TokenStream, String>
                 response: &::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
             ) -> ::std::result::Result<Self::Output, ::smithy_runtime::error::SdkError<Self::Error>> {
                 if !::smithy_runtime::aws_json::is_success(response) {
-                    let ::smithy_runtime::aws_json::ErrorResponse { meta, error_type, #body_binding } = ::smithy_runtime::aws_json::parse_error(response, #query_compatible);
-                    let error = match error_type.as_deref() {
-                        #(#error_arms)*
-                        _ => #error::Unhandled(::smithy_runtime::error::UnhandledError::new(meta)),
-                    };
+                    let ::smithy_runtime::aws_json::ErrorResponse { meta, #body_binding } = ::smithy_runtime::aws_json::parse_error(response, #query_compatible);
+                    #read_error
                     return ::std::result::Result::Err(::smithy_runtime::error::SdkError::Service(error));
                 }
                 let body = ::smithy_runtime::aws_json::parse_success_body(response).map_err(::smithy_runtime::error::SdkError::Response)?;
