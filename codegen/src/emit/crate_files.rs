@@ -16,6 +16,10 @@ pub struct CrateOptions {
     pub model_source: String,
 }
 
+/// `rustfmt.toml`: the layout of generated code is prettyplease's, fixed by the generator and
+/// guarded by `cargo xtask codegen --check`, so `cargo fmt` must leave it alone.
+pub const RUSTFMT_TOML: &str = "# Generated code is laid out by the generator (prettyplease); `cargo xtask codegen --check`\n# guards it, so rustfmt must not change it.\ndisable_all_formatting = true\n";
+
 /// `Cargo.toml`.
 pub fn cargo_toml(ir: &CrateIr, options: &CrateOptions) -> String {
     let description = format!(

@@ -41,6 +41,10 @@ pub fn emit(
         EmittedFile::Text(crate_files::cargo_toml(ir, options)),
     );
     files.insert(
+        PathBuf::from("rustfmt.toml"),
+        EmittedFile::Text(crate_files::RUSTFMT_TOML.to_owned()),
+    );
+    files.insert(
         PathBuf::from("src/lib.rs"),
         EmittedFile::Rust(crate_files::lib_rs(ir, options)),
     );
