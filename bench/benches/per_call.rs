@@ -50,28 +50,16 @@ fn runtime() -> tokio::runtime::Runtime {
         .expect("a current-thread runtime can always be built")
 }
 
-/// Runs `iters` calls made by `call` on clients from `new_client`, timing only the calls.
-fn time_calls<C, F, Fut>(
-    rt: &tokio::runtime::Runtime,
-    iters: u64,
-    new_client: impl Fn() -> C,
-    call: F,
-) -> Duration
-where
-    F: Fn(&C) -> Fut,
-    Fut: std::future::Future<Output = usize>,
-{
+/// Runs `iters` calls in batches of at most [`CALLS_PER_CLIENT`], each batch on a fresh
+/// client from `new_client` (built outside the timed region) and run by `run_batch`.
+fn time_calls<C>(iters: u64, new_client: impl Fn() -> C, run_batch: impl Fn(&C, u64)) -> Duration {
     let mut total = Duration::ZERO;
     let mut left = iters;
     while left > 0 {
         let batch = left.min(CALLS_PER_CLIENT);
         let client = new_client();
         let started = Instant::now();
-        rt.block_on(async {
-            for _ in 0..batch {
-                black_box(call(&client).await);
-            }
-        });
+        run_batch(&client, batch);
         total += started.elapsed();
         left -= batch;
     }
@@ -184,10 +172,26 @@ fn update_user_attributes(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("update_user_attributes");
     group.bench_function("ours", |b| {
-        b.iter_custom(|iters| time_calls(&rt, iters, ours::client, ours::call))
+        b.iter_custom(|iters| {
+            time_calls(iters, ours::client, |client, n| {
+                rt.block_on(async {
+                    for _ in 0..n {
+                        black_box(ours::call(client).await);
+                    }
+                })
+            })
+        })
     });
     group.bench_function("aws-sdk", |b| {
-        b.iter_custom(|iters| time_calls(&rt, iters, aws::client, aws::call))
+        b.iter_custom(|iters| {
+            time_calls(iters, aws::client, |client, n| {
+                rt.block_on(async {
+                    for _ in 0..n {
+                        black_box(aws::call(client).await);
+                    }
+                })
+            })
+        })
     });
     group.finish();
 }

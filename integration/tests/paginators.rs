@@ -261,7 +261,10 @@ fn paginated_model_generates_and_its_paginators_work() {
         &[("tests/paginators.rs".to_owned(), PAGINATOR_TESTS.to_owned())],
     )
     .unwrap_or_else(|e| panic!("{e}"));
-    cargo_ok(&dir, &["clippy", "--quiet", "--all-targets", "--", "-D", "warnings"])
-        .unwrap_or_else(|e| panic!("{e}"));
+    cargo_ok(
+        &dir,
+        &["clippy", "--quiet", "--all-targets", "--", "-D", "warnings"],
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     cargo_ok(&dir, &["test", "--quiet"]).unwrap_or_else(|e| panic!("{e}"));
 }

@@ -57,7 +57,10 @@ fn update_input(attributes: Vec<AttributeType>, token: &str) -> UpdateUserAttrib
 #[test]
 fn a_valid_input_passes() {
     let input = update_input(
-        vec![attribute("email", "ada@example.com"), attribute("custom:team", "")],
+        vec![
+            attribute("email", "ada@example.com"),
+            attribute("custom:team", ""),
+        ],
         TOKEN,
     );
     assert_eq!(input.validate(), Ok(()));
@@ -94,19 +97,25 @@ fn nested_list_member_length_and_pattern_name_the_path() {
         }
         other => panic!("expected a pattern violation, got {other:?}"),
     }
-    assert!(found
-        .iter()
-        .any(|v| v.path() == "UserAttributes[4].Name"
-            && matches!(v.kind(), ViolationKind::Length { actual: 0, .. })));
+    assert!(found.iter().any(|v| v.path() == "UserAttributes[4].Name"
+        && matches!(v.kind(), ViolationKind::Length { actual: 0, .. })));
     assert!(
-        found.iter().all(|v| !v.path().starts_with("UserAttributes[0]")
-            && !v.path().starts_with("UserAttributes[1]")),
+        found
+            .iter()
+            .all(|v| !v.path().starts_with("UserAttributes[0]")
+                && !v.path().starts_with("UserAttributes[1]")),
         "valid items are not reported: {found:?}"
     );
-    let message = ValidationError::to_string(&input.validate().err().unwrap_or_else(|| {
-        panic!("expected an error")
-    }));
-    assert!(message.contains("`UserAttributes[2].Name` has length 33"), "{message}");
+    let message = ValidationError::to_string(
+        &input
+            .validate()
+            .err()
+            .unwrap_or_else(|| panic!("expected an error")),
+    );
+    assert!(
+        message.contains("`UserAttributes[2].Name` has length 33"),
+        "{message}"
+    );
     assert!(message.contains("between 1 and 32"), "{message}");
 }
 
@@ -131,12 +140,21 @@ fn string_length_counts_unicode_scalar_values() {
 #[test]
 fn sensitive_values_are_measured_but_never_echoed() {
     let long_value = format!("{TOKEN}{}", "v".repeat(2049));
-    let input = update_input(vec![attribute("email", &long_value)], "bad token with spaces");
-    let error = input.validate().err().unwrap_or_else(|| panic!("expected an error"));
+    let input = update_input(
+        vec![attribute("email", &long_value)],
+        "bad token with spaces",
+    );
+    let error = input
+        .validate()
+        .err()
+        .unwrap_or_else(|| panic!("expected an error"));
     let found = error.violations();
     assert!(matches!(
         find(found, "UserAttributes[0].Value"),
-        ViolationKind::Length { max: Some(2048), .. }
+        ViolationKind::Length {
+            max: Some(2048),
+            ..
+        }
     ));
     assert_eq!(
         find(found, "AccessToken"),
@@ -216,10 +234,19 @@ fn missing_required_members_are_validation_errors_naming_each_member() {
     let result = block_on(client.verify_user_attribute().code("123456").send());
     match result {
         Err(SdkError::Validation(error)) => {
-            assert_eq!(find(error.violations(), "AccessToken"), &ViolationKind::Required);
-            assert_eq!(find(error.violations(), "AttributeName"), &ViolationKind::Required);
+            assert_eq!(
+                find(error.violations(), "AccessToken"),
+                &ViolationKind::Required
+            );
+            assert_eq!(
+                find(error.violations(), "AttributeName"),
+                &ViolationKind::Required
+            );
             assert_eq!(error.violations().len(), 2, "{error}");
-            assert!(error.to_string().contains("`AccessToken` is required"), "{error}");
+            assert!(
+                error.to_string().contains("`AccessToken` is required"),
+                "{error}"
+            );
         }
         other => panic!("expected a validation error, got {other:?}"),
     }
@@ -243,7 +270,11 @@ fn validation_can_be_turned_off() {
             .send(),
     );
     assert!(result.is_ok(), "{:?}", result.err());
-    assert_eq!(transport.request_count(), 1, "the invalid input was sent as is");
+    assert_eq!(
+        transport.request_count(),
+        1,
+        "the invalid input was sent as is"
+    );
 }
 
 /// The test run inside the crate generated from `constraints.json`.
@@ -439,7 +470,10 @@ fn constraints_model_generates_and_its_checks_pass() {
         )],
     )
     .unwrap_or_else(|e| panic!("{e}"));
-    cargo_ok(&dir, &["clippy", "--quiet", "--all-targets", "--", "-D", "warnings"])
-        .unwrap_or_else(|e| panic!("{e}"));
+    cargo_ok(
+        &dir,
+        &["clippy", "--quiet", "--all-targets", "--", "-D", "warnings"],
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     cargo_ok(&dir, &["test", "--quiet"]).unwrap_or_else(|e| panic!("{e}"));
 }

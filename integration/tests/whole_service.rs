@@ -42,7 +42,9 @@ fn whole_cognito_service_generates_and_compiles_warning_free() {
         .package_name("cognito-whole-service")
         .model_source("the official Cognito Identity Provider model");
 
-    let ir = generator.lower().unwrap_or_else(|e| panic!("lowering: {e}"));
+    let ir = generator
+        .lower()
+        .unwrap_or_else(|e| panic!("lowering: {e}"));
     assert_eq!(ir.operations.len(), 113, "every operation of the model");
     let paginated: Vec<&str> = ir
         .operations
@@ -50,7 +52,12 @@ fn whole_cognito_service_generates_and_compiles_warning_free() {
         .filter(|op| op.pagination.is_some())
         .map(|op| op.name.as_str())
         .collect();
-    for name in ["ListUsers", "ListGroups", "ListUserPools", "AdminListGroupsForUser"] {
+    for name in [
+        "ListUsers",
+        "ListGroups",
+        "ListUserPools",
+        "AdminListGroupsForUser",
+    ] {
         assert!(
             paginated.contains(&name),
             "`{name}` has a paginator; paginated: {paginated:?}"
@@ -58,8 +65,8 @@ fn whole_cognito_service_generates_and_compiles_warning_free() {
     }
 
     let started = Instant::now();
-    let dir = generate_crate("cognito-whole-service", generator, &[])
-        .unwrap_or_else(|e| panic!("{e}"));
+    let dir =
+        generate_crate("cognito-whole-service", generator, &[]).unwrap_or_else(|e| panic!("{e}"));
     eprintln!("whole service: generated in {:.1?}", started.elapsed());
     let operations = std::fs::read_dir(dir.join("src").join("operation"))
         .map(|entries| entries.count())
@@ -67,7 +74,10 @@ fn whole_cognito_service_generates_and_compiles_warning_free() {
     assert_eq!(operations, 114, "113 operation modules and mod.rs");
 
     step(&dir, &["build", "--quiet"]);
-    step(&dir, &["clippy", "--quiet", "--all-targets", "--", "-D", "warnings"]);
+    step(
+        &dir,
+        &["clippy", "--quiet", "--all-targets", "--", "-D", "warnings"],
+    );
     step(
         &dir,
         &[

@@ -243,13 +243,17 @@ mod tests {
         }
     }
 
+    /// The tokens the fake service received, request by request.
+    type SentTokens = Arc<Mutex<Vec<Option<String>>>>;
+    /// Pages as the tests see them.
+    type Pages = PaginationStream<Result<Output, SdkError<std::io::Error>>>;
+    /// One answer of the fake service.
+    type Answer = std::future::Ready<Result<Output, SdkError<std::io::Error>>>;
+
     /// A service answering from a fixed list of (next token, items); records the tokens sent.
     fn service(
         answers: Vec<(Option<&'static str>, Vec<u32>)>,
-    ) -> (
-        impl Fn(Input) -> std::future::Ready<Result<Output, SdkError<std::io::Error>>>,
-        Arc<Mutex<Vec<Option<String>>>>,
-    ) {
+    ) -> (impl Fn(Input) -> Answer, SentTokens) {
         let sent = Arc::new(Mutex::new(Vec::new()));
         let log = Arc::clone(&sent);
         let send = move |input: Input| {
@@ -266,12 +270,7 @@ mod tests {
         (send, sent)
     }
 
-    fn run(
-        answers: Vec<(Option<&'static str>, Vec<u32>)>,
-    ) -> (
-        PaginationStream<Result<Output, SdkError<std::io::Error>>>,
-        Arc<Mutex<Vec<Option<String>>>>,
-    ) {
+    fn run(answers: Vec<(Option<&'static str>, Vec<u32>)>) -> (Pages, SentTokens) {
         let (send, sent) = service(answers);
         let stream = pages(
             Ok(Input { token: None }),
@@ -292,7 +291,11 @@ mod tests {
 
     #[test]
     fn feeds_tokens_back_until_none() {
-        let (stream, sent) = run(vec![(Some("a"), vec![1]), (Some("b"), vec![2]), (None, vec![3])]);
+        let (stream, sent) = run(vec![
+            (Some("a"), vec![1]),
+            (Some("b"), vec![2]),
+            (None, vec![3]),
+        ]);
         let items = block_on(items(stream, |o: Output| o.items).try_collect());
         assert_eq!(items.ok(), Some(vec![1, 2, 3]));
         let sent = sent.lock().map(|s| s.clone()).unwrap_or_default();

@@ -147,8 +147,8 @@ mod tests {
 
     #[test]
     fn date_time_is_rfc3339_and_accepts_epoch_seconds() {
-        let time = DateTime::from_fractional_secs(1_700_000_000.25)
-            .unwrap_or_else(|e| panic!("{e}"));
+        let time =
+            DateTime::from_fractional_secs(1_700_000_000.25).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
             serde_json::to_value(time).ok(),
             Some(serde_json::json!("2023-11-14T22:13:20.25Z"))

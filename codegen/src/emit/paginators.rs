@@ -187,9 +187,8 @@ fn items(op: &OperationIr, pagination: &PaginationIr, sdk_error: &TokenStream) -
         .map(|step| step.member.as_str())
         .collect::<Vec<_>>()
         .join(".");
-    let doc = format!(
-        " Every item of every page (the `{member}` of each response), as an async stream."
-    );
+    let doc =
+        format!(" Every item of every page (the `{member}` of each response), as an async stream.");
     quote! {
         #[doc = #doc]
         pub fn items(self) -> ::smithy_runtime::paginator::PaginationStream<::std::result::Result<#item, #sdk_error>> {

@@ -553,9 +553,7 @@ fn constraints(member: &Member, target: &Shape) -> Result<Constraints, LowerErro
             } else {
                 return Err(error(
                     &member.id,
-                    format!(
-                        "the @pattern `{source}` cannot be compiled by the `regex` crate: {e}"
-                    ),
+                    format!("the @pattern `{source}` cannot be compiled by the `regex` crate: {e}"),
                 ));
             }
         }

@@ -143,7 +143,11 @@ fn path(
                 ..
             } => match types.get(id) {
                 Some(TypeIr::Struct(nested)) => nested,
-                _ => return Err(format!("the path `{dotted}` goes through `{id}`, which is not a generated structure")),
+                _ => {
+                    return Err(format!(
+                    "the path `{dotted}` goes through `{id}`, which is not a generated structure"
+                ))
+                }
             },
             _ => {
                 return Err(format!(
