@@ -130,7 +130,7 @@ fn shape_in_path(path: &str) -> Option<String> {
 
 /// An error says where it is: a path from the root, shown in the message, and the shape
 /// whose definition holds that path.
-fn check_located(error: &LoadError) -> Result<(), String> {
+fn check_located(error: &LoadError, longest_string: usize) -> Result<(), String> {
     let path = error.path();
     let message = error.to_string();
     if !path.starts_with('$') {
@@ -139,9 +139,12 @@ fn check_located(error: &LoadError) -> Result<(), String> {
     if !message.contains(path) {
         return Err(format!("the message does not show the path `{path}`: {message}"));
     }
-    if message.len() > 20_000 {
+    // A message may quote an offending name or value, but not multiply it (for example by
+    // listing it in several suggestions).
+    let limit = 4 * longest_string + 10_000;
+    if message.len() > limit {
         return Err(format!(
-            "a {}-byte message: values must be cut short in messages",
+            "a {}-byte message for a model whose longest string is {longest_string} bytes",
             message.len()
         ));
     }
@@ -185,9 +188,23 @@ fn check(value: &Value) -> Result<Outcome, TestCaseError> {
         Ok(model) => check_whole(&model)
             .map(|()| Outcome::Loaded)
             .map_err(TestCaseError::fail),
-        Err(error) => check_located(&error)
+        Err(error) => check_located(&error, longest_string(value))
             .map(|()| Outcome::Rejected(kind_name(error.kind())))
             .map_err(|e| TestCaseError::fail(format!("{e}\nmodel: {}", brief(&text)))),
+    }
+}
+
+/// The length of the longest string (value or key) in `value`.
+fn longest_string(value: &Value) -> usize {
+    match value {
+        Value::String(text) => text.len(),
+        Value::Array(items) => items.iter().map(longest_string).max().unwrap_or(0),
+        Value::Object(map) => map
+            .iter()
+            .map(|(key, item)| key.len().max(longest_string(item)))
+            .max()
+            .unwrap_or(0),
+        _ => 0,
     }
 }
 
@@ -285,13 +302,15 @@ fn node<'a>(value: &'a Value, path: &[Step]) -> &'a Value {
     node
 }
 
-fn shapes_mut(model: &mut Value) -> &mut Map<String, Value> {
-    model["shapes"].as_object_mut().expect("a model with shapes")
+/// The `shapes` object, unless an earlier mutation broke it.
+fn shapes_mut(model: &mut Value) -> Option<&mut Map<String, Value>> {
+    model.get_mut("shapes")?.as_object_mut()
 }
 
 fn namespace_of(model: &Value) -> String {
-    model["shapes"]
-        .as_object()
+    model
+        .get("shapes")
+        .and_then(Value::as_object)
         .and_then(|shapes| shapes.keys().next())
         .and_then(|id| id.split('#').next())
         .unwrap_or("example.ns")
@@ -300,8 +319,9 @@ fn namespace_of(model: &Value) -> String {
 
 /// Ids of the model's shapes of `kind` (by their `type`).
 fn shape_ids(model: &Value, kind: &str) -> Vec<String> {
-    model["shapes"]
-        .as_object()
+    model
+        .get("shapes")
+        .and_then(Value::as_object)
         .map(|shapes| {
             shapes
                 .iter()
@@ -411,7 +431,9 @@ fn apply_mutation(model: &mut Value, mutation: &Mutation) {
             let names: Vec<String> = (0..*length)
                 .map(|i| format!("{namespace}#CycleMixin{i}"))
                 .collect();
-            let shapes = shapes_mut(model);
+            let Some(shapes) = shapes_mut(model) else {
+                return;
+            };
             for (i, name) in names.iter().enumerate() {
                 let next = &names[(i + 1) % names.len()];
                 shapes.insert(
@@ -441,7 +463,9 @@ fn apply_mutation(model: &mut Value, mutation: &Mutation) {
                 .get(pick(*shape, structures.len()))
                 .cloned()
                 .unwrap_or_else(|| format!("{namespace}#DuplicateMemberUser"));
-            let shapes = shapes_mut(model);
+            let Some(shapes) = shapes_mut(model) else {
+                return;
+            };
             shapes.insert(
                 mixin.clone(),
                 json!({
@@ -467,7 +491,9 @@ fn apply_mutation(model: &mut Value, mutation: &Mutation) {
         Mutation::BadApply { shape, conflicting } => {
             let namespace = namespace_of(model);
             let structures = shape_ids(model, "structure");
-            let shapes = shapes_mut(model);
+            let Some(shapes) = shapes_mut(model) else {
+                return;
+            };
             if *conflicting {
                 // A structure with a documented member, and an apply that documents it
                 // differently... twice, with two different values.
@@ -508,7 +534,9 @@ fn apply_mutation(model: &mut Value, mutation: &Mutation) {
                 let namespace = namespace_of(model);
                 let id = format!("{namespace}#{huge}");
                 let structures = shape_ids(model, "structure");
-                let shapes = shapes_mut(model);
+                let Some(shapes) = shapes_mut(model) else {
+                return;
+            };
                 shapes.insert(id.clone(), json!({"type": "string"}));
                 if let Some(user) = structures.get(pick(*at, structures.len())) {
                     if let Some(members) = shapes
@@ -757,4 +785,37 @@ fn nesting_just_under_the_limit_loads() {
         Ok(Outcome::Loaded) => {}
         other => panic!("expected the model to load, got {other:?}"),
     }
+}
+
+/// A reference with a typo to a shape with a 64 KiB name: the "did you mean" search must
+/// not take time quadratic in the name's length.
+#[test]
+fn a_typo_in_a_huge_name_is_reported_quickly() {
+    let huge = "Ab9_".repeat(16_384);
+    let model = json!({
+        "smithy": "2.0",
+        "shapes": {
+            format!("example.ns#{huge}"): {"type": "string"},
+            "example.ns#Thing": {
+                "type": "structure",
+                "members": {"name": {"target": format!("example.ns#{huge}x")}}
+            }
+        }
+    });
+    let started = Instant::now();
+    let error = Model::load(&model.to_string()).expect_err("a dangling reference");
+    let took = started.elapsed();
+    assert!(matches!(error.kind(), LoadErrorKind::UnknownShape { .. }), "{error}");
+    assert!(took < Duration::from_secs(2), "took {took:?}");
+}
+
+/// The helper the location check relies on reads the shape id out of a path.
+#[test]
+fn shape_ids_are_read_from_paths() {
+    assert_eq!(
+        shape_in_path(r#"$.shapes["a.b#C$d"].members.x.target"#).as_deref(),
+        Some("a.b#C$d")
+    );
+    assert_eq!(shape_in_path(r#"$.shapes["a#B"]"#).as_deref(), Some("a#B"));
+    assert_eq!(shape_in_path("$.smithy"), None);
 }

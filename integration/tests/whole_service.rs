@@ -83,7 +83,6 @@ fn whole_cognito_service_generates_and_compiles_warning_free() {
         &[
             "clippy",
             "--quiet",
-            "--all-targets",
             "--features",
             "serde",
             "--",

@@ -356,18 +356,39 @@ pub(crate) fn brief_json(value: &serde_json::Value) -> String {
     }
 }
 
+/// Names longer than this get no "did you mean" hints: the edit distance costs the product
+/// of the two lengths, and a hostile model could otherwise make loading take minutes.
+const SUGGESTION_MAX_CHARS: usize = 256;
+
 /// Up to three `candidates` that look like `wanted` (same text ignoring case, or a small edit
 /// distance), closest first, for "did you mean" hints.
 pub(crate) fn close_matches<'a>(
     wanted: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Vec<String> {
+    if wanted.len() > 4 * SUGGESTION_MAX_CHARS {
+        return Vec::new();
+    }
     let wanted_lower = wanted.to_lowercase();
+    let wanted_chars = wanted_lower.chars().count();
+    if wanted_chars > SUGGESTION_MAX_CHARS {
+        return Vec::new();
+    }
     let limit = (wanted.chars().count() / 3).max(2);
     let mut scored: Vec<(usize, &str)> = candidates
         .into_iter()
         .filter_map(|candidate| {
-            let distance = edit_distance(&wanted_lower, &candidate.to_lowercase());
+            // The distance is at least the difference in length: skip the work when that
+            // alone rules the candidate out (and for names no one types by hand).
+            if candidate.len() > 4 * SUGGESTION_MAX_CHARS {
+                return None;
+            }
+            let candidate_lower = candidate.to_lowercase();
+            let chars = candidate_lower.chars().count();
+            if chars > SUGGESTION_MAX_CHARS || chars.abs_diff(wanted_chars) > limit {
+                return None;
+            }
+            let distance = edit_distance(&wanted_lower, &candidate_lower);
             (distance <= limit).then_some((distance, candidate))
         })
         .collect();
