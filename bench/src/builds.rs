@@ -37,14 +37,23 @@ pub fn run(options: &Options, crates: &Crates, report: &mut Report) {
                 options.build_runs
             ));
             match clean_build(options, consumer) {
-                Ok((seconds, crates_compiled)) => {
-                    eprintln!("    {seconds:.1} s, {crates_compiled} crates compiled");
+                Ok(build) => {
+                    eprintln!(
+                        "    {:.1} s, {} crates compiled",
+                        build.seconds, build.crates_compiled
+                    );
                     if run == 0 {
+                        let slowest = if build.slowest.is_empty() {
+                            String::new()
+                        } else {
+                            format!("; slowest units: {}", build.slowest)
+                        };
                         report.details.push(format!(
-                            "b, {label}: {crates_compiled} crates compiled in a clean debug build"
+                            "b, {label}: {} crates compiled in a clean debug build{slowest}",
+                            build.crates_compiled
                         ));
                     }
-                    so_far.push(seconds);
+                    so_far.push(build.seconds);
                 }
                 Err(reason) => times[i] = Err(reason),
             }
@@ -92,21 +101,94 @@ pub fn run(options: &Options, crates: &Crates, report: &mut Report) {
     });
 }
 
-/// One `cargo build` from an empty target dir: seconds and crates compiled.
-fn clean_build(options: &Options, consumer: &Consumer) -> Result<(f64, usize), String> {
+/// What one clean build found.
+#[derive(Debug)]
+struct Build {
+    /// Wall time of `cargo build`.
+    seconds: f64,
+    /// Crates cargo compiled.
+    crates_compiled: usize,
+    /// The slowest compilation units from cargo's timing report (empty if it had none).
+    slowest: String,
+}
+
+/// How many of the slowest units the report names.
+const SLOWEST_UNITS: usize = 6;
+
+/// One `cargo build --timings` from an empty target dir.
+fn clean_build(options: &Options, consumer: &Consumer) -> Result<Build, String> {
     let target = options
         .work_dir
         .join(format!("target-debug-{}", consumer.bin));
     remove_dir(&target)?;
-    let result = Cargo::new(&["build", "--offline"], &consumer.dir, &target)
+    let result = Cargo::new(&["build", "--offline", "--timings"], &consumer.dir, &target)
         .env("CARGO_BUILD_JOBS", JOBS)
         .run();
+    let timings = std::fs::read_to_string(target.join("cargo-timings").join("cargo-timing.html"));
     if !options.keep_targets {
         remove_dir(&target)?;
     }
     let finished = result?;
-    Ok((
-        finished.elapsed.as_secs_f64(),
-        compiled_crates(&finished.stderr),
-    ))
+    Ok(Build {
+        seconds: finished.elapsed.as_secs_f64(),
+        crates_compiled: compiled_crates(&finished.stderr),
+        slowest: timings
+            .ok()
+            .map(|html| slowest_units(&html, SLOWEST_UNITS))
+            .unwrap_or_default(),
+    })
+}
+
+/// The `count` slowest units of a `cargo build --timings` HTML report, as
+/// `name target (N.N s), …`; empty when the report's `UNIT_DATA` cannot be read.
+fn slowest_units(html: &str, count: usize) -> String {
+    const MARKER: &str = "const UNIT_DATA = ";
+    let Some(start) = html.find(MARKER) else {
+        return String::new();
+    };
+    let json = &html[start + MARKER.len()..];
+    let Some(Ok(serde_json::Value::Array(units))) = serde_json::Deserializer::from_str(json)
+        .into_iter::<serde_json::Value>()
+        .next()
+    else {
+        return String::new();
+    };
+    let mut units: Vec<(String, f64)> = units
+        .iter()
+        .filter_map(|unit| {
+            let name = unit.get("name")?.as_str()?;
+            let target = unit.get("target")?.as_str().unwrap_or("");
+            let duration = unit.get("duration")?.as_f64()?;
+            Some((format!("{name}{target}"), duration))
+        })
+        .collect();
+    units.sort_by(|a, b| b.1.total_cmp(&a.1));
+    units
+        .iter()
+        .take(count)
+        .map(|(name, seconds)| format!("{name} ({seconds:.1} s)"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slowest_units;
+
+    #[test]
+    fn reads_cargo_timings() {
+        let html = r#"<script>
+const UNIT_DATA = [
+  {"i": 0, "name": "itoa", "version": "1.0.18", "target": "", "duration": 0.23},
+  {"i": 1, "name": "ring", "version": "0.17.0", "target": " build script (run)", "duration": 9.5},
+  {"i": 2, "name": "tim", "version": "0.1.0", "target": " (bin)", "duration": 1.0}
+];
+const CONCURRENCY_DATA = [];
+</script>"#;
+        assert_eq!(
+            slowest_units(html, 2),
+            "ring build script (run) (9.5 s), tim (bin) (1.0 s)"
+        );
+        assert_eq!(slowest_units("<html></html>", 2), "");
+    }
 }

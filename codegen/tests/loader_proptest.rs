@@ -134,10 +134,14 @@ fn check_located(error: &LoadError, longest_string: usize) -> Result<(), String>
     let path = error.path();
     let message = error.to_string();
     if !path.starts_with('$') {
-        return Err(format!("the path `{path}` does not start at the root: {message}"));
+        return Err(format!(
+            "the path `{path}` does not start at the root: {message}"
+        ));
     }
     if !message.contains(path) {
-        return Err(format!("the message does not show the path `{path}`: {message}"));
+        return Err(format!(
+            "the message does not show the path `{path}`: {message}"
+        ));
     }
     // A message may quote an offending name or value, but not multiply it (for example by
     // listing it in several suggestions).
@@ -150,7 +154,9 @@ fn check_located(error: &LoadError, longest_string: usize) -> Result<(), String>
     }
     if let Some(key) = shape_in_path(path) {
         let Some(shape) = error.shape() else {
-            return Err(format!("the error lies in `{key}` but names no shape: {message}"));
+            return Err(format!(
+                "the error lies in `{key}` but names no shape: {message}"
+            ));
         };
         // Apply blocks are keyed by the id they apply to, which may be a member id; the
         // error may name that id or the shape that owns the member.
@@ -210,7 +216,11 @@ fn longest_string(value: &Value) -> usize {
 
 fn brief(text: &str) -> String {
     if text.len() > 3000 {
-        format!("{}… ({} bytes)", &text[..text.floor_char_boundary(3000)], text.len())
+        format!(
+            "{}… ({} bytes)",
+            &text[..text.floor_char_boundary(3000)],
+            text.len()
+        )
     } else {
         text.to_owned()
     }
@@ -355,7 +365,11 @@ enum Mutation {
     /// An `apply` to an id that does not exist, or with a value that conflicts.
     BadApply { shape: usize, conflicting: bool },
     /// One string (a value, a key or a shape name) made a megabyte long.
-    HugeString { node: usize, size: usize, in_key: bool },
+    HugeString {
+        node: usize,
+        size: usize,
+        in_key: bool,
+    },
     /// One value replaced by arrays nested `depth` deep.
     DeepNesting { node: usize, depth: usize },
 }
@@ -425,9 +439,7 @@ fn apply_mutation(model: &mut Value, mutation: &Mutation) {
         Mutation::CyclicMixins { shape, length } => {
             let namespace = namespace_of(model);
             let structures = shape_ids(model, "structure");
-            let user = structures
-                .get(pick(*shape, structures.len()))
-                .cloned();
+            let user = structures.get(pick(*shape, structures.len())).cloned();
             let names: Vec<String> = (0..*length)
                 .map(|i| format!("{namespace}#CycleMixin{i}"))
                 .collect();
@@ -504,10 +516,11 @@ fn apply_mutation(model: &mut Value, mutation: &Mutation) {
                 let entry = shapes
                     .entry(owner.clone())
                     .or_insert_with(|| json!({"type": "structure", "members": {}}));
-                if let Some(members) = entry
-                    .as_object_mut()
-                    .and_then(|o| o.entry("members").or_insert_with(|| json!({})).as_object_mut())
-                {
+                if let Some(members) = entry.as_object_mut().and_then(|o| {
+                    o.entry("members")
+                        .or_insert_with(|| json!({}))
+                        .as_object_mut()
+                }) {
                     members.insert(
                         "applied".to_owned(),
                         json!({
@@ -527,7 +540,11 @@ fn apply_mutation(model: &mut Value, mutation: &Mutation) {
                 );
             }
         }
-        Mutation::HugeString { node: at, size, in_key } => {
+        Mutation::HugeString {
+            node: at,
+            size,
+            in_key,
+        } => {
             let huge: String = "Ab9_".repeat(size / 4);
             if *in_key {
                 // A shape defined under a huge name, and referenced from a member.
@@ -535,8 +552,8 @@ fn apply_mutation(model: &mut Value, mutation: &Mutation) {
                 let id = format!("{namespace}#{huge}");
                 let structures = shape_ids(model, "structure");
                 let Some(shapes) = shapes_mut(model) else {
-                return;
-            };
+                    return;
+                };
                 shapes.insert(id.clone(), json!({"type": "string"}));
                 if let Some(user) = structures.get(pick(*at, structures.len())) {
                     if let Some(members) = shapes
@@ -589,13 +606,18 @@ fn mutation() -> BoxedStrategy<Mutation> {
         (index(), any::<u8>()).prop_map(|(reference, with)| Mutation::Dangle { reference, with }),
         (index(), 1usize..4).prop_map(|(shape, length)| Mutation::CyclicMixins { shape, length }),
         index().prop_map(|shape| Mutation::MemberOverMixin { shape }),
-        (index(), any::<bool>()).prop_map(|(shape, conflicting)| Mutation::BadApply {
-            shape,
-            conflicting
-        }),
-        (index(), prop::sample::select(vec![4_096usize, 65_536, 1 << 20]), any::<bool>())
+        (index(), any::<bool>())
+            .prop_map(|(shape, conflicting)| Mutation::BadApply { shape, conflicting }),
+        (
+            index(),
+            prop::sample::select(vec![4_096usize, 65_536, 1 << 20]),
+            any::<bool>()
+        )
             .prop_map(|(node, size, in_key)| Mutation::HugeString { node, size, in_key }),
-        (index(), prop::sample::select(vec![8usize, 60, 110, 120, 126, 127, 200]))
+        (
+            index(),
+            prop::sample::select(vec![8usize, 60, 110, 120, 126, 127, 200])
+        )
             .prop_map(|(node, depth)| Mutation::DeepNesting { node, depth }),
     ]
     .boxed()
@@ -614,23 +636,21 @@ fn run(name: &str, strategy: BoxedStrategy<Vec<Mutation>>, expect_rejections: bo
     let mut loaded = 0u32;
     let mut rejected = std::collections::BTreeMap::<&'static str, u32>::new();
     let outcomes = std::cell::RefCell::new((&mut loaded, &mut rejected));
-    let result = runner.run(
-        &(0..models.len(), strategy),
-        |(which, mutations)| {
-            let mut model = models[which].1.clone();
-            for m in &mutations {
-                apply_mutation(&mut model, m);
-            }
-            let outcome = check(&model)
-                .map_err(|e| TestCaseError::fail(format!("{} after {mutations:?}: {e}", models[which].0)))?;
-            let mut outcomes = outcomes.borrow_mut();
-            match outcome {
-                Outcome::Loaded => *outcomes.0 += 1,
-                Outcome::Rejected(kind) => *outcomes.1.entry(kind).or_default() += 1,
-            }
-            Ok(())
-        },
-    );
+    let result = runner.run(&(0..models.len(), strategy), |(which, mutations)| {
+        let mut model = models[which].1.clone();
+        for m in &mutations {
+            apply_mutation(&mut model, m);
+        }
+        let outcome = check(&model).map_err(|e| {
+            TestCaseError::fail(format!("{} after {mutations:?}: {e}", models[which].0))
+        })?;
+        let mut outcomes = outcomes.borrow_mut();
+        match outcome {
+            Outcome::Loaded => *outcomes.0 += 1,
+            Outcome::Rejected(kind) => *outcomes.1.entry(kind).or_default() += 1,
+        }
+        Ok(())
+    });
     if let Err(failure) = result {
         panic!("{name}: {failure}");
     }
@@ -650,17 +670,29 @@ fn only(kind: impl Fn(&Mutation) -> bool + 'static) -> BoxedStrategy<Vec<Mutatio
 
 #[test]
 fn dropped_keys() {
-    run("dropped keys", only(|m| matches!(m, Mutation::DropKey { .. })), true);
+    run(
+        "dropped keys",
+        only(|m| matches!(m, Mutation::DropKey { .. })),
+        true,
+    );
 }
 
 #[test]
 fn wrong_json_types() {
-    run("wrong types", only(|m| matches!(m, Mutation::WrongType { .. })), true);
+    run(
+        "wrong types",
+        only(|m| matches!(m, Mutation::WrongType { .. })),
+        true,
+    );
 }
 
 #[test]
 fn dangling_and_malformed_references() {
-    run("dangling references", only(|m| matches!(m, Mutation::Dangle { .. })), true);
+    run(
+        "dangling references",
+        only(|m| matches!(m, Mutation::Dangle { .. })),
+        true,
+    );
 }
 
 #[test]
@@ -683,7 +715,12 @@ fn cyclic_mixins_conflicting_members_and_bad_applies() {
 fn huge_strings_and_deep_nesting() {
     run(
         "huge strings and deep nesting",
-        only(|m| matches!(m, Mutation::HugeString { .. } | Mutation::DeepNesting { .. })),
+        only(|m| {
+            matches!(
+                m,
+                Mutation::HugeString { .. } | Mutation::DeepNesting { .. }
+            )
+        }),
         false,
     );
 }
@@ -805,7 +842,10 @@ fn a_typo_in_a_huge_name_is_reported_quickly() {
     let started = Instant::now();
     let error = Model::load(&model.to_string()).expect_err("a dangling reference");
     let took = started.elapsed();
-    assert!(matches!(error.kind(), LoadErrorKind::UnknownShape { .. }), "{error}");
+    assert!(
+        matches!(error.kind(), LoadErrorKind::UnknownShape { .. }),
+        "{error}"
+    );
     assert!(took < Duration::from_secs(2), "took {took:?}");
 }
 

@@ -198,7 +198,10 @@ fn operations() -> Vec<(&'static str, Deserialize)> {
             "GetUserAttributeVerificationCode",
             run_operation::<GetUserAttributeVerificationCode>,
         ),
-        ("UpdateUserAttributes", run_operation::<UpdateUserAttributes>),
+        (
+            "UpdateUserAttributes",
+            run_operation::<UpdateUserAttributes>,
+        ),
         ("VerifyUserAttribute", run_operation::<VerifyUserAttribute>),
     ]
 }
@@ -481,7 +484,8 @@ impl Gen<'_> {
         match self.below(5) {
             0 => (0..len)
                 .map(|_| {
-                    let set = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_:.@+ -";
+                    let set =
+                        b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_:.@+ -";
                     char::from(set[self.below(set.len())])
                 })
                 .collect(),
@@ -568,7 +572,11 @@ impl Gen<'_> {
             1 => Json::Bool(self.chance(1, 2)),
             2 => self.number(),
             3 => Json::String(self.string()),
-            4 => Json::Array((0..self.below(6)).map(|_| self.any_json(depth - 1)).collect()),
+            4 => Json::Array(
+                (0..self.below(6))
+                    .map(|_| self.any_json(depth - 1))
+                    .collect(),
+            ),
             _ => Json::Object(
                 (0..self.below(6))
                     .map(|_| (self.key(), self.any_json(depth - 1)))
@@ -665,7 +673,11 @@ enum BodyKind {
     /// JSON shaped after the schema, with hostile values here and there.
     Shaped,
     /// The same, then truncated, or with one byte replaced or inserted.
-    Mutated { at: prop::sample::Index, byte: u8, how: u8 },
+    Mutated {
+        at: prop::sample::Index,
+        byte: u8,
+        how: u8,
+    },
     /// Any JSON at all.
     AnyJson,
     /// Nesting around the parser's limit.
@@ -800,8 +812,8 @@ fn build_response(status: u16, headers: &Headers, mut body: Vec<u8>) -> http::Re
     if let Some(code) = &headers.error_type {
         if headers.type_in_body && body.first() == Some(&b'{') {
             // Put the code first in the object; a later `__type` key still wins.
-            let mut with_type = format!("{{\"__type\":{},", serde_json::to_string(code).unwrap())
-                .into_bytes();
+            let mut with_type =
+                format!("{{\"__type\":{},", serde_json::to_string(code).unwrap()).into_bytes();
             with_type.extend_from_slice(&body[1..]);
             if with_type.ends_with(b",}") {
                 with_type.remove(with_type.len() - 2);
@@ -930,7 +942,10 @@ fn hostile_responses(operation: &str, success: bool) {
         Ok(())
     });
     if let Err(failure) = result {
-        panic!("{operation} ({}): {failure}", if success { "2xx" } else { "non-2xx" });
+        panic!(
+            "{operation} ({}): {failure}",
+            if success { "2xx" } else { "non-2xx" }
+        );
     }
     let tally = tally.into_inner();
     println!(
@@ -942,11 +957,23 @@ fn hostile_responses(operation: &str, success: bool) {
     let floor = CASES_PER_PROPERTY / 20;
     if success {
         assert!(tally.outputs >= floor, "too few outputs: {tally:?}");
-        assert!(tally.unreadable >= floor, "too few unreadable bodies: {tally:?}");
+        assert!(
+            tally.unreadable >= floor,
+            "too few unreadable bodies: {tally:?}"
+        );
     } else {
-        assert!(tally.modelled >= floor, "too few modelled errors: {tally:?}");
-        assert!(tally.unhandled >= floor, "too few unhandled errors: {tally:?}");
-        assert!(tally.unreadable >= floor / 5, "too few unreadable error bodies: {tally:?}");
+        assert!(
+            tally.modelled >= floor,
+            "too few modelled errors: {tally:?}"
+        );
+        assert!(
+            tally.unhandled >= floor,
+            "too few unhandled errors: {tally:?}"
+        );
+        assert!(
+            tally.unreadable >= floor / 5,
+            "too few unreadable error bodies: {tally:?}"
+        );
     }
 }
 
@@ -1118,9 +1145,7 @@ fn depth_limit_is_typed_and_exact() {
 fn well_formed_responses_are_read() {
     let ok = http::Response::builder()
         .status(200)
-        .body(
-            br#"{"Username":"u","UserAttributes":[{"Name":"email","Value":"a@b.c"}]}"#.to_vec(),
-        )
+        .body(br#"{"Username":"u","UserAttributes":[{"Name":"email","Value":"a@b.c"}]}"#.to_vec())
         .unwrap();
     let output = GetUser::deserialize(&ok).expect("a valid GetUser body");
     assert_eq!(output.username(), "u");

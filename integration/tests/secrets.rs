@@ -35,7 +35,9 @@ use cognito_identity_provider::operation::{
     update_user_attributes::{
         UpdateUserAttributes, UpdateUserAttributesInput, UpdateUserAttributesOutput,
     },
-    verify_user_attribute::{VerifyUserAttribute, VerifyUserAttributeInput, VerifyUserAttributeOutput},
+    verify_user_attribute::{
+        VerifyUserAttribute, VerifyUserAttributeInput, VerifyUserAttributeOutput,
+    },
 };
 use cognito_identity_provider::types::{AttributeType, CodeDeliveryDetailsType, MfaOptionType};
 use serde_json::{json, Map, Value};
@@ -68,8 +70,9 @@ const OPERATIONS: [&str; 5] = [
 ];
 
 fn crate_ir() -> CrateIr {
-    let text = std::fs::read_to_string(workspace_root().join("models/cognito-identity-provider.json"))
-        .expect("read the Cognito model");
+    let text =
+        std::fs::read_to_string(workspace_root().join("models/cognito-identity-provider.json"))
+            .expect("read the Cognito model");
     let model = Model::load(&text).unwrap_or_else(|e| panic!("load the Cognito model: {e}"));
     Generator::new(model)
         .operations(OPERATIONS)
@@ -78,10 +81,7 @@ fn crate_ir() -> CrateIr {
 }
 
 fn assert_clean(what: &str, text: &str) {
-    assert!(
-        !text.contains(MARK),
-        "a secret leaked into {what}:\n{text}"
-    );
+    assert!(!text.contains(MARK), "a secret leaked into {what}:\n{text}");
 }
 
 // ------------------------------------------------------------------ the IR's view
@@ -190,7 +190,13 @@ impl Sampler<'_> {
     }
 
     /// A value of `ty`; `sensitive` when the value itself must be secret.
-    fn value(&mut self, ty: &RustType, sensitive: bool, max_len: Option<u64>, depth: usize) -> Value {
+    fn value(
+        &mut self,
+        ty: &RustType,
+        sensitive: bool,
+        max_len: Option<u64>,
+        depth: usize,
+    ) -> Value {
         if sensitive {
             return match ty {
                 RustType::String => self.secret(max_len),
@@ -254,7 +260,11 @@ impl Sampler<'_> {
                     if sensitive || e.sensitive {
                         self.secret(None)
                     } else {
-                        json!(e.values.first().map(|v| v.string.clone()).unwrap_or_default())
+                        json!(e
+                            .values
+                            .first()
+                            .map(|v| v.string.clone())
+                            .unwrap_or_default())
                     }
                 }
                 Some(TypeIr::IntEnum(e)) => json!(e.values.first().map_or(0, |v| v.int)),
@@ -350,7 +360,10 @@ where
         let builder = rebuild(&value);
         let text = format!("{builder:?} {builder:#?}");
         if text.contains(MARK) {
-            problems.push(format!("{}: the builder's Debug shows a secret: {text}", s.name));
+            problems.push(format!(
+                "{}: the builder's Debug shows a secret: {text}",
+                s.name
+            ));
         }
         match build(builder) {
             Ok(rebuilt) if rebuilt == value => {}
@@ -363,7 +376,10 @@ where
         if let Err(error) = value.validate() {
             let text = format!("{error} {error:?}");
             if text.contains(MARK) {
-                problems.push(format!("{}: a validation error shows a secret: {text}", s.name));
+                problems.push(format!(
+                    "{}: a validation error shows a secret: {text}",
+                    s.name
+                ));
             }
         }
     }
@@ -466,7 +482,9 @@ fn probes() -> BTreeMap<&'static str, ProbeFn> {
             },
             |b| b.build(),
         );
-        problems.extend(breaking_secrets_are_reported::<DeleteUserAttributesInput>(s));
+        problems.extend(breaking_secrets_are_reported::<DeleteUserAttributesInput>(
+            s,
+        ));
         problems
     });
     table.insert("DeleteUserAttributesOutput", |ir, s| {
@@ -516,7 +534,9 @@ fn probes() -> BTreeMap<&'static str, ProbeFn> {
             },
             |b| b.build(),
         );
-        problems.extend(breaking_secrets_are_reported::<GetUserAttributeVerificationCodeInput>(s));
+        problems.extend(breaking_secrets_are_reported::<
+            GetUserAttributeVerificationCodeInput,
+        >(s));
         problems
     });
     table.insert("GetUserAttributeVerificationCodeOutput", |ir, s| {
@@ -542,7 +562,9 @@ fn probes() -> BTreeMap<&'static str, ProbeFn> {
             },
             |b| b.build(),
         );
-        problems.extend(breaking_secrets_are_reported::<UpdateUserAttributesInput>(s));
+        problems.extend(breaking_secrets_are_reported::<UpdateUserAttributesInput>(
+            s,
+        ));
         problems
     });
     table.insert("UpdateUserAttributesOutput", |ir, s| {
@@ -603,7 +625,10 @@ const KNOWN_SENSITIVE_PLACES: &[&str] = &[
 fn the_ir_lists_the_known_sensitive_places() {
     let ir = crate_ir();
     let found = sensitive_places(&ir);
-    let known: BTreeSet<String> = KNOWN_SENSITIVE_PLACES.iter().map(|s| s.to_string()).collect();
+    let known: BTreeSet<String> = KNOWN_SENSITIVE_PLACES
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
     assert_eq!(
         found, known,
         "the sensitive places changed: check that `probes()` covers their types, then update \
@@ -707,7 +732,9 @@ where
 fn response_errors_do_not_quote_the_body() {
     let bodies = [
         format!(r#"{{"Username":["{MARK}1"]}}"#),
-        format!(r#"{{"Username":"u","UserAttributes":[{{"Name":"email","Value":{{"{MARK}2":1}}}}]}}"#),
+        format!(
+            r#"{{"Username":"u","UserAttributes":[{{"Name":"email","Value":{{"{MARK}2":1}}}}]}}"#
+        ),
         format!(r#"{{"UserAttributes":{{"{MARK}3":[1]}}}}"#),
         format!(r#"{{"Username":"{MARK}4"#),
         format!(r#"{{"Username":"{MARK}5",]"#),
@@ -719,7 +746,10 @@ fn response_errors_do_not_quote_the_body() {
             .unwrap();
         match GetUser::deserialize(&response) {
             Err(SdkError::Response(error)) => {
-                assert_clean(&format!("the response error for {body}"), &format!("{error} {error:?}"));
+                assert_clean(
+                    &format!("the response error for {body}"),
+                    &format!("{error} {error:?}"),
+                );
             }
             other => panic!("{body}: expected a response error, got {other:?}"),
         }
@@ -736,7 +766,13 @@ fn build_errors_name_members_not_values() {
     assert_clean("a build error", &format!("{error} {error:?}"));
     assert_eq!(error.member(), "Name");
     let error = UpdateUserAttributesInput::builder()
-        .user_attributes(AttributeType::builder().name("email").value(format!("{MARK}-v")).build().unwrap())
+        .user_attributes(
+            AttributeType::builder()
+                .name("email")
+                .value(format!("{MARK}-v"))
+                .build()
+                .unwrap(),
+        )
         .build()
         .expect_err("AccessToken is required");
     assert_clean("a build error", &format!("{error} {error:?}"));
@@ -761,8 +797,14 @@ async fn whole_calls_keep_the_token_out_of_errors() {
     let client = client(transport.clone());
 
     let fluent = client.get_user().access_token(token.clone());
-    assert_clean("a fluent builder's Debug", &format!("{fluent:?} {fluent:#?}"));
-    let error = fluent.send().await.expect_err("the token breaks its pattern");
+    assert_clean(
+        "a fluent builder's Debug",
+        &format!("{fluent:?} {fluent:#?}"),
+    );
+    let error = fluent
+        .send()
+        .await
+        .expect_err("the token breaks its pattern");
     assert!(matches!(error, SdkError::Validation(_)), "{error:?}");
     assert_clean("a validation error", &format!("{error} {error:?}"));
     assert_eq!(transport.request_count(), 0, "nothing may be sent");
@@ -787,7 +829,10 @@ async fn whole_calls_keep_the_token_out_of_errors() {
         .send()
         .await
         .expect_err("the service said no");
-    assert_eq!(error.as_service_error().and_then(|e| e.code()), Some("NotAuthorizedException"));
+    assert_eq!(
+        error.as_service_error().and_then(|e| e.code()),
+        Some("NotAuthorizedException")
+    );
     assert_clean("a service error", &format!("{error} {error:?}"));
     let service: cognito_identity_provider::Error = error.into();
     assert_clean("the service-wide error", &format!("{service} {service:?}"));
@@ -812,7 +857,10 @@ fn service_messages_are_shown_verbatim() {
         .expect_err("an error status")
         .into_service_error()
         .expect("a service error");
-    assert_eq!(error.message(), Some(format!("Invalid token {MARK}-echoed").as_str()));
+    assert_eq!(
+        error.message(),
+        Some(format!("Invalid token {MARK}-echoed").as_str())
+    );
     assert_eq!(
         error.to_string(),
         format!("NotAuthorizedException: Invalid token {MARK}-echoed")

@@ -213,7 +213,10 @@ async fn connection_refused_is_a_connect_dispatch_error_after_every_attempt() {
         Some(TransportErrorKind::Connect),
         "{error:?}"
     );
-    assert!(error.to_string().starts_with("could not send the request"), "{error}");
+    assert!(
+        error.to_string().starts_with("could not send the request"),
+        "{error}"
+    );
     assert!(took < Duration::from_secs(3), "took {took:?}");
 }
 
@@ -292,7 +295,11 @@ async fn a_call_timeout_bounds_the_whole_call() {
         other => panic!("expected a timeout, got {other:?}"),
     }
     assert!(took < Duration::from_secs(3), "took {took:?}");
-    assert_eq!(server.join().unwrap(), 1, "the call gave up during its only attempt");
+    assert_eq!(
+        server.join().unwrap(),
+        1,
+        "the call gave up during its only attempt"
+    );
 }
 
 #[tokio::test]
@@ -330,7 +337,10 @@ async fn a_429_until_the_attempts_run_out_is_the_throttling_error() {
         }
         other => panic!("expected the throttling error, got {other:?}"),
     }
-    assert_eq!(error.as_service_error().unwrap().code(), Some("TooManyRequestsException"));
+    assert_eq!(
+        error.as_service_error().unwrap().code(),
+        Some("TooManyRequestsException")
+    );
     assert_eq!(server.join().unwrap(), 3);
     assert!(took < Duration::from_secs(3), "took {took:?}");
 }
@@ -387,7 +397,10 @@ async fn an_html_page_on_a_200_is_a_response_error() {
         SdkError::Response(error) => {
             assert_eq!(error.http_status(), 200);
             assert!(
-                error.deserialize_error().message().contains("not valid JSON"),
+                error
+                    .deserialize_error()
+                    .message()
+                    .contains("not valid JSON"),
                 "{error}"
             );
         }

@@ -124,8 +124,10 @@ fn accessor(f: &FieldIr) -> (TokenStream, TokenStream) {
         _ => (quote! { &#value }, quote! {}),
     };
     let copy = is_copy(&f.ty);
+    // A required boxed field is a `Box<T>`: one `*` reaches the `T`, and a `&Box<T>`
+    // coerces to the `&T` the accessor returns.
     let deref = if f.boxed {
-        quote! { ** }
+        quote! { * }
     } else {
         quote! {}
     };
@@ -133,7 +135,7 @@ fn accessor(f: &FieldIr) -> (TokenStream, TokenStream) {
         (false, true) => (by_ref, quote! { #deref self.#field }),
         (false, false) => {
             if convert.is_empty() {
-                (by_ref, quote! { &#deref self.#field })
+                (by_ref, quote! { &self.#field })
             } else {
                 (by_ref, quote! { self.#field #convert })
             }
