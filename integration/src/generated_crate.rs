@@ -12,7 +12,10 @@ use std::process::Command;
 /// The workspace root.
 pub fn workspace_root() -> PathBuf {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    manifest.parent().map(Path::to_path_buf).unwrap_or_else(|| manifest.to_path_buf())
+    manifest
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| manifest.to_path_buf())
 }
 
 /// The shared data folder: `$SHARED_DIR`, else `<workspace>/../shared`; `None` when absent.
@@ -44,13 +47,18 @@ pub fn generate_crate(
         .standalone_workspace(true)
         .generate()
         .map_err(|e| format!("generating `{name}`: {e}"))?;
-    generated.write_to(&dir).map_err(|e| format!("writing {}: {e}", dir.display()))?;
+    generated
+        .write_to(&dir)
+        .map_err(|e| format!("writing {}: {e}", dir.display()))?;
     for (path, text) in extra_files {
         let full = dir.join(path);
         if let Some(parent) = full.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| format!("creating {}: {e}", parent.display()))?;
+            std::fs::create_dir_all(parent)
+                .map_err(|e| format!("creating {}: {e}", parent.display()))?;
         }
-        let unchanged = std::fs::read_to_string(&full).map(|old| &old == text).unwrap_or(false);
+        let unchanged = std::fs::read_to_string(&full)
+            .map(|old| &old == text)
+            .unwrap_or(false);
         if !unchanged {
             std::fs::write(&full, text).map_err(|e| format!("writing {}: {e}", full.display()))?;
         }
