@@ -88,6 +88,25 @@ pub fn lib_rs(ir: &CrateIr, _options: &CrateOptions) -> TokenStream {
         ops.len(),
         ops.join(", ")
     ));
+    let paginated: Vec<String> = ir
+        .operations
+        .iter()
+        .filter(|op| op.pagination.is_some())
+        .map(|op| format!("`{}`", op.name))
+        .collect();
+    if !paginated.is_empty() {
+        doc.push_str(&format!(
+            "\n\nPaginated operations ({}) also offer `into_paginator()` on their fluent builder, \
+             streaming every page (`pages()`) or every item (`items()`).",
+            paginated.join(", ")
+        ));
+    }
+    doc.push_str(
+        "\n\n# Cargo features\n\n\
+         - `default-transport` (on by default): the reqwest + rustls HTTP transport.\n\
+         - `serde`: `serde::Serialize` and `Deserialize` for data types, inputs and outputs, \
+         with members under their model names (not for builders or errors).",
+    );
     let doc_lines = doc.lines().map(|line| {
         let line = if line.is_empty() {
             String::new()

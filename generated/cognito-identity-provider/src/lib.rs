@@ -7,6 +7,11 @@
 //! # Operations
 //!
 //! This crate was generated for 5 operation(s): [`DeleteUserAttributes`](Client::delete_user_attributes), [`GetUser`](Client::get_user), [`GetUserAttributeVerificationCode`](Client::get_user_attribute_verification_code), [`UpdateUserAttributes`](Client::update_user_attributes), [`VerifyUserAttribute`](Client::verify_user_attribute).
+//!
+//! # Cargo features
+//!
+//! - `default-transport` (on by default): the reqwest + rustls HTTP transport.
+//! - `serde`: `serde::Serialize` and `Deserialize` for data types, inputs and outputs, with members under their model names (not for builders or errors).
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![allow(deprecated)]
