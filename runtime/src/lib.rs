@@ -14,6 +14,7 @@ pub mod document;
 pub mod endpoint;
 pub mod error;
 pub mod json;
+mod macros;
 pub mod operation;
 pub mod paginator;
 pub mod sensitive;

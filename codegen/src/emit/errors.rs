@@ -78,14 +78,6 @@ pub fn operation_error(ir: &CrateIr, op: &OperationIr) -> TokenStream {
         let doc = docs(&error.docs, &format!("The `{}` error.", error.wire_name));
         quote! { #doc #variant(crate::error::#ty), }
     });
-    let all: Vec<TokenStream> = op
-        .errors
-        .iter()
-        .map(|(variant, _)| {
-            let variant = ident(variant);
-            quote! { #name::#variant(e) }
-        })
-        .collect();
     let is_methods = op.errors.iter().map(|(variant, id)| {
         let v = ident(variant);
         let method = format_ident!("is_{}", crate::ir::naming::to_snake(variant));
@@ -100,7 +92,7 @@ pub fn operation_error(ir: &CrateIr, op: &OperationIr) -> TokenStream {
     let into_service = op.errors.iter().map(|(variant, id)| {
         let v = ident(variant);
         let service_variant = ident(&ir.errors[id].name);
-        quote! { #name::#v(e) => crate::Error::#service_variant(e), }
+        quote! { #v => #service_variant, }
     });
     quote! {
         #[doc = #doc]
@@ -118,50 +110,7 @@ pub fn operation_error(ir: &CrateIr, op: &OperationIr) -> TokenStream {
                 ::std::matches!(self, #name::Unhandled(_))
             }
         }
-        impl ::std::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                match self {
-                    #(#all => ::std::fmt::Display::fmt(e, f),)*
-                    #name::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
-                }
-            }
-        }
-        impl ::std::error::Error for #name {
-            fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
-                match self {
-                    #(#all => ::std::option::Option::Some(e),)*
-                    #name::Unhandled(e) => ::std::option::Option::Some(e),
-                }
-            }
-        }
-        impl ::smithy_runtime::error::ProvideErrorMetadata for #name {
-            fn meta(&self) -> &::smithy_runtime::error::ErrorMetadata {
-                match self {
-                    #(#all => ::smithy_runtime::error::ProvideErrorMetadata::meta(e),)*
-                    #name::Unhandled(e) => ::smithy_runtime::error::ProvideErrorMetadata::meta(e),
-                }
-            }
-            fn meta_mut(&mut self) -> &mut ::smithy_runtime::error::ErrorMetadata {
-                match self {
-                    #(#all => ::smithy_runtime::error::ProvideErrorMetadata::meta_mut(e),)*
-                    #name::Unhandled(e) => ::smithy_runtime::error::ProvideErrorMetadata::meta_mut(e),
-                }
-            }
-            fn fault(&self) -> ::smithy_runtime::error::Fault {
-                match self {
-                    #(#all => ::smithy_runtime::error::ProvideErrorMetadata::fault(e),)*
-                    #name::Unhandled(e) => ::smithy_runtime::error::ProvideErrorMetadata::fault(e),
-                }
-            }
-        }
-        impl ::std::convert::From<#name> for crate::Error {
-            fn from(error: #name) -> Self {
-                match error {
-                    #(#into_service)*
-                    #name::Unhandled(e) => crate::Error::Unhandled(e),
-                }
-            }
-        }
+        ::smithy_runtime::operation_error_impls!(#name => crate::Error { #(#into_service)* });
     }
 }
 
