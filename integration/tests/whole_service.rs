@@ -74,10 +74,8 @@ fn whole_cognito_service_generates_and_compiles_warning_free() {
     assert_eq!(operations, 114, "113 operation modules and mod.rs");
 
     step(&dir, &["build", "--quiet"]);
-    step(
-        &dir,
-        &["clippy", "--quiet", "--all-targets", "--", "-D", "warnings"],
-    );
+    // The crate has no test targets: checking the library is enough (and half the work).
+    step(&dir, &["clippy", "--quiet", "--", "-D", "warnings"]);
     step(
         &dir,
         &[
