@@ -1,5 +1,6 @@
 //! What the report says about the machine: date, cores, CPU, toolchain, load.
 
+use std::path::Path;
 use std::process::Command;
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -20,6 +21,8 @@ pub struct Environment {
     pub load_before: Option<String>,
     /// The same at the end.
     pub load_after: Option<String>,
+    /// The measured source: `git` commit, `+ local changes` when the tree differs from it.
+    pub source: Option<String>,
 }
 
 impl Environment {
@@ -33,6 +36,7 @@ impl Environment {
             cargo: tool_version(&crate::cargo::cargo_program()),
             load_before: load_average(),
             load_after: None,
+            source: git_source(&crate::options::repo_root()),
         }
     }
 }
@@ -42,6 +46,31 @@ pub fn load_average() -> Option<String> {
     let text = std::fs::read_to_string("/proc/loadavg").ok()?;
     let fields: Vec<&str> = text.split_whitespace().take(3).collect();
     (fields.len() == 3).then(|| fields.join(" "))
+}
+
+/// `commit abc1234` (plus `with local changes` for a dirty tree), read-only git queries; `None`
+/// outside a git checkout or without git.
+fn git_source(repo: &Path) -> Option<String> {
+    let git = |args: &[&str]| -> Option<String> {
+        let output = Command::new("git")
+            .arg("-C")
+            .arg(repo)
+            .args(args)
+            .output()
+            .ok()?;
+        output
+            .status
+            .success()
+            .then(|| String::from_utf8_lossy(&output.stdout).trim().to_owned())
+    };
+    let commit = git(&["rev-parse", "--short", "HEAD"])?;
+    let dirty = git(&["status", "--porcelain", "--untracked-files=no"])
+        .is_some_and(|status| !status.is_empty());
+    Some(if dirty {
+        format!("commit {commit} with local changes")
+    } else {
+        format!("commit {commit}")
+    })
 }
 
 fn cpu_model() -> Option<String> {

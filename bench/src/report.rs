@@ -137,11 +137,19 @@ impl Report {
             env.rustc,
             env.cargo
         );
-        let _ = writeln!(
-            out,
-            "Compared with `aws-sdk-cognitoidentityprovider` {} (the latest 1.x on crates.io at run time).",
-            self.aws_version.as_deref().unwrap_or("(version not resolved in this run)")
-        );
+        if let Some(source) = &env.source {
+            let _ = writeln!(out, "Source measured: {source}.");
+        }
+        let _ = match &self.aws_version {
+            Some(version) => writeln!(
+                out,
+                "Compared with `aws-sdk-cognitoidentityprovider` {version} (the latest 1.x on crates.io at run time)."
+            ),
+            None => writeln!(
+                out,
+                "aws-sdk-rust was not built in this run (sections b, c and d build it)."
+            ),
+        };
         let _ = writeln!(
             out,
             "Load average (1/5/15 min) at the start: {}; at the end: {}. Other work on the machine \
