@@ -204,6 +204,22 @@ pub fn parse_success_body(
     json::parse_body(response.body()).map_err(|e| wrap(response, e))
 }
 
+/// Reads a modelled error structure from an error body and attaches the response's metadata;
+/// a body that does not fit the structure is a response error.
+pub fn modelled_error<T, E>(
+    response: &http::Response<Vec<u8>>,
+    body: &Value,
+    meta: ErrorMetadata,
+) -> Result<T, crate::error::SdkError<E>>
+where
+    T: json::FromJson + crate::error::ProvideErrorMetadata,
+{
+    let mut parsed =
+        T::from_json(body).map_err(|e| crate::error::SdkError::Response(wrap(response, e)))?;
+    *parsed.meta_mut() = meta;
+    Ok(parsed)
+}
+
 /// Wraps a body error with the facts of its response.
 pub fn wrap(
     response: &http::Response<Vec<u8>>,

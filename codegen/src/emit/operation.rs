@@ -137,15 +137,9 @@ fn operation_impl(ir: &CrateIr, op: &OperationIr) -> Result<TokenStream, String>
     let error_arms = op.errors.iter().map(|(variant, id)| {
         let e = &ir.errors[id];
         let v = ident(variant);
-        let ty = ident(&e.name);
         let code = &e.wire_name;
         quote! {
-            ::std::option::Option::Some(#code) => {
-                let mut parsed = <crate::error::#ty as ::smithy_runtime::json::FromJson>::from_json(&body)
-                    .map_err(|e| ::smithy_runtime::error::SdkError::Response(::smithy_runtime::aws_json::wrap(response, e)))?;
-                parsed._meta = meta;
-                #error::#v(parsed)
-            }
+            ::std::option::Option::Some(#code) => #error::#v(::smithy_runtime::aws_json::modelled_error(response, &body, meta)?),
         }
     });
     let mutable = if op

@@ -441,94 +441,85 @@ impl ::smithy_runtime::operation::Operation for DeleteUserAttributes {
             );
             let error = match error_type.as_deref() {
                 ::std::option::Option::Some("ForbiddenException") => {
-                    let mut parsed = <crate::error::ForbiddenException as ::smithy_runtime::json::FromJson>::from_json(
+                    DeleteUserAttributesError::ForbiddenException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    DeleteUserAttributesError::ForbiddenException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("InternalErrorException") => {
-                    let mut parsed = <crate::error::InternalErrorException as ::smithy_runtime::json::FromJson>::from_json(
+                    DeleteUserAttributesError::InternalErrorException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    DeleteUserAttributesError::InternalErrorException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("InvalidParameterException") => {
-                    let mut parsed = <crate::error::InvalidParameterException as ::smithy_runtime::json::FromJson>::from_json(
+                    DeleteUserAttributesError::InvalidParameterException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    DeleteUserAttributesError::InvalidParameterException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("NotAuthorizedException") => {
-                    let mut parsed = <crate::error::NotAuthorizedException as ::smithy_runtime::json::FromJson>::from_json(
+                    DeleteUserAttributesError::NotAuthorizedException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    DeleteUserAttributesError::NotAuthorizedException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("PasswordResetRequiredException") => {
-                    let mut parsed = <crate::error::PasswordResetRequiredException as ::smithy_runtime::json::FromJson>::from_json(
+                    DeleteUserAttributesError::PasswordResetRequiredException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    DeleteUserAttributesError::PasswordResetRequiredException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("ResourceNotFoundException") => {
-                    let mut parsed = <crate::error::ResourceNotFoundException as ::smithy_runtime::json::FromJson>::from_json(
+                    DeleteUserAttributesError::ResourceNotFoundException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    DeleteUserAttributesError::ResourceNotFoundException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("TooManyRequestsException") => {
-                    let mut parsed = <crate::error::TooManyRequestsException as ::smithy_runtime::json::FromJson>::from_json(
+                    DeleteUserAttributesError::TooManyRequestsException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    DeleteUserAttributesError::TooManyRequestsException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("UserNotConfirmedException") => {
-                    let mut parsed = <crate::error::UserNotConfirmedException as ::smithy_runtime::json::FromJson>::from_json(
+                    DeleteUserAttributesError::UserNotConfirmedException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    DeleteUserAttributesError::UserNotConfirmedException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("UserNotFoundException") => {
-                    let mut parsed = <crate::error::UserNotFoundException as ::smithy_runtime::json::FromJson>::from_json(
+                    DeleteUserAttributesError::UserNotFoundException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    DeleteUserAttributesError::UserNotFoundException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 _ => {
                     DeleteUserAttributesError::Unhandled(

@@ -708,94 +708,85 @@ impl ::smithy_runtime::operation::Operation for GetUser {
             );
             let error = match error_type.as_deref() {
                 ::std::option::Option::Some("ForbiddenException") => {
-                    let mut parsed = <crate::error::ForbiddenException as ::smithy_runtime::json::FromJson>::from_json(
+                    GetUserError::ForbiddenException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    GetUserError::ForbiddenException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("InternalErrorException") => {
-                    let mut parsed = <crate::error::InternalErrorException as ::smithy_runtime::json::FromJson>::from_json(
+                    GetUserError::InternalErrorException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    GetUserError::InternalErrorException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("InvalidParameterException") => {
-                    let mut parsed = <crate::error::InvalidParameterException as ::smithy_runtime::json::FromJson>::from_json(
+                    GetUserError::InvalidParameterException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    GetUserError::InvalidParameterException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("NotAuthorizedException") => {
-                    let mut parsed = <crate::error::NotAuthorizedException as ::smithy_runtime::json::FromJson>::from_json(
+                    GetUserError::NotAuthorizedException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    GetUserError::NotAuthorizedException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("PasswordResetRequiredException") => {
-                    let mut parsed = <crate::error::PasswordResetRequiredException as ::smithy_runtime::json::FromJson>::from_json(
+                    GetUserError::PasswordResetRequiredException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    GetUserError::PasswordResetRequiredException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("ResourceNotFoundException") => {
-                    let mut parsed = <crate::error::ResourceNotFoundException as ::smithy_runtime::json::FromJson>::from_json(
+                    GetUserError::ResourceNotFoundException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    GetUserError::ResourceNotFoundException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("TooManyRequestsException") => {
-                    let mut parsed = <crate::error::TooManyRequestsException as ::smithy_runtime::json::FromJson>::from_json(
+                    GetUserError::TooManyRequestsException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    GetUserError::TooManyRequestsException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("UserNotConfirmedException") => {
-                    let mut parsed = <crate::error::UserNotConfirmedException as ::smithy_runtime::json::FromJson>::from_json(
+                    GetUserError::UserNotConfirmedException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    GetUserError::UserNotConfirmedException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("UserNotFoundException") => {
-                    let mut parsed = <crate::error::UserNotFoundException as ::smithy_runtime::json::FromJson>::from_json(
+                    GetUserError::UserNotFoundException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    GetUserError::UserNotFoundException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 _ => {
                     GetUserError::Unhandled(

@@ -693,200 +693,159 @@ impl ::smithy_runtime::operation::Operation for GetUserAttributeVerificationCode
             );
             let error = match error_type.as_deref() {
                 ::std::option::Option::Some("CodeDeliveryFailureException") => {
-                    let mut parsed = <crate::error::CodeDeliveryFailureException as ::smithy_runtime::json::FromJson>::from_json(
-                            &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
                     GetUserAttributeVerificationCodeError::CodeDeliveryFailureException(
-                        parsed,
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
+                            &body,
+                            meta,
+                        )?,
                     )
                 }
                 ::std::option::Option::Some("ForbiddenException") => {
-                    let mut parsed = <crate::error::ForbiddenException as ::smithy_runtime::json::FromJson>::from_json(
+                    GetUserAttributeVerificationCodeError::ForbiddenException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    GetUserAttributeVerificationCodeError::ForbiddenException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("InternalErrorException") => {
-                    let mut parsed = <crate::error::InternalErrorException as ::smithy_runtime::json::FromJson>::from_json(
+                    GetUserAttributeVerificationCodeError::InternalErrorException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    GetUserAttributeVerificationCodeError::InternalErrorException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("InvalidEmailRoleAccessPolicyException") => {
-                    let mut parsed = <crate::error::InvalidEmailRoleAccessPolicyException as ::smithy_runtime::json::FromJson>::from_json(
-                            &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
                     GetUserAttributeVerificationCodeError::InvalidEmailRoleAccessPolicyException(
-                        parsed,
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
+                            &body,
+                            meta,
+                        )?,
                     )
                 }
                 ::std::option::Option::Some("InvalidLambdaResponseException") => {
-                    let mut parsed = <crate::error::InvalidLambdaResponseException as ::smithy_runtime::json::FromJson>::from_json(
-                            &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
                     GetUserAttributeVerificationCodeError::InvalidLambdaResponseException(
-                        parsed,
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
+                            &body,
+                            meta,
+                        )?,
                     )
                 }
                 ::std::option::Option::Some("InvalidParameterException") => {
-                    let mut parsed = <crate::error::InvalidParameterException as ::smithy_runtime::json::FromJson>::from_json(
-                            &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
                     GetUserAttributeVerificationCodeError::InvalidParameterException(
-                        parsed,
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
+                            &body,
+                            meta,
+                        )?,
                     )
                 }
                 ::std::option::Option::Some("InvalidSmsRoleAccessPolicyException") => {
-                    let mut parsed = <crate::error::InvalidSmsRoleAccessPolicyException as ::smithy_runtime::json::FromJson>::from_json(
-                            &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
                     GetUserAttributeVerificationCodeError::InvalidSmsRoleAccessPolicyException(
-                        parsed,
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
+                            &body,
+                            meta,
+                        )?,
                     )
                 }
                 ::std::option::Option::Some(
                     "InvalidSmsRoleTrustRelationshipException",
                 ) => {
-                    let mut parsed = <crate::error::InvalidSmsRoleTrustRelationshipException as ::smithy_runtime::json::FromJson>::from_json(
-                            &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
                     GetUserAttributeVerificationCodeError::InvalidSmsRoleTrustRelationshipException(
-                        parsed,
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
+                            &body,
+                            meta,
+                        )?,
                     )
                 }
                 ::std::option::Option::Some("LimitExceededException") => {
-                    let mut parsed = <crate::error::LimitExceededException as ::smithy_runtime::json::FromJson>::from_json(
+                    GetUserAttributeVerificationCodeError::LimitExceededException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    GetUserAttributeVerificationCodeError::LimitExceededException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("NotAuthorizedException") => {
-                    let mut parsed = <crate::error::NotAuthorizedException as ::smithy_runtime::json::FromJson>::from_json(
+                    GetUserAttributeVerificationCodeError::NotAuthorizedException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    GetUserAttributeVerificationCodeError::NotAuthorizedException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("PasswordResetRequiredException") => {
-                    let mut parsed = <crate::error::PasswordResetRequiredException as ::smithy_runtime::json::FromJson>::from_json(
-                            &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
                     GetUserAttributeVerificationCodeError::PasswordResetRequiredException(
-                        parsed,
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
+                            &body,
+                            meta,
+                        )?,
                     )
                 }
                 ::std::option::Option::Some("ResourceNotFoundException") => {
-                    let mut parsed = <crate::error::ResourceNotFoundException as ::smithy_runtime::json::FromJson>::from_json(
-                            &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
                     GetUserAttributeVerificationCodeError::ResourceNotFoundException(
-                        parsed,
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
+                            &body,
+                            meta,
+                        )?,
                     )
                 }
                 ::std::option::Option::Some("TooManyRequestsException") => {
-                    let mut parsed = <crate::error::TooManyRequestsException as ::smithy_runtime::json::FromJson>::from_json(
-                            &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
                     GetUserAttributeVerificationCodeError::TooManyRequestsException(
-                        parsed,
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
+                            &body,
+                            meta,
+                        )?,
                     )
                 }
                 ::std::option::Option::Some("UnexpectedLambdaException") => {
-                    let mut parsed = <crate::error::UnexpectedLambdaException as ::smithy_runtime::json::FromJson>::from_json(
-                            &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
                     GetUserAttributeVerificationCodeError::UnexpectedLambdaException(
-                        parsed,
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
+                            &body,
+                            meta,
+                        )?,
                     )
                 }
                 ::std::option::Option::Some("UserLambdaValidationException") => {
-                    let mut parsed = <crate::error::UserLambdaValidationException as ::smithy_runtime::json::FromJson>::from_json(
-                            &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
                     GetUserAttributeVerificationCodeError::UserLambdaValidationException(
-                        parsed,
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
+                            &body,
+                            meta,
+                        )?,
                     )
                 }
                 ::std::option::Option::Some("UserNotConfirmedException") => {
-                    let mut parsed = <crate::error::UserNotConfirmedException as ::smithy_runtime::json::FromJson>::from_json(
-                            &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
                     GetUserAttributeVerificationCodeError::UserNotConfirmedException(
-                        parsed,
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
+                            &body,
+                            meta,
+                        )?,
                     )
                 }
                 ::std::option::Option::Some("UserNotFoundException") => {
-                    let mut parsed = <crate::error::UserNotFoundException as ::smithy_runtime::json::FromJson>::from_json(
+                    GetUserAttributeVerificationCodeError::UserNotFoundException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    GetUserAttributeVerificationCodeError::UserNotFoundException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 _ => {
                     GetUserAttributeVerificationCodeError::Unhandled(

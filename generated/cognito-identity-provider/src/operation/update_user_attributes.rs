@@ -708,202 +708,177 @@ impl ::smithy_runtime::operation::Operation for UpdateUserAttributes {
             );
             let error = match error_type.as_deref() {
                 ::std::option::Option::Some("AliasExistsException") => {
-                    let mut parsed = <crate::error::AliasExistsException as ::smithy_runtime::json::FromJson>::from_json(
+                    UpdateUserAttributesError::AliasExistsException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    UpdateUserAttributesError::AliasExistsException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("CodeDeliveryFailureException") => {
-                    let mut parsed = <crate::error::CodeDeliveryFailureException as ::smithy_runtime::json::FromJson>::from_json(
+                    UpdateUserAttributesError::CodeDeliveryFailureException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    UpdateUserAttributesError::CodeDeliveryFailureException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("CodeMismatchException") => {
-                    let mut parsed = <crate::error::CodeMismatchException as ::smithy_runtime::json::FromJson>::from_json(
+                    UpdateUserAttributesError::CodeMismatchException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    UpdateUserAttributesError::CodeMismatchException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("ExpiredCodeException") => {
-                    let mut parsed = <crate::error::ExpiredCodeException as ::smithy_runtime::json::FromJson>::from_json(
+                    UpdateUserAttributesError::ExpiredCodeException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    UpdateUserAttributesError::ExpiredCodeException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("ForbiddenException") => {
-                    let mut parsed = <crate::error::ForbiddenException as ::smithy_runtime::json::FromJson>::from_json(
+                    UpdateUserAttributesError::ForbiddenException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    UpdateUserAttributesError::ForbiddenException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("InternalErrorException") => {
-                    let mut parsed = <crate::error::InternalErrorException as ::smithy_runtime::json::FromJson>::from_json(
+                    UpdateUserAttributesError::InternalErrorException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    UpdateUserAttributesError::InternalErrorException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("InvalidEmailRoleAccessPolicyException") => {
-                    let mut parsed = <crate::error::InvalidEmailRoleAccessPolicyException as ::smithy_runtime::json::FromJson>::from_json(
-                            &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
                     UpdateUserAttributesError::InvalidEmailRoleAccessPolicyException(
-                        parsed,
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
+                            &body,
+                            meta,
+                        )?,
                     )
                 }
                 ::std::option::Option::Some("InvalidLambdaResponseException") => {
-                    let mut parsed = <crate::error::InvalidLambdaResponseException as ::smithy_runtime::json::FromJson>::from_json(
+                    UpdateUserAttributesError::InvalidLambdaResponseException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    UpdateUserAttributesError::InvalidLambdaResponseException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("InvalidParameterException") => {
-                    let mut parsed = <crate::error::InvalidParameterException as ::smithy_runtime::json::FromJson>::from_json(
+                    UpdateUserAttributesError::InvalidParameterException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    UpdateUserAttributesError::InvalidParameterException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("InvalidSmsRoleAccessPolicyException") => {
-                    let mut parsed = <crate::error::InvalidSmsRoleAccessPolicyException as ::smithy_runtime::json::FromJson>::from_json(
-                            &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
                     UpdateUserAttributesError::InvalidSmsRoleAccessPolicyException(
-                        parsed,
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
+                            &body,
+                            meta,
+                        )?,
                     )
                 }
                 ::std::option::Option::Some(
                     "InvalidSmsRoleTrustRelationshipException",
                 ) => {
-                    let mut parsed = <crate::error::InvalidSmsRoleTrustRelationshipException as ::smithy_runtime::json::FromJson>::from_json(
-                            &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
                     UpdateUserAttributesError::InvalidSmsRoleTrustRelationshipException(
-                        parsed,
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
+                            &body,
+                            meta,
+                        )?,
                     )
                 }
                 ::std::option::Option::Some("NotAuthorizedException") => {
-                    let mut parsed = <crate::error::NotAuthorizedException as ::smithy_runtime::json::FromJson>::from_json(
+                    UpdateUserAttributesError::NotAuthorizedException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    UpdateUserAttributesError::NotAuthorizedException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("PasswordResetRequiredException") => {
-                    let mut parsed = <crate::error::PasswordResetRequiredException as ::smithy_runtime::json::FromJson>::from_json(
+                    UpdateUserAttributesError::PasswordResetRequiredException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    UpdateUserAttributesError::PasswordResetRequiredException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("ResourceNotFoundException") => {
-                    let mut parsed = <crate::error::ResourceNotFoundException as ::smithy_runtime::json::FromJson>::from_json(
+                    UpdateUserAttributesError::ResourceNotFoundException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    UpdateUserAttributesError::ResourceNotFoundException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("TooManyRequestsException") => {
-                    let mut parsed = <crate::error::TooManyRequestsException as ::smithy_runtime::json::FromJson>::from_json(
+                    UpdateUserAttributesError::TooManyRequestsException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    UpdateUserAttributesError::TooManyRequestsException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("UnexpectedLambdaException") => {
-                    let mut parsed = <crate::error::UnexpectedLambdaException as ::smithy_runtime::json::FromJson>::from_json(
+                    UpdateUserAttributesError::UnexpectedLambdaException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    UpdateUserAttributesError::UnexpectedLambdaException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("UserLambdaValidationException") => {
-                    let mut parsed = <crate::error::UserLambdaValidationException as ::smithy_runtime::json::FromJson>::from_json(
+                    UpdateUserAttributesError::UserLambdaValidationException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    UpdateUserAttributesError::UserLambdaValidationException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("UserNotConfirmedException") => {
-                    let mut parsed = <crate::error::UserNotConfirmedException as ::smithy_runtime::json::FromJson>::from_json(
+                    UpdateUserAttributesError::UserNotConfirmedException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    UpdateUserAttributesError::UserNotConfirmedException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("UserNotFoundException") => {
-                    let mut parsed = <crate::error::UserNotFoundException as ::smithy_runtime::json::FromJson>::from_json(
+                    UpdateUserAttributesError::UserNotFoundException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    UpdateUserAttributesError::UserNotFoundException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 _ => {
                     UpdateUserAttributesError::Unhandled(

@@ -525,134 +525,121 @@ impl ::smithy_runtime::operation::Operation for VerifyUserAttribute {
             );
             let error = match error_type.as_deref() {
                 ::std::option::Option::Some("AliasExistsException") => {
-                    let mut parsed = <crate::error::AliasExistsException as ::smithy_runtime::json::FromJson>::from_json(
+                    VerifyUserAttributeError::AliasExistsException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    VerifyUserAttributeError::AliasExistsException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("CodeMismatchException") => {
-                    let mut parsed = <crate::error::CodeMismatchException as ::smithy_runtime::json::FromJson>::from_json(
+                    VerifyUserAttributeError::CodeMismatchException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    VerifyUserAttributeError::CodeMismatchException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("ExpiredCodeException") => {
-                    let mut parsed = <crate::error::ExpiredCodeException as ::smithy_runtime::json::FromJson>::from_json(
+                    VerifyUserAttributeError::ExpiredCodeException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    VerifyUserAttributeError::ExpiredCodeException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("ForbiddenException") => {
-                    let mut parsed = <crate::error::ForbiddenException as ::smithy_runtime::json::FromJson>::from_json(
+                    VerifyUserAttributeError::ForbiddenException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    VerifyUserAttributeError::ForbiddenException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("InternalErrorException") => {
-                    let mut parsed = <crate::error::InternalErrorException as ::smithy_runtime::json::FromJson>::from_json(
+                    VerifyUserAttributeError::InternalErrorException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    VerifyUserAttributeError::InternalErrorException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("InvalidParameterException") => {
-                    let mut parsed = <crate::error::InvalidParameterException as ::smithy_runtime::json::FromJson>::from_json(
+                    VerifyUserAttributeError::InvalidParameterException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    VerifyUserAttributeError::InvalidParameterException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("LimitExceededException") => {
-                    let mut parsed = <crate::error::LimitExceededException as ::smithy_runtime::json::FromJson>::from_json(
+                    VerifyUserAttributeError::LimitExceededException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    VerifyUserAttributeError::LimitExceededException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("NotAuthorizedException") => {
-                    let mut parsed = <crate::error::NotAuthorizedException as ::smithy_runtime::json::FromJson>::from_json(
+                    VerifyUserAttributeError::NotAuthorizedException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    VerifyUserAttributeError::NotAuthorizedException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("PasswordResetRequiredException") => {
-                    let mut parsed = <crate::error::PasswordResetRequiredException as ::smithy_runtime::json::FromJson>::from_json(
+                    VerifyUserAttributeError::PasswordResetRequiredException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    VerifyUserAttributeError::PasswordResetRequiredException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("ResourceNotFoundException") => {
-                    let mut parsed = <crate::error::ResourceNotFoundException as ::smithy_runtime::json::FromJson>::from_json(
+                    VerifyUserAttributeError::ResourceNotFoundException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    VerifyUserAttributeError::ResourceNotFoundException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("TooManyRequestsException") => {
-                    let mut parsed = <crate::error::TooManyRequestsException as ::smithy_runtime::json::FromJson>::from_json(
+                    VerifyUserAttributeError::TooManyRequestsException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    VerifyUserAttributeError::TooManyRequestsException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("UserNotConfirmedException") => {
-                    let mut parsed = <crate::error::UserNotConfirmedException as ::smithy_runtime::json::FromJson>::from_json(
+                    VerifyUserAttributeError::UserNotConfirmedException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    VerifyUserAttributeError::UserNotConfirmedException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 ::std::option::Option::Some("UserNotFoundException") => {
-                    let mut parsed = <crate::error::UserNotFoundException as ::smithy_runtime::json::FromJson>::from_json(
+                    VerifyUserAttributeError::UserNotFoundException(
+                        ::smithy_runtime::aws_json::modelled_error(
+                            response,
                             &body,
-                        )
-                        .map_err(|e| ::smithy_runtime::error::SdkError::Response(
-                            ::smithy_runtime::aws_json::wrap(response, e),
-                        ))?;
-                    parsed._meta = meta;
-                    VerifyUserAttributeError::UserNotFoundException(parsed)
+                            meta,
+                        )?,
+                    )
                 }
                 _ => {
                     VerifyUserAttributeError::Unhandled(
