@@ -64,3 +64,42 @@ macro_rules! operation_error_impls {
         }
     };
 }
+
+/// Implements `Display`, `std::error::Error` and [`ProvideErrorMetadata`] for a modelled error
+/// structure whose metadata lives in a `_meta: ErrorMetadata` field.
+///
+/// `Display` prints the error code, then the service's message when there is one. Generated
+/// code calls this; it is not meant to be called by hand.
+///
+/// [`ProvideErrorMetadata`]: crate::error::ProvideErrorMetadata
+#[doc(hidden)]
+#[macro_export]
+macro_rules! error_struct_impls {
+    ($name:ident, $code:literal, $fault:ident) => {
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str($code)?;
+                if let ::std::option::Option::Some(message) = self._meta.message() {
+                    ::std::write!(f, ": {message}")?;
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+
+        impl ::std::error::Error for $name {}
+
+        impl $crate::error::ProvideErrorMetadata for $name {
+            fn meta(&self) -> &$crate::error::ErrorMetadata {
+                &self._meta
+            }
+
+            fn meta_mut(&mut self) -> &mut $crate::error::ErrorMetadata {
+                &mut self._meta
+            }
+
+            fn fault(&self) -> $crate::error::Fault {
+                $crate::error::Fault::$fault
+            }
+        }
+    };
+}

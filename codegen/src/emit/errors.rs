@@ -16,8 +16,8 @@ pub fn error_struct_impls(s: &StructIr) -> TokenStream {
         StructRole::Error {
             fault: ErrorFault::Server,
             ..
-        } => quote! { ::smithy_runtime::error::Fault::Server },
-        _ => quote! { ::smithy_runtime::error::Fault::Client },
+        } => quote! { Server },
+        _ => quote! { Client },
     };
     let status_doc = match s.role {
         StructRole::Error {
@@ -40,27 +40,7 @@ pub fn error_struct_impls(s: &StructIr) -> TokenStream {
             /// The error code on the wire.
             pub const CODE: &'static str = #label;
         }
-        impl ::std::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(#label)?;
-                if let ::std::option::Option::Some(message) = self._meta.message() {
-                    ::std::write!(f, ": {message}")?;
-                }
-                ::std::result::Result::Ok(())
-            }
-        }
-        impl ::std::error::Error for #name {}
-        impl ::smithy_runtime::error::ProvideErrorMetadata for #name {
-            fn meta(&self) -> &::smithy_runtime::error::ErrorMetadata {
-                &self._meta
-            }
-            fn meta_mut(&mut self) -> &mut ::smithy_runtime::error::ErrorMetadata {
-                &mut self._meta
-            }
-            fn fault(&self) -> ::smithy_runtime::error::Fault {
-                #fault
-            }
-        }
+        ::smithy_runtime::error_struct_impls!(#name, #label, #fault);
     }
 }
 

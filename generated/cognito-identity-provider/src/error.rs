@@ -115,27 +115,9 @@ impl AliasExistsException {
     /// The error code on the wire.
     pub const CODE: &'static str = "AliasExistsException";
 }
-impl ::std::fmt::Display for AliasExistsException {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str("AliasExistsException")?;
-        if let ::std::option::Option::Some(message) = self._meta.message() {
-            ::std::write!(f, ": {message}")?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::std::error::Error for AliasExistsException {}
-impl ::smithy_runtime::error::ProvideErrorMetadata for AliasExistsException {
-    fn meta(&self) -> &::smithy_runtime::error::ErrorMetadata {
-        &self._meta
-    }
-    fn meta_mut(&mut self) -> &mut ::smithy_runtime::error::ErrorMetadata {
-        &mut self._meta
-    }
-    fn fault(&self) -> ::smithy_runtime::error::Fault {
-        ::smithy_runtime::error::Fault::Client
-    }
-}
+::smithy_runtime::error_struct_impls!(
+    AliasExistsException, "AliasExistsException", Client
+);
 /// Cognito could not deliver the verification code.
 #[non_exhaustive]
 #[derive(Clone)]
@@ -251,27 +233,9 @@ impl CodeDeliveryFailureException {
     /// The error code on the wire.
     pub const CODE: &'static str = "CodeDeliveryFailureException";
 }
-impl ::std::fmt::Display for CodeDeliveryFailureException {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str("CodeDeliveryFailureException")?;
-        if let ::std::option::Option::Some(message) = self._meta.message() {
-            ::std::write!(f, ": {message}")?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::std::error::Error for CodeDeliveryFailureException {}
-impl ::smithy_runtime::error::ProvideErrorMetadata for CodeDeliveryFailureException {
-    fn meta(&self) -> &::smithy_runtime::error::ErrorMetadata {
-        &self._meta
-    }
-    fn meta_mut(&mut self) -> &mut ::smithy_runtime::error::ErrorMetadata {
-        &mut self._meta
-    }
-    fn fault(&self) -> ::smithy_runtime::error::Fault {
-        ::smithy_runtime::error::Fault::Client
-    }
-}
+::smithy_runtime::error_struct_impls!(
+    CodeDeliveryFailureException, "CodeDeliveryFailureException", Client
+);
 /// The submitted code is wrong.
 #[non_exhaustive]
 #[derive(Clone)]
@@ -387,27 +351,9 @@ impl CodeMismatchException {
     /// The error code on the wire.
     pub const CODE: &'static str = "CodeMismatchException";
 }
-impl ::std::fmt::Display for CodeMismatchException {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str("CodeMismatchException")?;
-        if let ::std::option::Option::Some(message) = self._meta.message() {
-            ::std::write!(f, ": {message}")?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::std::error::Error for CodeMismatchException {}
-impl ::smithy_runtime::error::ProvideErrorMetadata for CodeMismatchException {
-    fn meta(&self) -> &::smithy_runtime::error::ErrorMetadata {
-        &self._meta
-    }
-    fn meta_mut(&mut self) -> &mut ::smithy_runtime::error::ErrorMetadata {
-        &mut self._meta
-    }
-    fn fault(&self) -> ::smithy_runtime::error::Fault {
-        ::smithy_runtime::error::Fault::Client
-    }
-}
+::smithy_runtime::error_struct_impls!(
+    CodeMismatchException, "CodeMismatchException", Client
+);
 /// The submitted code has expired; request a new one.
 #[non_exhaustive]
 #[derive(Clone)]
@@ -523,27 +469,9 @@ impl ExpiredCodeException {
     /// The error code on the wire.
     pub const CODE: &'static str = "ExpiredCodeException";
 }
-impl ::std::fmt::Display for ExpiredCodeException {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str("ExpiredCodeException")?;
-        if let ::std::option::Option::Some(message) = self._meta.message() {
-            ::std::write!(f, ": {message}")?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::std::error::Error for ExpiredCodeException {}
-impl ::smithy_runtime::error::ProvideErrorMetadata for ExpiredCodeException {
-    fn meta(&self) -> &::smithy_runtime::error::ErrorMetadata {
-        &self._meta
-    }
-    fn meta_mut(&mut self) -> &mut ::smithy_runtime::error::ErrorMetadata {
-        &mut self._meta
-    }
-    fn fault(&self) -> ::smithy_runtime::error::Fault {
-        ::smithy_runtime::error::Fault::Client
-    }
-}
+::smithy_runtime::error_struct_impls!(
+    ExpiredCodeException, "ExpiredCodeException", Client
+);
 /// An AWS WAF web ACL attached to the user pool blocked the request (HTTP 403).
 #[non_exhaustive]
 #[derive(Clone)]
@@ -659,27 +587,7 @@ impl ForbiddenException {
     /// The error code on the wire.
     pub const CODE: &'static str = "ForbiddenException";
 }
-impl ::std::fmt::Display for ForbiddenException {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str("ForbiddenException")?;
-        if let ::std::option::Option::Some(message) = self._meta.message() {
-            ::std::write!(f, ": {message}")?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::std::error::Error for ForbiddenException {}
-impl ::smithy_runtime::error::ProvideErrorMetadata for ForbiddenException {
-    fn meta(&self) -> &::smithy_runtime::error::ErrorMetadata {
-        &self._meta
-    }
-    fn meta_mut(&mut self) -> &mut ::smithy_runtime::error::ErrorMetadata {
-        &mut self._meta
-    }
-    fn fault(&self) -> ::smithy_runtime::error::Fault {
-        ::smithy_runtime::error::Fault::Client
-    }
-}
+::smithy_runtime::error_struct_impls!(ForbiddenException, "ForbiddenException", Client);
 /// Cognito hit an unexpected failure on its side (a server fault).
 #[non_exhaustive]
 #[derive(Clone)]
@@ -793,27 +701,9 @@ impl InternalErrorException {
     /// The error code on the wire.
     pub const CODE: &'static str = "InternalErrorException";
 }
-impl ::std::fmt::Display for InternalErrorException {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str("InternalErrorException")?;
-        if let ::std::option::Option::Some(message) = self._meta.message() {
-            ::std::write!(f, ": {message}")?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::std::error::Error for InternalErrorException {}
-impl ::smithy_runtime::error::ProvideErrorMetadata for InternalErrorException {
-    fn meta(&self) -> &::smithy_runtime::error::ErrorMetadata {
-        &self._meta
-    }
-    fn meta_mut(&mut self) -> &mut ::smithy_runtime::error::ErrorMetadata {
-        &mut self._meta
-    }
-    fn fault(&self) -> ::smithy_runtime::error::Fault {
-        ::smithy_runtime::error::Fault::Server
-    }
-}
+::smithy_runtime::error_struct_impls!(
+    InternalErrorException, "InternalErrorException", Server
+);
 /// Cognito lacks permission to send from the configured email identity, for example an unverified SES address.
 #[non_exhaustive]
 #[derive(Clone)]
@@ -929,28 +819,10 @@ impl InvalidEmailRoleAccessPolicyException {
     /// The error code on the wire.
     pub const CODE: &'static str = "InvalidEmailRoleAccessPolicyException";
 }
-impl ::std::fmt::Display for InvalidEmailRoleAccessPolicyException {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str("InvalidEmailRoleAccessPolicyException")?;
-        if let ::std::option::Option::Some(message) = self._meta.message() {
-            ::std::write!(f, ": {message}")?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::std::error::Error for InvalidEmailRoleAccessPolicyException {}
-impl ::smithy_runtime::error::ProvideErrorMetadata
-for InvalidEmailRoleAccessPolicyException {
-    fn meta(&self) -> &::smithy_runtime::error::ErrorMetadata {
-        &self._meta
-    }
-    fn meta_mut(&mut self) -> &mut ::smithy_runtime::error::ErrorMetadata {
-        &mut self._meta
-    }
-    fn fault(&self) -> ::smithy_runtime::error::Fault {
-        ::smithy_runtime::error::Fault::Client
-    }
-}
+::smithy_runtime::error_struct_impls!(
+    InvalidEmailRoleAccessPolicyException, "InvalidEmailRoleAccessPolicyException",
+    Client
+);
 /// A Lambda trigger returned a response Cognito could not accept.
 #[non_exhaustive]
 #[derive(Clone)]
@@ -1066,27 +938,9 @@ impl InvalidLambdaResponseException {
     /// The error code on the wire.
     pub const CODE: &'static str = "InvalidLambdaResponseException";
 }
-impl ::std::fmt::Display for InvalidLambdaResponseException {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str("InvalidLambdaResponseException")?;
-        if let ::std::option::Option::Some(message) = self._meta.message() {
-            ::std::write!(f, ": {message}")?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::std::error::Error for InvalidLambdaResponseException {}
-impl ::smithy_runtime::error::ProvideErrorMetadata for InvalidLambdaResponseException {
-    fn meta(&self) -> &::smithy_runtime::error::ErrorMetadata {
-        &self._meta
-    }
-    fn meta_mut(&mut self) -> &mut ::smithy_runtime::error::ErrorMetadata {
-        &mut self._meta
-    }
-    fn fault(&self) -> ::smithy_runtime::error::Fault {
-        ::smithy_runtime::error::Fault::Client
-    }
-}
+::smithy_runtime::error_struct_impls!(
+    InvalidLambdaResponseException, "InvalidLambdaResponseException", Client
+);
 /// A request parameter is missing, malformed or not allowed.
 #[non_exhaustive]
 #[derive(Clone)]
@@ -1244,27 +1098,9 @@ impl InvalidParameterException {
     /// The error code on the wire.
     pub const CODE: &'static str = "InvalidParameterException";
 }
-impl ::std::fmt::Display for InvalidParameterException {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str("InvalidParameterException")?;
-        if let ::std::option::Option::Some(message) = self._meta.message() {
-            ::std::write!(f, ": {message}")?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::std::error::Error for InvalidParameterException {}
-impl ::smithy_runtime::error::ProvideErrorMetadata for InvalidParameterException {
-    fn meta(&self) -> &::smithy_runtime::error::ErrorMetadata {
-        &self._meta
-    }
-    fn meta_mut(&mut self) -> &mut ::smithy_runtime::error::ErrorMetadata {
-        &mut self._meta
-    }
-    fn fault(&self) -> ::smithy_runtime::error::Fault {
-        ::smithy_runtime::error::Fault::Client
-    }
-}
+::smithy_runtime::error_struct_impls!(
+    InvalidParameterException, "InvalidParameterException", Client
+);
 /// The IAM role configured for SMS cannot publish through Amazon SNS.
 #[non_exhaustive]
 #[derive(Clone)]
@@ -1380,28 +1216,9 @@ impl InvalidSmsRoleAccessPolicyException {
     /// The error code on the wire.
     pub const CODE: &'static str = "InvalidSmsRoleAccessPolicyException";
 }
-impl ::std::fmt::Display for InvalidSmsRoleAccessPolicyException {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str("InvalidSmsRoleAccessPolicyException")?;
-        if let ::std::option::Option::Some(message) = self._meta.message() {
-            ::std::write!(f, ": {message}")?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::std::error::Error for InvalidSmsRoleAccessPolicyException {}
-impl ::smithy_runtime::error::ProvideErrorMetadata
-for InvalidSmsRoleAccessPolicyException {
-    fn meta(&self) -> &::smithy_runtime::error::ErrorMetadata {
-        &self._meta
-    }
-    fn meta_mut(&mut self) -> &mut ::smithy_runtime::error::ErrorMetadata {
-        &mut self._meta
-    }
-    fn fault(&self) -> ::smithy_runtime::error::Fault {
-        ::smithy_runtime::error::Fault::Client
-    }
-}
+::smithy_runtime::error_struct_impls!(
+    InvalidSmsRoleAccessPolicyException, "InvalidSmsRoleAccessPolicyException", Client
+);
 /// The trust policy of the SMS IAM role doesn't name `cognito-idp.amazonaws.com` as a principal, or its external ID differs from the one in the pool's SMS configuration.
 #[non_exhaustive]
 #[derive(Clone)]
@@ -1518,28 +1335,10 @@ impl InvalidSmsRoleTrustRelationshipException {
     /// The error code on the wire.
     pub const CODE: &'static str = "InvalidSmsRoleTrustRelationshipException";
 }
-impl ::std::fmt::Display for InvalidSmsRoleTrustRelationshipException {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str("InvalidSmsRoleTrustRelationshipException")?;
-        if let ::std::option::Option::Some(message) = self._meta.message() {
-            ::std::write!(f, ": {message}")?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::std::error::Error for InvalidSmsRoleTrustRelationshipException {}
-impl ::smithy_runtime::error::ProvideErrorMetadata
-for InvalidSmsRoleTrustRelationshipException {
-    fn meta(&self) -> &::smithy_runtime::error::ErrorMetadata {
-        &self._meta
-    }
-    fn meta_mut(&mut self) -> &mut ::smithy_runtime::error::ErrorMetadata {
-        &mut self._meta
-    }
-    fn fault(&self) -> ::smithy_runtime::error::Fault {
-        ::smithy_runtime::error::Fault::Client
-    }
-}
+::smithy_runtime::error_struct_impls!(
+    InvalidSmsRoleTrustRelationshipException, "InvalidSmsRoleTrustRelationshipException",
+    Client
+);
 /// The request would exceed a quota on an AWS resource.
 #[non_exhaustive]
 #[derive(Clone)]
@@ -1655,27 +1454,9 @@ impl LimitExceededException {
     /// The error code on the wire.
     pub const CODE: &'static str = "LimitExceededException";
 }
-impl ::std::fmt::Display for LimitExceededException {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str("LimitExceededException")?;
-        if let ::std::option::Option::Some(message) = self._meta.message() {
-            ::std::write!(f, ": {message}")?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::std::error::Error for LimitExceededException {}
-impl ::smithy_runtime::error::ProvideErrorMetadata for LimitExceededException {
-    fn meta(&self) -> &::smithy_runtime::error::ErrorMetadata {
-        &self._meta
-    }
-    fn meta_mut(&mut self) -> &mut ::smithy_runtime::error::ErrorMetadata {
-        &mut self._meta
-    }
-    fn fault(&self) -> ::smithy_runtime::error::Fault {
-        ::smithy_runtime::error::Fault::Client
-    }
-}
+::smithy_runtime::error_struct_impls!(
+    LimitExceededException, "LimitExceededException", Client
+);
 /// The caller may not perform this action, for example because the access token is invalid or revoked (HTTP 403).
 #[non_exhaustive]
 #[derive(Clone)]
@@ -1791,27 +1572,9 @@ impl NotAuthorizedException {
     /// The error code on the wire.
     pub const CODE: &'static str = "NotAuthorizedException";
 }
-impl ::std::fmt::Display for NotAuthorizedException {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str("NotAuthorizedException")?;
-        if let ::std::option::Option::Some(message) = self._meta.message() {
-            ::std::write!(f, ": {message}")?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::std::error::Error for NotAuthorizedException {}
-impl ::smithy_runtime::error::ProvideErrorMetadata for NotAuthorizedException {
-    fn meta(&self) -> &::smithy_runtime::error::ErrorMetadata {
-        &self._meta
-    }
-    fn meta_mut(&mut self) -> &mut ::smithy_runtime::error::ErrorMetadata {
-        &mut self._meta
-    }
-    fn fault(&self) -> ::smithy_runtime::error::Fault {
-        ::smithy_runtime::error::Fault::Client
-    }
-}
+::smithy_runtime::error_struct_impls!(
+    NotAuthorizedException, "NotAuthorizedException", Client
+);
 /// The user has to reset their password before continuing.
 #[non_exhaustive]
 #[derive(Clone)]
@@ -1927,27 +1690,9 @@ impl PasswordResetRequiredException {
     /// The error code on the wire.
     pub const CODE: &'static str = "PasswordResetRequiredException";
 }
-impl ::std::fmt::Display for PasswordResetRequiredException {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str("PasswordResetRequiredException")?;
-        if let ::std::option::Option::Some(message) = self._meta.message() {
-            ::std::write!(f, ": {message}")?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::std::error::Error for PasswordResetRequiredException {}
-impl ::smithy_runtime::error::ProvideErrorMetadata for PasswordResetRequiredException {
-    fn meta(&self) -> &::smithy_runtime::error::ErrorMetadata {
-        &self._meta
-    }
-    fn meta_mut(&mut self) -> &mut ::smithy_runtime::error::ErrorMetadata {
-        &mut self._meta
-    }
-    fn fault(&self) -> ::smithy_runtime::error::Fault {
-        ::smithy_runtime::error::Fault::Client
-    }
-}
+::smithy_runtime::error_struct_impls!(
+    PasswordResetRequiredException, "PasswordResetRequiredException", Client
+);
 /// A referenced resource, such as the user pool, does not exist (HTTP 404).
 #[non_exhaustive]
 #[derive(Clone)]
@@ -2063,27 +1808,9 @@ impl ResourceNotFoundException {
     /// The error code on the wire.
     pub const CODE: &'static str = "ResourceNotFoundException";
 }
-impl ::std::fmt::Display for ResourceNotFoundException {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str("ResourceNotFoundException")?;
-        if let ::std::option::Option::Some(message) = self._meta.message() {
-            ::std::write!(f, ": {message}")?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::std::error::Error for ResourceNotFoundException {}
-impl ::smithy_runtime::error::ProvideErrorMetadata for ResourceNotFoundException {
-    fn meta(&self) -> &::smithy_runtime::error::ErrorMetadata {
-        &self._meta
-    }
-    fn meta_mut(&mut self) -> &mut ::smithy_runtime::error::ErrorMetadata {
-        &mut self._meta
-    }
-    fn fault(&self) -> ::smithy_runtime::error::Fault {
-        ::smithy_runtime::error::Fault::Client
-    }
-}
+::smithy_runtime::error_struct_impls!(
+    ResourceNotFoundException, "ResourceNotFoundException", Client
+);
 /// The caller is being throttled for calling this operation too often (HTTP 429).
 #[non_exhaustive]
 #[derive(Clone)]
@@ -2199,27 +1926,9 @@ impl TooManyRequestsException {
     /// The error code on the wire.
     pub const CODE: &'static str = "TooManyRequestsException";
 }
-impl ::std::fmt::Display for TooManyRequestsException {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str("TooManyRequestsException")?;
-        if let ::std::option::Option::Some(message) = self._meta.message() {
-            ::std::write!(f, ": {message}")?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::std::error::Error for TooManyRequestsException {}
-impl ::smithy_runtime::error::ProvideErrorMetadata for TooManyRequestsException {
-    fn meta(&self) -> &::smithy_runtime::error::ErrorMetadata {
-        &self._meta
-    }
-    fn meta_mut(&mut self) -> &mut ::smithy_runtime::error::ErrorMetadata {
-        &mut self._meta
-    }
-    fn fault(&self) -> ::smithy_runtime::error::Fault {
-        ::smithy_runtime::error::Fault::Client
-    }
-}
+::smithy_runtime::error_struct_impls!(
+    TooManyRequestsException, "TooManyRequestsException", Client
+);
 /// Invoking a Lambda trigger failed unexpectedly.
 #[non_exhaustive]
 #[derive(Clone)]
@@ -2335,27 +2044,9 @@ impl UnexpectedLambdaException {
     /// The error code on the wire.
     pub const CODE: &'static str = "UnexpectedLambdaException";
 }
-impl ::std::fmt::Display for UnexpectedLambdaException {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str("UnexpectedLambdaException")?;
-        if let ::std::option::Option::Some(message) = self._meta.message() {
-            ::std::write!(f, ": {message}")?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::std::error::Error for UnexpectedLambdaException {}
-impl ::smithy_runtime::error::ProvideErrorMetadata for UnexpectedLambdaException {
-    fn meta(&self) -> &::smithy_runtime::error::ErrorMetadata {
-        &self._meta
-    }
-    fn meta_mut(&mut self) -> &mut ::smithy_runtime::error::ErrorMetadata {
-        &mut self._meta
-    }
-    fn fault(&self) -> ::smithy_runtime::error::Fault {
-        ::smithy_runtime::error::Fault::Client
-    }
-}
+::smithy_runtime::error_struct_impls!(
+    UnexpectedLambdaException, "UnexpectedLambdaException", Client
+);
 /// A Lambda trigger rejected the user during validation.
 #[non_exhaustive]
 #[derive(Clone)]
@@ -2471,27 +2162,9 @@ impl UserLambdaValidationException {
     /// The error code on the wire.
     pub const CODE: &'static str = "UserLambdaValidationException";
 }
-impl ::std::fmt::Display for UserLambdaValidationException {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str("UserLambdaValidationException")?;
-        if let ::std::option::Option::Some(message) = self._meta.message() {
-            ::std::write!(f, ": {message}")?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::std::error::Error for UserLambdaValidationException {}
-impl ::smithy_runtime::error::ProvideErrorMetadata for UserLambdaValidationException {
-    fn meta(&self) -> &::smithy_runtime::error::ErrorMetadata {
-        &self._meta
-    }
-    fn meta_mut(&mut self) -> &mut ::smithy_runtime::error::ErrorMetadata {
-        &mut self._meta
-    }
-    fn fault(&self) -> ::smithy_runtime::error::Fault {
-        ::smithy_runtime::error::Fault::Client
-    }
-}
+::smithy_runtime::error_struct_impls!(
+    UserLambdaValidationException, "UserLambdaValidationException", Client
+);
 /// The user's account has not been confirmed yet.
 #[non_exhaustive]
 #[derive(Clone)]
@@ -2607,27 +2280,9 @@ impl UserNotConfirmedException {
     /// The error code on the wire.
     pub const CODE: &'static str = "UserNotConfirmedException";
 }
-impl ::std::fmt::Display for UserNotConfirmedException {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str("UserNotConfirmedException")?;
-        if let ::std::option::Option::Some(message) = self._meta.message() {
-            ::std::write!(f, ": {message}")?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::std::error::Error for UserNotConfirmedException {}
-impl ::smithy_runtime::error::ProvideErrorMetadata for UserNotConfirmedException {
-    fn meta(&self) -> &::smithy_runtime::error::ErrorMetadata {
-        &self._meta
-    }
-    fn meta_mut(&mut self) -> &mut ::smithy_runtime::error::ErrorMetadata {
-        &mut self._meta
-    }
-    fn fault(&self) -> ::smithy_runtime::error::Fault {
-        ::smithy_runtime::error::Fault::Client
-    }
-}
+::smithy_runtime::error_struct_impls!(
+    UserNotConfirmedException, "UserNotConfirmedException", Client
+);
 /// No user matches the request (HTTP 404).
 #[non_exhaustive]
 #[derive(Clone)]
@@ -2743,24 +2398,6 @@ impl UserNotFoundException {
     /// The error code on the wire.
     pub const CODE: &'static str = "UserNotFoundException";
 }
-impl ::std::fmt::Display for UserNotFoundException {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str("UserNotFoundException")?;
-        if let ::std::option::Option::Some(message) = self._meta.message() {
-            ::std::write!(f, ": {message}")?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::std::error::Error for UserNotFoundException {}
-impl ::smithy_runtime::error::ProvideErrorMetadata for UserNotFoundException {
-    fn meta(&self) -> &::smithy_runtime::error::ErrorMetadata {
-        &self._meta
-    }
-    fn meta_mut(&mut self) -> &mut ::smithy_runtime::error::ErrorMetadata {
-        &mut self._meta
-    }
-    fn fault(&self) -> ::smithy_runtime::error::Fault {
-        ::smithy_runtime::error::Fault::Client
-    }
-}
+::smithy_runtime::error_struct_impls!(
+    UserNotFoundException, "UserNotFoundException", Client
+);
