@@ -68,7 +68,10 @@ fn compare(
                 Change::EnumValueRemoved {
                     value: value.clone(),
                 },
-                format!("Enum value `{value}`{} was removed from `{shape}`", named(name, value)),
+                format!(
+                    "Enum value `{value}`{} was removed from `{shape}`",
+                    named(name, value)
+                ),
             )),
             Some(position) => {
                 last_kept = last_kept.max(position + 1);
@@ -109,7 +112,10 @@ fn compare(
             Change::EnumValueAdded {
                 value: value.clone(),
             },
-            format!("Enum value `{value}`{} was {how} in `{shape}`", named(name, value)),
+            format!(
+                "Enum value `{value}`{} was {how} in `{shape}`",
+                named(name, value)
+            ),
         ));
     }
 }

@@ -50,6 +50,18 @@ pub(super) fn compare(
         if before == after {
             continue;
         }
+        // Prose nested in trait values (endpoint parameters, test cases) is prose too.
+        let (before_owned, after_owned);
+        let (before, after) = if cx.ignore_docs {
+            before_owned = before.map(without_documentation);
+            after_owned = after.map(without_documentation);
+            if before_owned == after_owned {
+                continue;
+            }
+            (before_owned.as_ref(), after_owned.as_ref())
+        } else {
+            (before, after)
+        };
         match policy(cx.new, trait_id) {
             TraitPolicy::Rules(rules) => {
                 breaking_changes(trait_id, &rules, before, after, subject, &mut events)
@@ -218,4 +230,18 @@ fn modified(
         },
         describe(trait_id, "", before, after),
     ));
+}
+
+/// A trait value without `documentation` strings at any depth.
+fn without_documentation(value: &Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .filter(|(key, v)| !(key.as_str() == "documentation" && v.is_string()))
+                .map(|(key, v)| (key.clone(), without_documentation(v)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(without_documentation).collect()),
+        other => other.clone(),
+    }
 }

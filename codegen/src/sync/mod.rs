@@ -305,6 +305,14 @@ fn merge_traits(
         return;
     };
     traits.retain(|name, _| !skip.contains(&name.as_str()));
+    // Trait values can carry prose of their own (endpoint rule set parameters do).
+    if let Some(ours_traits) = ours_traits {
+        for (name, value) in traits.iter_mut() {
+            if let Some(ours_value) = ours_traits.get(name) {
+                keep_nested_documentation(value, ours_value);
+            }
+        }
+    }
     for prose in PROSE {
         let official_has = traits.contains_key(*prose);
         match ours_traits.and_then(|t| t.get(*prose)) {
@@ -323,6 +331,31 @@ fn merge_traits(
     }
     if traits.is_empty() {
         object.remove("traits");
+    }
+}
+
+/// Inside a trait value, `documentation` strings at the same path in ours replace the
+/// official ones (objects are matched by key, arrays by index).
+fn keep_nested_documentation(official: &mut Value, ours: &Value) {
+    match (official, ours) {
+        (Value::Object(official), Value::Object(ours)) => {
+            for (key, value) in official.iter_mut() {
+                let Some(ours_value) = ours.get(key) else {
+                    continue;
+                };
+                if key == "documentation" && value.is_string() && ours_value.is_string() {
+                    *value = ours_value.clone();
+                } else {
+                    keep_nested_documentation(value, ours_value);
+                }
+            }
+        }
+        (Value::Array(official), Value::Array(ours)) => {
+            for (value, ours_value) in official.iter_mut().zip(ours) {
+                keep_nested_documentation(value, ours_value);
+            }
+        }
+        _ => {}
     }
 }
 
