@@ -10,6 +10,7 @@ pub mod ast;
 mod emit;
 mod format;
 mod generator;
+pub mod idl;
 pub mod ir;
 pub mod model;
 
