@@ -11,6 +11,7 @@ pub mod diff;
 mod emit;
 mod format;
 mod generator;
+pub mod idl;
 pub mod ir;
 pub mod model;
 pub mod sync;
