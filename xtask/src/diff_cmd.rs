@@ -25,9 +25,9 @@ pub struct ScopeArgs {
 
 #[derive(clap::Args)]
 pub struct DiffArgs {
-    /// The old model (a JSON AST file).
+    /// The old model: a JSON AST or IDL file, or a directory of them.
     old: PathBuf,
-    /// The new model (a JSON AST file).
+    /// The new model: a JSON AST or IDL file, or a directory of them.
     new: PathBuf,
     #[command(flatten)]
     scope: ScopeArgs,
@@ -87,10 +87,15 @@ pub enum Outcome {
     ThresholdReached,
 }
 
-pub fn load_model(path: &Path) -> Result<Model, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read model {}: {e}", path.display()))?;
-    Model::load(&text).map_err(|e| format!("{}: {e}", path.display()))
+/// A model from a `.json` or `.smithy` file, or a directory of them.
+fn load_model(path: &Path) -> Result<Model, String> {
+    if !path.exists() {
+        return Err(format!(
+            "cannot read model {}: no such file or directory",
+            path.display()
+        ));
+    }
+    Model::load_paths(&[path.to_path_buf()]).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 fn split_ops(ops: &str) -> Vec<String> {
@@ -135,7 +140,12 @@ fn crate_scopes(
 
 pub fn diff(args: DiffArgs) -> Result<Outcome, String> {
     let root = paths::workspace_root()?;
-    let scopes = if args.scope.all_shapes {
+    let old = load_model(&args.old)?;
+    let new = load_model(&args.new)?;
+    let has_service = old.services().next().is_some() || new.services().next().is_some();
+    let by_default = args.scope.ops.is_none() && args.scope.krate.is_none();
+    let scopes = if args.scope.all_shapes || (by_default && !has_service) {
+        // Models without a service have no operation closures: compare every shape.
         Vec::new()
     } else if let Some(ops) = &args.scope.ops {
         vec![Scope {
@@ -148,13 +158,17 @@ pub fn diff(args: DiffArgs) -> Result<Outcome, String> {
             .map(|(_, scope)| scope)
             .collect()
     };
-    let old = load_model(&args.old)?;
-    let new = load_model(&args.new)?;
     let options = DiffOptions {
         scopes,
         ignore_docs: args.ignore_docs,
     };
-    let report = diff::diff(&old, &new, &options).map_err(|e| e.to_string())?;
+    let report = diff::diff(&old, &new, &options).map_err(|e| {
+        if by_default && !args.scope.all_shapes {
+            format!("{e} (by default the operations of the crates in codegen.toml are compared; choose others with --ops, --crate or --all-shapes)")
+        } else {
+            e.to_string()
+        }
+    })?;
     print!("{}", report.render(args.format));
     Ok(match args.fail_on {
         Some(threshold) if report.at_or_above(threshold) > 0 => {

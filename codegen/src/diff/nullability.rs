@@ -100,7 +100,8 @@ fn judge(
         );
         reported = true;
     }
-    if !had_default && has_default && !(o.required && !n.required) {
+    let required_removed = o.required && !n.required;
+    if !had_default && has_default && !required_removed {
         push(
             "AddedDefaultTrait",
             Severity::Error,

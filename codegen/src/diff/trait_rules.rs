@@ -58,8 +58,11 @@ pub(super) struct Rule {
 use ChangeKind::{Add, Any, Presence, Remove, Update};
 use Severity::{Danger, Error, Note, Warning};
 
-/// Built-in rules: trait id, then (path, change, severity) triples.
-const BUILT_IN: &[(&str, &[(&str, ChangeKind, Severity)])] = &[
+/// One built-in rule: (path, change, severity).
+type RuleSpec = (&'static str, ChangeKind, Severity);
+
+/// Built-in rules by trait id.
+const BUILT_IN: &[(&str, &[RuleSpec])] = &[
     (
         "smithy.api#trait",
         &[
