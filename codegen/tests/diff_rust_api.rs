@@ -153,6 +153,33 @@ fn added_error_is_a_new_variant_of_the_operation_error() {
 }
 
 #[test]
+fn removed_error_removes_variants_and_the_error_type() {
+    // The shape stays in the model, but no selected operation reaches it any more.
+    let report = diff_after(|m| {
+        for operation in ["VerifyUserAttribute", "UpdateUserAttributes"] {
+            shape(m, operation)["errors"]
+                .as_array_mut()
+                .unwrap()
+                .retain(|e| e["target"] != format!("{NS}CodeMismatchException"));
+        }
+    });
+    let event = find(&report, "RemovedOperationError", "VerifyUserAttribute");
+    assert_eq!(event.severity, Severity::Warning);
+    let note = rust(event);
+    assert!(
+        note.contains("`VerifyUserAttributeError::CodeMismatchException` is gone"),
+        "{note}"
+    );
+    let left = find(&report, "LeftClosure", "CodeMismatchException");
+    assert!(
+        rust(left).contains("error type `CodeMismatchException`"),
+        "{}",
+        rust(left)
+    );
+    assert!(rust(left).contains("stops compiling"), "{}", rust(left));
+}
+
+#[test]
 fn removed_enum_value_removes_a_variant() {
     let report = diff_after(|m| {
         shape(m, "DeliveryMediumType")["members"]

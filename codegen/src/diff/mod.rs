@@ -30,7 +30,6 @@ pub use report::Format;
 pub use scope::Scope;
 
 use crate::model::{Member, Model, Shape, ShapeId};
-use std::collections::BTreeSet;
 use std::fmt;
 
 /// What to compare and how.
@@ -143,8 +142,9 @@ pub fn diff(old: &Model, new: &Model, options: &DiffOptions) -> Result<DiffRepor
 pub(crate) struct Context<'a> {
     pub old: &'a Model,
     pub new: &'a Model,
-    /// Non-prelude shape ids to compare; `None` compares every non-prelude shape.
-    pub scope: Option<BTreeSet<ShapeId>>,
+    /// Non-prelude shapes the selected operations reach in each model; `None` compares
+    /// every non-prelude shape.
+    pub scope: Option<scope::Reach>,
     pub ignore_docs: bool,
 }
 
@@ -156,6 +156,15 @@ impl Context<'_> {
             return false;
         }
         self.scope.as_ref().is_none_or(|scope| scope.contains(&id))
+    }
+
+    /// Whether the selected operations reach `id` in the old and in the new model (always
+    /// `(true, true)` without a scope).
+    pub fn reached(&self, id: &ShapeId) -> (bool, bool) {
+        match &self.scope {
+            None => (true, true),
+            Some(reach) => (reach.old.contains(id), reach.new.contains(id)),
+        }
     }
 
     /// Shapes in scope present in both models, in id order.

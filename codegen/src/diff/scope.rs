@@ -86,20 +86,33 @@ pub(crate) fn operations_in(model: &Model, scope: &Scope) -> Result<Vec<ShapeId>
         .collect())
 }
 
-/// The non-prelude shapes the scopes reach in either model (services included); `None` when
-/// no scope is given. An operation named in a scope but found in neither model is an error.
+/// The non-prelude shapes the scopes reach, in each model (services included).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Reach {
+    pub old: BTreeSet<ShapeId>,
+    pub new: BTreeSet<ShapeId>,
+}
+
+impl Reach {
+    pub fn contains(&self, id: &ShapeId) -> bool {
+        self.old.contains(id) || self.new.contains(id)
+    }
+}
+
+/// What the scopes reach; `None` when no scope is given. An operation named in a scope but
+/// found in neither model is an error.
 pub(crate) fn resolve(
     old: &Model,
     new: &Model,
     scopes: &[Scope],
-) -> Result<Option<BTreeSet<ShapeId>>, DiffError> {
+) -> Result<Option<Reach>, DiffError> {
     if scopes.is_empty() {
         return Ok(None);
     }
-    let mut reached = BTreeSet::new();
+    let mut reach = Reach::default();
     for scope in scopes {
         let mut found: BTreeSet<String> = BTreeSet::new();
-        for model in [old, new] {
+        for (model, reached) in [(old, &mut reach.old), (new, &mut reach.new)] {
             let Some(service) = service_of(model, scope)? else {
                 continue;
             };
@@ -132,5 +145,5 @@ pub(crate) fn resolve(
             }
         }
     }
-    Ok(Some(reached))
+    Ok(Some(reach))
 }

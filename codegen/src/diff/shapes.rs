@@ -29,6 +29,7 @@ pub(super) fn evaluate(cx: &Context<'_>, events: &mut Vec<Event>) {
         ));
     }
     for (old, new) in cx.changed() {
+        closure_change(cx, new, events);
         if old.type_name() == new.type_name() {
             continue;
         }
@@ -53,6 +54,38 @@ pub(super) fn evaluate(cx: &Context<'_>, events: &mut Vec<Event>) {
             ),
         ));
     }
+}
+
+/// A shape present in both models that the selected operations reach in only one of them
+/// (a new member, error or target pulled it in, or the last reference went away): its
+/// generated type appears in, or disappears from, the crate.
+fn closure_change(cx: &Context<'_>, shape: &Shape, events: &mut Vec<Event>) {
+    let (id, severity, change, verb) = match cx.reached(&shape.id) {
+        (false, true) => (
+            "EnteredClosure",
+            Severity::Note,
+            Change::ShapeAdded,
+            "now reached",
+        ),
+        (true, false) => (
+            "LeftClosure",
+            Severity::Warning,
+            Change::ShapeRemoved,
+            "no longer reached",
+        ),
+        _ => return,
+    };
+    events.push(Event::new(
+        id,
+        severity,
+        &shape.id,
+        change,
+        format!(
+            "The {} `{}` is {verb} by the selected operations",
+            shape.type_name(),
+            shape.id
+        ),
+    ));
 }
 
 /// Scalars whose name does not reach generated code (a string without the legacy `@enum`).
