@@ -34,7 +34,7 @@ pub struct ServiceUnderTest {
     pub package: &'static str,
 }
 
-/// Every service whose client cases make up the awsJson1_1 and awsJson1_0 suites.
+/// Every service whose client cases make up the awsJson1_1, awsJson1_0 and restJson1 suites.
 pub const SERVICES: &[ServiceUnderTest] = &[
     ServiceUnderTest {
         service: "aws.protocoltests.json#JsonProtocol",
@@ -52,12 +52,29 @@ pub const SERVICES: &[ServiceUnderTest] = &[
         service: "aws.protocoltests.json10#QueryCompatibleJsonRpc10",
         package: "protocol-test-query-compatible-json-rpc10",
     },
+    ServiceUnderTest {
+        service: "aws.protocoltests.restjson#RestJson",
+        package: "protocol-test-rest-json",
+    },
+    ServiceUnderTest {
+        service: "aws.protocoltests.restjson.validation#RestJsonValidation",
+        package: "protocol-test-rest-json-validation",
+    },
+    ServiceUnderTest {
+        service: "com.amazonaws.apigateway#BackplaneControlService",
+        package: "protocol-test-api-gateway",
+    },
+    ServiceUnderTest {
+        service: "com.amazonaws.glacier#Glacier",
+        package: "protocol-test-glacier",
+    },
 ];
 
 /// The protocols reported, in order, as (trait id, summary label).
 pub const PROTOCOLS: &[(&str, &str)] = &[
     ("aws.protocols#awsJson1_1", "awsJson1_1"),
     ("aws.protocols#awsJson1_0", "awsJson1_0"),
+    ("aws.protocols#restJson1", "restJson1"),
 ];
 
 /// One service's generated crate and test file, ready to be written.

@@ -6,6 +6,7 @@ mod enums;
 mod errors;
 mod operation;
 mod paginators;
+mod rest_json;
 mod rust_type;
 mod serde_derive;
 mod struct_json;

@@ -101,7 +101,9 @@ fn operation_impl(ir: &CrateIr, op: &OperationIr) -> Result<TokenStream, String>
     };
     let version = match ir.service.protocol {
         Protocol::AwsJson1_0 => quote! { ::smithy_runtime::aws_json::JsonVersion::V1_0 },
-        Protocol::AwsJson1_1 => quote! { ::smithy_runtime::aws_json::JsonVersion::V1_1 },
+        Protocol::AwsJson1_1 | Protocol::RestJson1 => {
+            quote! { ::smithy_runtime::aws_json::JsonVersion::V1_1 }
+        }
     };
     let target = format!("{}.{}", ir.service.name, op.name);
     // The span name must be a literal: it is the operation name, so traces show
@@ -170,6 +172,37 @@ fn operation_impl(ir: &CrateIr, op: &OperationIr) -> Result<TokenStream, String>
             },
         )
     };
+    let (serialize_body, deserialize_body) = if ir.service.protocol == Protocol::RestJson1 {
+        (
+            super::rest_json::serialize(ir, op, host_prefix, endpoint, compression)?,
+            super::rest_json::deserialize(ir, op)?,
+        )
+    } else {
+        (
+            quote! {
+                let #mutable body = ::smithy_runtime::json::ToJson::to_json(input);
+                #(#tokens)*
+                #host_prefix
+                #endpoint
+                let request = ::smithy_runtime::aws_json::build_request(endpoint, host_prefix.as_deref(), #version, #target, &body)?;
+                #query_mode
+                #compression
+                ::std::result::Result::Ok(request)
+            },
+            quote! {
+                if !::smithy_runtime::aws_json::is_success(response) {
+                    let ::smithy_runtime::aws_json::ErrorResponse { meta, #body_binding } = ::smithy_runtime::aws_json::parse_error(response, #query_compatible);
+                    #read_error
+                    return ::std::result::Result::Err(::smithy_runtime::error::SdkError::Service(error));
+                }
+                let body = ::smithy_runtime::aws_json::parse_success_body(response).map_err(::smithy_runtime::error::SdkError::Response)?;
+                let mut output = <#output as ::smithy_runtime::json::FromJson>::from_json(&body)
+                    .map_err(|e| ::smithy_runtime::error::SdkError::Response(::smithy_runtime::aws_json::wrap(response, e)))?;
+                output._meta = ::smithy_runtime::aws_json::response_metadata(response);
+                ::std::result::Result::Ok(output)
+            },
+        )
+    };
     Ok(quote! {
         #doc
         #deprecation
@@ -188,29 +221,13 @@ fn operation_impl(ir: &CrateIr, op: &OperationIr) -> Result<TokenStream, String>
                 input: &Self::Input,
                 context: &::smithy_runtime::operation::RequestContext<'_>,
             ) -> ::std::result::Result<::smithy_runtime::http::Request<::std::vec::Vec<u8>>, ::smithy_runtime::error::BoxError> {
-                let #mutable body = ::smithy_runtime::json::ToJson::to_json(input);
-                #(#tokens)*
-                #host_prefix
-                #endpoint
-                let request = ::smithy_runtime::aws_json::build_request(endpoint, host_prefix.as_deref(), #version, #target, &body)?;
-                #query_mode
-                #compression
-                ::std::result::Result::Ok(request)
+                #serialize_body
             }
 
             fn deserialize(
                 response: &::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
             ) -> ::std::result::Result<Self::Output, ::smithy_runtime::error::SdkError<Self::Error>> {
-                if !::smithy_runtime::aws_json::is_success(response) {
-                    let ::smithy_runtime::aws_json::ErrorResponse { meta, #body_binding } = ::smithy_runtime::aws_json::parse_error(response, #query_compatible);
-                    #read_error
-                    return ::std::result::Result::Err(::smithy_runtime::error::SdkError::Service(error));
-                }
-                let body = ::smithy_runtime::aws_json::parse_success_body(response).map_err(::smithy_runtime::error::SdkError::Response)?;
-                let mut output = <#output as ::smithy_runtime::json::FromJson>::from_json(&body)
-                    .map_err(|e| ::smithy_runtime::error::SdkError::Response(::smithy_runtime::aws_json::wrap(response, e)))?;
-                output._meta = ::smithy_runtime::aws_json::response_metadata(response);
-                ::std::result::Result::Ok(output)
+                #deserialize_body
             }
 
             fn span() -> ::smithy_runtime::tracing::Span {

@@ -79,7 +79,7 @@ pub fn is_copy(ty: &RustType) -> bool {
     )
 }
 
-fn timestamp_format(format: TimestampFormat) -> TokenStream {
+pub(super) fn timestamp_format(format: TimestampFormat) -> TokenStream {
     match format {
         TimestampFormat::EpochSeconds => quote! { ::smithy_runtime::TimestampFormat::EpochSeconds },
         TimestampFormat::DateTime => quote! { ::smithy_runtime::TimestampFormat::DateTime },

@@ -6,6 +6,7 @@
 //! (a label naming no member, a payload next to body members, …) is a lowering error naming
 //! the operation or member.
 
+pub use super::customizations::RequestCustomizations;
 use super::lower::LowerError;
 use crate::model::{Member, Model, Shape, ShapeId, ShapeKind, TimestampFormat};
 use std::collections::BTreeMap;
@@ -17,6 +18,8 @@ pub struct HttpIr {
     pub operations: BTreeMap<ShapeId, OperationBindings>,
     /// By error structure shape id.
     pub errors: BTreeMap<ShapeId, StructBindings>,
+    /// Service-specific additions to every request (see `customizations.rs`).
+    pub customizations: RequestCustomizations,
 }
 
 /// The `@http` trait of an operation, parsed, and its input and output bindings.
@@ -170,13 +173,21 @@ enum Side {
     Error,
 }
 
-/// Resolves the bindings of `operations` and `errors`.
+/// Resolves the bindings of `operations` and `errors` of `service`.
 pub fn resolve(
     model: &Model,
+    service: &ShapeId,
     operations: &[ShapeId],
     errors: impl IntoIterator<Item = ShapeId>,
 ) -> Result<HttpIr, LowerError> {
-    let mut ir = HttpIr::default();
+    let version = match model.shape(service).map(|shape| &shape.kind) {
+        Some(ShapeKind::Service(service)) => service.version.as_str(),
+        _ => "",
+    };
+    let mut ir = HttpIr {
+        customizations: super::customizations::request_customizations(service, version),
+        ..HttpIr::default()
+    };
     for id in operations {
         ir.operations.insert(id.clone(), operation(model, id)?);
     }
@@ -350,34 +361,22 @@ fn timestamp_format(member: &Member, target: &Shape, default: TimestampFormat) -
 
 fn location(member: &Member, target: &Shape, side: Side) -> Result<Location, LowerError> {
     let traits = &member.traits;
-    let misplaced = |trait_name: &str| {
-        error(
-            &member.id,
-            format!("@{trait_name} only applies to operation input members"),
-        )
-    };
-    if traits.http_label {
-        if side != Side::Input {
-            return Err(misplaced("httpLabel"));
-        }
+    // Request-only traits on a response structure (and the reverse) have no effect: Smithy
+    // ignores binding traits that do not apply to how the structure is used.
+    let input = side == Side::Input;
+    if traits.http_label && input {
         return Ok(Location::Label {
             greedy: false, // set from the URI pattern by `mark_greedy`
             timestamp_format: timestamp_format(member, target, TimestampFormat::DateTime),
         });
     }
-    if let Some(name) = &traits.http_query {
-        if side != Side::Input {
-            return Err(misplaced("httpQuery"));
-        }
+    if let (Some(name), true) = (&traits.http_query, input) {
         return Ok(Location::Query {
             name: name.clone(),
             timestamp_format: timestamp_format(member, target, TimestampFormat::DateTime),
         });
     }
-    if traits.http_query_params {
-        if side != Side::Input {
-            return Err(misplaced("httpQueryParams"));
-        }
+    if traits.http_query_params && input {
         return Ok(Location::QueryParams);
     }
     if let Some(name) = &traits.http_header {
@@ -392,13 +391,7 @@ fn location(member: &Member, target: &Shape, side: Side) -> Result<Location, Low
             prefix: prefix.clone(),
         });
     }
-    if traits.http_response_code {
-        if side == Side::Input {
-            return Err(error(
-                &member.id,
-                "@httpResponseCode only applies to output members",
-            ));
-        }
+    if traits.http_response_code && !input {
         return Ok(Location::ResponseCode);
     }
     if traits.http_payload {
@@ -589,7 +582,7 @@ mod model_tests {
     #[test]
     fn every_location_is_resolved() {
         let model = Model::load(MODEL).unwrap();
-        let ir = resolve(&model, &[id("PutThing")], [id("NotFound")]).unwrap();
+        let ir = resolve(&model, &id("Service"), &[id("PutThing")], [id("NotFound")]).unwrap();
         let op = &ir.operations[&id("PutThing")];
         assert_eq!(op.method, "PUT");
         assert_eq!(op.success_code, 201);
@@ -675,7 +668,7 @@ mod model_tests {
     #[test]
     fn binding_mistakes_name_the_shape() {
         let label_without_member = load_changed("{id}/files", "{ident}/files");
-        let e = resolve(&label_without_member, &[id("PutThing")], []).unwrap_err();
+        let e = resolve(&label_without_member, &id("Service"), &[id("PutThing")], []).unwrap_err();
         assert_eq!(e.shape, Some(id("PutThing")));
         assert!(e.message.contains("`ident`"), "{}", e.message);
 
@@ -683,25 +676,25 @@ mod model_tests {
             r#""smithy.api#http": {"method": "PUT", "uri": "/things/{id}/files/{key+}?mode=x", "code": 201},"#,
             "",
         );
-        let e = resolve(&no_http, &[id("PutThing")], []).unwrap_err();
+        let e = resolve(&no_http, &id("Service"), &[id("PutThing")], []).unwrap_err();
         assert!(e.message.contains("smithy.api#http"), "{}", e.message);
 
         let payload_and_body = load_changed(
             r#""etag": {"target": "smithy.api#String", "traits": {"smithy.api#httpHeader": "ETag"}}"#,
             r#""etag": {"target": "smithy.api#String"}"#,
         );
-        let e = resolve(&payload_and_body, &[id("PutThing")], []).unwrap_err();
+        let e = resolve(&payload_and_body, &id("Service"), &[id("PutThing")], []).unwrap_err();
         assert_eq!(e.shape, Some(id("PutThingOutput")));
         assert!(e.message.contains("`etag`"), "{}", e.message);
 
+        // A label on an output member means nothing: the member stays in the body (and so
+        // clashes with the payload here).
         let label_on_output = load_changed(
             r#""smithy.api#httpHeader": "ETag""#,
             r#""smithy.api#httpLabel": {}"#,
         );
-        let e = resolve(&label_on_output, &[id("PutThing")], []).unwrap_err();
-        assert_eq!(
-            e.shape,
-            Some(ShapeId::parse("example#PutThingOutput$etag").unwrap())
-        );
+        let e = resolve(&label_on_output, &id("Service"), &[id("PutThing")], []).unwrap_err();
+        assert_eq!(e.shape, Some(id("PutThingOutput")));
+        assert!(e.message.contains("`etag`"), "{}", e.message);
     }
 }
