@@ -21,7 +21,7 @@ pub mod values;
 
 use cases::Kind;
 use known::KnownFailure;
-use smithy_codegen::model::{Model, ShapeId};
+use smithy_codegen::model::{Model, ShapeId, ShapeKind};
 use smithy_codegen::Generator;
 use std::collections::BTreeMap;
 
@@ -100,7 +100,7 @@ pub fn prepare(model: &Model, under_test: &ServiceUnderTest) -> Result<PreparedS
     let cases = cases::service_cases(model, &service)?;
     let generator = Generator::new(model.clone())
         .service(service.clone())
-        .operations(["*"])
+        .operations(generated_operations(model, &service)?)
         .package_name(under_test.package)
         .model_source("Smithy's AWS protocol test models");
     let ir = generator.lower().map_err(|e| e.to_string())?;
@@ -120,6 +120,34 @@ pub fn prepare(model: &Model, under_test: &ServiceUnderTest) -> Result<PreparedS
         ],
         tests: rendered.tests,
     })
+}
+
+/// Every operation of the service except those with an event stream, which the generator
+/// does not support yet. The suites have no client case on such an operation; if one ever
+/// appears, rendering fails loudly because its operation is missing.
+fn generated_operations(model: &Model, service: &ShapeId) -> Result<Vec<String>, String> {
+    let streaming = ShapeId::new("smithy.api", "streaming");
+    let is_event_stream = |structure: &ShapeId| {
+        model.shape(structure).is_some_and(|shape| {
+            shape.members().iter().any(|member| {
+                model.shape(&member.target).is_some_and(|target| {
+                    matches!(target.kind, ShapeKind::Union(_))
+                        && target.traits.raw.contains_key(&streaming)
+                })
+            })
+        })
+    };
+    let operations = model.operation_ids(service).map_err(|e| e.to_string())?;
+    Ok(operations
+        .into_iter()
+        .filter(|id| match model.shape(id).map(|shape| &shape.kind) {
+            Some(ShapeKind::Operation(op)) => {
+                !is_event_stream(&op.input) && !is_event_stream(&op.output)
+            }
+            _ => true,
+        })
+        .map(|id| id.name().to_owned())
+        .collect())
 }
 
 /// The result of one case.

@@ -422,11 +422,17 @@ fn request_body(
         } else {
             quote! {}
         };
+        // An unset structure payload is sent as an empty object; other kinds send nothing.
+        let unset = if *kind == PayloadKind::Structure {
+            quote! { (::std::option::Option::Some(#rt::body::JSON), ::std::vec::Vec::from(&b"{}"[..])) }
+        } else {
+            quote! { (::std::option::Option::None, ::std::vec::Vec::new()) }
+        };
         return Ok(if f.optional {
             quote! {
                 match &input.#name {
                     ::std::option::Option::Some(value) => { #unbox (::std::option::Option::Some(#content_type), #bytes) }
-                    ::std::option::Option::None => (::std::option::Option::None, ::std::vec::Vec::new()),
+                    ::std::option::Option::None => #unset,
                 }
             }
         } else {

@@ -123,7 +123,7 @@ fn debug_impl(u: &UnionIr, name: &proc_macro2::Ident) -> TokenStream {
 fn serde_impls(u: &UnionIr, name: &proc_macro2::Ident) -> TokenStream {
     let write_arms = u.variants.iter().map(|v| {
         let variant = ident(&v.ident);
-        let member = &v.member;
+        let member = &v.json_key;
         match &v.ty {
             None => quote! {
                 #name::#variant => { object.insert(::std::string::String::from(#member), ::smithy_runtime::json::Value::Object(::smithy_runtime::json::Map::new())); }
@@ -136,7 +136,7 @@ fn serde_impls(u: &UnionIr, name: &proc_macro2::Ident) -> TokenStream {
     });
     let read_arms = u.variants.iter().map(|v| {
         let variant = ident(&v.ident);
-        let member = &v.member;
+        let member = &v.json_key;
         match &v.ty {
             None => quote! { #member => ::std::result::Result::Ok(#name::#variant), },
             Some(ty) => {

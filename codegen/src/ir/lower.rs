@@ -238,6 +238,14 @@ impl<'m> Lowering<'m> {
             .ok_or_else(|| error(id, "referenced but not defined"))
     }
 
+    /// A member's JSON key: its `@jsonName` when the protocol honours it, else its name.
+    fn json_key(&self, member: &Member) -> String {
+        match (&member.traits.json_name, self.json_names) {
+            (Some(name), true) => name.clone(),
+            _ => member.name.clone(),
+        }
+    }
+
     /// The model name of a shape in this service (honouring `rename`).
     fn service_name(&self, id: &ShapeId) -> String {
         self.rename
@@ -369,13 +377,9 @@ impl<'m> Lowering<'m> {
             let input_default = role == StructRole::Input && has_default && !traits.required;
             let optional =
                 traits.client_optional || input_default || !(traits.required || has_default);
-            let json_key = match (&traits.json_name, self.json_names) {
-                (Some(name), true) => name.clone(),
-                _ => member.name.clone(),
-            };
             fields.push(FieldIr {
                 member: member.name.clone(),
-                json_key,
+                json_key: self.json_key(member),
                 ident,
                 plain,
                 ty: self.rust_type(member, target)?,
@@ -420,6 +424,7 @@ impl<'m> Lowering<'m> {
             let is_unit = member.target == ShapeId::new("smithy.api", "Unit");
             variants.push(VariantIr {
                 member: member.name.clone(),
+                json_key: self.json_key(member),
                 plain,
                 ident,
                 ty: if is_unit {

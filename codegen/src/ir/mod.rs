@@ -257,8 +257,10 @@ pub struct UnionIr {
 /// A union variant.
 #[derive(Debug, Clone)]
 pub struct VariantIr {
-    /// Member name (the JSON key).
+    /// Member name.
     pub member: String,
+    /// The member's key in JSON (see [`FieldIr::json_key`]).
+    pub json_key: String,
     /// Variant ident.
     pub ident: String,
     /// Accessor base (`as_<plain>`, `is_<plain>`).
