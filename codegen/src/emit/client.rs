@@ -6,18 +6,23 @@ use super::structs::{must_set, setter_param};
 use super::tokens::{docs, ident};
 use crate::ir::{CrateIr, FieldIr, OperationIr, RustType};
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 /// `src/client.rs`.
 pub fn client(ir: &CrateIr) -> TokenStream {
     let methods = ir.operations.iter().map(|op| {
         let method = ident(&op.module);
         let module = ident(&op.module);
-        let fluent = format_ident!("{}FluentBuilder", crate::ir::naming::camel_ident(&op.name));
+        let fluent = ident(&op.fluent_builder);
+        // Links go through the operation's module.
+        let prefix = format!(
+            "crate::operation::{}::",
+            crate::ir::naming::unraw(&op.module)
+        );
         let doc = super::tokens::docs_with(
             &op.docs,
             &format!("Calls `{}`.", op.name),
-            &super::operation::errors_doc_from_client(ir, op),
+            &super::operation::errors_doc(op, &prefix),
         );
         let deprecation = super::tokens::deprecated(&op.deprecated);
         quote! {
@@ -60,18 +65,17 @@ pub fn client(ir: &CrateIr) -> TokenStream {
 
 /// The fluent builder of one operation (lives in the operation's module).
 pub fn fluent_builder(op: &OperationIr) -> TokenStream {
-    let camel = crate::ir::naming::camel_ident(&op.name);
-    let fluent = format_ident!("{camel}FluentBuilder");
-    let marker = format_ident!("{camel}");
+    let fluent = ident(&op.fluent_builder);
+    let marker = ident(&op.marker);
     let input = ident(&op.input.name);
     let input_builder = ident(&op.input.builder);
     let output = ident(&op.output.name);
-    let error = format_ident!("{}", op.error_enum);
+    let error = ident(&op.error_enum);
     let setters = op.input.fields.iter().map(delegating_setters);
     // Every missing required member is reported at once, as a validation error naming it.
     let build = if op.input.fields.iter().any(must_set) {
         let checks = op.input.fields.iter().filter(|f| must_set(f)).map(|f| {
-            let get = format_ident!("get_{}", f.plain);
+            let get = ident(&f.getter);
             let member = &f.member;
             quote! {
                 if input.#get().is_none() {
@@ -132,8 +136,8 @@ pub fn fluent_builder(op: &OperationIr) -> TokenStream {
 
 fn delegating_setters(f: &FieldIr) -> TokenStream {
     let field = ident(&f.ident);
-    let set = format_ident!("set_{}", f.plain);
-    let get = format_ident!("get_{}", f.plain);
+    let set = ident(&f.setter);
+    let get = ident(&f.getter);
     let stored = stored_type(f);
     let doc = docs(&f.docs, &format!("The `{}` member.", f.member));
     let set_doc = format!(" Sets or clears the `{}` member.", f.member);

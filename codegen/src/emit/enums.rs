@@ -114,11 +114,7 @@ pub fn int_enum(e: &EnumIr) -> TokenStream {
         let deprecation = deprecated(&v.deprecated);
         quote! { #doc #deprecation #variant, }
     });
-    let ints: Vec<i32> = e
-        .values
-        .iter()
-        .map(|v| i32::try_from(v.int).unwrap_or_default())
-        .collect();
+    let ints: Vec<i32> = e.values.iter().map(|v| v.int).collect();
     let as_i32 = e.values.iter().zip(&ints).map(|(v, int)| {
         let variant = ident(&v.ident);
         quote! { #name::#variant => #int, }

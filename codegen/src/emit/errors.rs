@@ -6,7 +6,7 @@ use super::tokens::{docs, ident};
 use crate::ir::{CrateIr, OperationIr, StructIr, StructRole};
 use crate::model::ErrorFault;
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 /// `Display`, `Error` and `ProvideErrorMetadata` for an error structure.
 pub fn error_struct_impls(s: &StructIr) -> TokenStream {
@@ -45,23 +45,22 @@ pub fn error_struct_impls(s: &StructIr) -> TokenStream {
 }
 
 /// The operation's error enum and its impls.
-pub fn operation_error(ir: &CrateIr, op: &OperationIr) -> TokenStream {
-    let name = format_ident!("{}", op.error_enum);
+pub fn operation_error(op: &OperationIr) -> TokenStream {
+    let name = ident(&op.error_enum);
     let doc = format!(
         " Everything the service may answer `{}` with, when it fails.",
         op.name
     );
-    let variants = op.errors.iter().map(|(variant, id)| {
-        let variant = ident(variant);
-        let error = &ir.errors[id];
-        let ty = ident(&error.name);
+    let variants = op.errors.iter().map(|error| {
+        let variant = ident(&error.variant);
+        let ty = ident(&error.type_name);
         let doc = docs(&error.docs, &format!("The `{}` error.", error.wire_name));
         quote! { #doc #variant(crate::error::#ty), }
     });
-    let is_methods = op.errors.iter().map(|(variant, id)| {
-        let v = ident(variant);
-        let method = format_ident!("is_{}", crate::ir::naming::to_snake(variant));
-        let doc = format!(" Whether this is a `{}`.", ir.errors[id].wire_name);
+    let is_methods = op.errors.iter().map(|error| {
+        let v = ident(&error.variant);
+        let method = ident(&error.is_method);
+        let doc = format!(" Whether this is a `{}`.", error.wire_name);
         quote! {
             #[doc = #doc]
             pub fn #method(&self) -> bool {
@@ -69,9 +68,10 @@ pub fn operation_error(ir: &CrateIr, op: &OperationIr) -> TokenStream {
             }
         }
     });
-    let into_service = op.errors.iter().map(|(variant, id)| {
-        let v = ident(variant);
-        let service_variant = ident(&ir.errors[id].name);
+    // The service-wide `Error` names its variants after the error structures.
+    let into_service = op.errors.iter().map(|error| {
+        let v = ident(&error.variant);
+        let service_variant = ident(&error.type_name);
         quote! { #v => #service_variant, }
     });
     quote! {

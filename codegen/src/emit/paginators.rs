@@ -7,21 +7,20 @@ use super::rust_type::value_type;
 use super::tokens::ident;
 use crate::ir::{OperationIr, PaginationIr, PathStep};
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 /// The paginator of `op` (nothing when it is not paginated), placed in the operation's module.
 pub fn paginator(op: &OperationIr) -> TokenStream {
     let Some(pagination) = &op.pagination else {
         return quote! {};
     };
-    let camel = crate::ir::naming::camel_ident(&op.name);
-    let fluent = format_ident!("{camel}FluentBuilder");
-    let paginator = format_ident!("{camel}Paginator");
-    let marker = format_ident!("{camel}");
+    let fluent = ident(&op.fluent_builder);
+    let paginator = ident(&op.paginator);
+    let marker = ident(&op.marker);
     let input = ident(&op.input.name);
     let input_builder = ident(&op.input.builder);
     let output = ident(&op.output.name);
-    let error = format_ident!("{}", op.error_enum);
+    let error = ident(&op.error_enum);
     let sdk_error = quote! { ::smithy_runtime::error::SdkError<#error> };
 
     let set_token = set_token(&pagination.input_token);

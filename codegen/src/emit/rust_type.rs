@@ -2,7 +2,7 @@
 //! type is written to JSON, read from JSON, and what its default value looks like.
 
 use super::tokens::ident;
-use crate::ir::{FieldIr, NamedKind, RustType};
+use crate::ir::{DefaultValue, FieldIr, RustType};
 use crate::model::TimestampFormat;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -212,83 +212,58 @@ pub fn reader(ty: &RustType) -> TokenStream {
     }
 }
 
-/// The Rust expression for a `@default` value of type `ty`; `None` when the JSON value does
-/// not fit the type (the caller reports it).
-pub fn default_value(ty: &RustType, value: &serde_json::Value) -> Option<TokenStream> {
-    use serde_json::Value;
-    Some(match (ty, value) {
-        (RustType::String | RustType::BigNumber, Value::String(s)) => {
-            quote! { ::std::string::String::from(#s) }
-        }
-        (RustType::BigNumber, Value::Number(n)) => {
-            let text = n.to_string();
-            quote! { ::std::string::String::from(#text) }
-        }
-        (RustType::Bool, Value::Bool(b)) => quote! { #b },
-        (RustType::I8, Value::Number(n)) => {
-            Literal::i8_suffixed(i8::try_from(n.as_i64()?).ok()?).into_token_stream()
-        }
-        (RustType::I16, Value::Number(n)) => {
-            Literal::i16_suffixed(i16::try_from(n.as_i64()?).ok()?).into_token_stream()
-        }
-        (RustType::I32, Value::Number(n)) => {
-            Literal::i32_suffixed(i32::try_from(n.as_i64()?).ok()?).into_token_stream()
-        }
-        (RustType::I64, Value::Number(n)) => Literal::i64_suffixed(n.as_i64()?).into_token_stream(),
-        (RustType::F32, Value::Number(n)) => {
-            Literal::f32_suffixed(n.as_f64()? as f32).into_token_stream()
-        }
-        (RustType::F64, Value::Number(n)) => Literal::f64_suffixed(n.as_f64()?).into_token_stream(),
-        // A blob's default is written in the model as base64.
-        (RustType::Blob, Value::String(s)) => {
-            use base64::Engine as _;
-            let bytes = base64::engine::general_purpose::STANDARD.decode(s).ok()?;
-            let bytes = Literal::byte_string(&bytes);
+/// The Rust expression for a `@default` value of type `ty` (lowering has checked that the
+/// value fits the type).
+pub fn default_value(ty: &RustType, value: &DefaultValue) -> TokenStream {
+    match (ty, value) {
+        (_, DefaultValue::String(s)) => quote! { ::std::string::String::from(#s) },
+        (_, DefaultValue::Bool(b)) => quote! { #b },
+        (RustType::I8, DefaultValue::Integer(n)) => literal(Literal::i8_suffixed(*n as i8)),
+        (RustType::I16, DefaultValue::Integer(n)) => literal(Literal::i16_suffixed(*n as i16)),
+        (RustType::I32, DefaultValue::Integer(n)) => literal(Literal::i32_suffixed(*n as i32)),
+        (_, DefaultValue::Integer(n)) => literal(Literal::i64_suffixed(*n)),
+        (RustType::F32, DefaultValue::Float(f)) => literal(Literal::f32_suffixed(*f as f32)),
+        (_, DefaultValue::Float(f)) => literal(Literal::f64_suffixed(*f)),
+        (_, DefaultValue::Blob(bytes)) => {
+            let bytes = Literal::byte_string(bytes);
             quote! { ::smithy_runtime::Blob::new(#bytes) }
         }
-        (RustType::Timestamp(_), Value::Number(n)) => {
-            if let Some(secs) = n.as_i64() {
-                quote! { ::smithy_runtime::DateTime::from_secs(#secs) }
-            } else {
-                let millis = (n.as_f64()? * 1000.0).round() as i64;
-                quote! { ::smithy_runtime::DateTime::from_millis(#millis) }
-            }
+        (_, DefaultValue::Timestamp { secs, nanos: 0 }) => {
+            quote! { ::smithy_runtime::DateTime::from_secs(#secs) }
         }
-        (RustType::Timestamp(_), Value::String(s)) => quote! {
-            ::smithy_runtime::DateTime::parse(#s, ::smithy_runtime::TimestampFormat::DateTime).unwrap_or_default()
-        },
-        (RustType::Document, value) => document_value(value),
-        (
-            RustType::Named {
-                name,
-                kind: NamedKind::Enum,
-                ..
-            },
-            Value::String(s),
-        ) => {
+        (_, DefaultValue::Timestamp { secs, nanos }) if nanos % 1_000_000 == 0 => {
+            let millis = secs * 1000 + i64::from(nanos / 1_000_000);
+            quote! { ::smithy_runtime::DateTime::from_millis(#millis) }
+        }
+        (_, DefaultValue::Timestamp { secs, nanos }) => {
+            quote! { ::smithy_runtime::DateTime::from_secs_and_nanos(#secs, #nanos) }
+        }
+        (_, DefaultValue::Document(value)) => document_value(value),
+        (_, DefaultValue::Enum(s)) => {
+            let name = named_type(ty);
+            quote! { #name::from(#s) }
+        }
+        (_, DefaultValue::IntEnum(n)) => {
+            let name = named_type(ty);
+            quote! { #name::from(#n) }
+        }
+        (_, DefaultValue::EmptyList) => quote! { ::std::vec::Vec::new() },
+        (_, DefaultValue::EmptyMap) => quote! { ::std::collections::HashMap::new() },
+    }
+}
+
+fn named_type(ty: &RustType) -> TokenStream {
+    match ty {
+        RustType::Named { name, .. } => {
             let name = ident(name);
-            quote! { crate::types::#name::from(#s) }
+            quote! { crate::types::#name }
         }
-        (
-            RustType::Named {
-                name,
-                kind: NamedKind::IntEnum,
-                ..
-            },
-            Value::Number(n),
-        ) => {
-            let name = ident(name);
-            let int = i32::try_from(n.as_i64()?).ok()?;
-            quote! { crate::types::#name::from(#int) }
-        }
-        (RustType::List { .. }, Value::Array(items)) if items.is_empty() => {
-            quote! { ::std::vec::Vec::new() }
-        }
-        (RustType::Map { .. }, Value::Object(entries)) if entries.is_empty() => {
-            quote! { ::std::collections::HashMap::new() }
-        }
-        _ => return None,
-    })
+        other => value_type(other),
+    }
+}
+
+fn literal(literal: Literal) -> TokenStream {
+    quote! { #literal }
 }
 
 fn document_value(value: &serde_json::Value) -> TokenStream {
@@ -320,15 +295,5 @@ fn document_value(value: &serde_json::Value) -> TokenStream {
             });
             quote! { ::smithy_runtime::Document::Object(::std::collections::BTreeMap::from([#(#entries),*])) }
         }
-    }
-}
-
-trait IntoTokenStream {
-    fn into_token_stream(self) -> TokenStream;
-}
-
-impl IntoTokenStream for Literal {
-    fn into_token_stream(self) -> TokenStream {
-        quote! { #self }
     }
 }

@@ -113,7 +113,7 @@ fn fallback(f: &FieldIr) -> TokenStream {
     let value = f
         .default
         .as_ref()
-        .and_then(|d| default_value(&f.ty, d))
+        .map(|d| default_value(&f.ty, d))
         .unwrap_or_else(|| quote! { ::smithy_runtime::json::Zero::zero() });
     if f.boxed && f.default.is_some() {
         quote! { ::std::boxed::Box::new(#value) }

@@ -5,7 +5,7 @@ use super::rust_type::{default_value, field_type, is_copy, stored_type, value_ty
 use super::tokens::{deprecated, docs, ident};
 use crate::ir::{FieldIr, RustType, StructIr, StructRole};
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 /// Everything generated for one structure.
 pub fn structure(s: &StructIr) -> TokenStream {
@@ -244,7 +244,7 @@ fn field_default(f: &FieldIr) -> TokenStream {
     let value = f
         .default
         .as_ref()
-        .and_then(|d| default_value(&f.ty, d))
+        .map(|d| default_value(&f.ty, d))
         .unwrap_or_else(|| quote! { ::std::default::Default::default() });
     if f.boxed {
         quote! { ::std::boxed::Box::new(#value) }
@@ -377,8 +377,8 @@ fn builder(s: &StructIr) -> TokenStream {
 
 fn setters(f: &FieldIr) -> TokenStream {
     let field = ident(&f.ident);
-    let set = format_ident!("set_{}", f.plain);
-    let get = format_ident!("get_{}", f.plain);
+    let set = ident(&f.setter);
+    let get = ident(&f.getter);
     let stored = stored_type(f);
     let member = &f.member;
     let deprecation = deprecated(&f.deprecated);
@@ -489,8 +489,7 @@ fn build_method(s: &StructIr, name: &proc_macro2::Ident) -> TokenStream {
             }
         } else {
             let default = field_default(f);
-            let explicit = f.default.as_ref().and_then(|d| default_value(&f.ty, d));
-            match explicit {
+            match &f.default {
                 // A literal of a `Copy` type is cheap: no closure (clippy prefers this).
                 Some(_) if is_copy(&f.ty) && !f.boxed => {
                     quote! { #field: self.#field.unwrap_or(#default), }

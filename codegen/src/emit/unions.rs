@@ -5,7 +5,7 @@ use super::rust_type::{from_json, to_json, value_type};
 use super::tokens::{deprecated, docs, ident};
 use crate::ir::UnionIr;
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 /// Everything generated for one union.
 pub fn union(u: &UnionIr) -> TokenStream {
@@ -32,14 +32,14 @@ pub fn union(u: &UnionIr) -> TokenStream {
     });
     let accessors = u.variants.iter().map(|v| {
         let variant = ident(&v.ident);
-        let is = format_ident!("is_{}", v.plain);
+        let is = ident(&v.is_method);
         let is_doc = format!(" Whether this is the `{}` member.", v.member);
         let is_fn = match &v.ty {
             None => quote! { ::std::matches!(self, #name::#variant) },
             Some(_) => quote! { ::std::matches!(self, #name::#variant(_)) },
         };
         let as_fn = v.ty.as_ref().map(|ty| {
-            let as_ = format_ident!("as_{}", v.plain);
+            let as_ = ident(&v.as_method);
             let ty = value_type(ty);
             let as_doc = format!(
                 " The `{}` member's value, or `self` when another member is set.",
