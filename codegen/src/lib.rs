@@ -58,15 +58,18 @@
 #[doc(hidden)]
 pub mod ast;
 mod build_script;
+pub mod diff;
 mod emit;
 mod error;
 mod format;
 mod generator;
+pub mod idl;
 #[doc(hidden)]
 pub mod ir;
 #[doc(hidden)]
 pub mod model;
 mod settings;
+pub mod sync;
 
 pub use build_script::BuildScript;
 pub use error::GenerateError;

@@ -17,6 +17,7 @@ mod macros;
 pub mod operation;
 pub mod paginator;
 pub mod protocol;
+pub mod rest_json;
 pub mod sensitive;
 #[cfg(feature = "serde")]
 mod serde_impls;

@@ -7,6 +7,7 @@ mod defaults;
 mod docs;
 pub mod dump;
 mod host_prefix;
+pub mod http_bindings;
 mod lower;
 pub mod naming;
 mod pagination;
