@@ -6,8 +6,8 @@
 //! ([`crate::model::Traits::raw`]), so nothing the evaluators need is lost and a model split
 //! differently across files compares equal.
 //!
-//! Each concern is one evaluator module; they all read a [`Context`] and push [`Event`]s.
-//! [`rust_impact`] then annotates events using the generator's own IR of both models.
+//! Each concern is one evaluator module; they all read a `Context` and push [`Event`]s.
+//! `rust_impact` then annotates events using the generator's own IR of both models.
 
 mod auth;
 mod constraints;

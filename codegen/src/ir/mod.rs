@@ -1,5 +1,5 @@
 //! The Rust view of a model: which items exist, what they are called, which fields are
-//! `Option` or `Box`, and which constraints apply. Built once by [`lower`]; emitters read
+//! `Option` or `Box`, and which constraints apply. Built once by `lower`; emitters read
 //! only this, never the model or the raw JSON.
 
 mod customizations;
