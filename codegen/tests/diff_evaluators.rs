@@ -181,10 +181,10 @@ fn member_targets() {
 
 #[test]
 fn operations_errors_and_io() {
-    let service = "service S { version: \"1\", operations: [Op], errors: [E1] }";
+    let shapes = "structure I1 {}\nstructure I2 {}\n@error(\"client\") structure E1 {}\n@error(\"client\") structure E2 {}";
     let report = compare(
-        &format!("{service}\noperation Op {{ input: I1, errors: [E1] }}\nstructure I1 {{}}\nstructure I2 {{}}\n@error(\"client\") structure E1 {{}}\n@error(\"client\") structure E2 {{}}"),
-        &format!("service S {{ version: \"1\", operations: [Op], errors: [E1, E2] }}\noperation Op {{ input: I2, errors: [E2] }}\nstructure I1 {{}}\nstructure I2 {{}}\n@error(\"client\") structure E1 {{}}\n@error(\"client\") structure E2 {{}}"),
+        &format!("service S {{ version: \"1\", operations: [Op], errors: [E1] }}\noperation Op {{ input: I1, errors: [E1] }}\n{shapes}"),
+        &format!("service S {{ version: \"1\", operations: [Op], errors: [E1, E2] }}\noperation Op {{ input: I2, errors: [E2] }}\n{shapes}"),
     );
     expect(&report, "ChangedOperationInput", "Op", Severity::Error);
     expect(&report, "AddedOperationError", "Op", Severity::Warning);
