@@ -20,6 +20,7 @@ pub mod paginator;
 pub mod sensitive;
 #[cfg(feature = "serde")]
 mod serde_impls;
+pub mod untrusted;
 pub mod validation;
 
 pub use blob::Blob;
