@@ -383,15 +383,13 @@ fn causes<'a>(error: &'a (dyn StdError + 'static)) -> Vec<&'a (dyn StdError + 's
     let mut next = Some(error);
     while let Some(cause) = next {
         found.push(cause);
-        if let Some(inner) = cause
+        next = match cause
             .downcast_ref::<io::Error>()
-            .and_then(|io| io.get_ref())
+            .and_then(io::Error::get_ref)
         {
-            found.push(inner as &(dyn StdError + 'static));
-            next = inner.source();
-        } else {
-            next = cause.source();
-        }
+            Some(wrapped) => Some(wrapped as &(dyn StdError + 'static)),
+            None => cause.source(),
+        };
     }
     found
 }
