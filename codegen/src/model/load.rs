@@ -6,6 +6,7 @@
 //! → flatten mixins → resolve references and parse traits.
 
 mod defs;
+mod files;
 mod mixins;
 mod resolve;
 
