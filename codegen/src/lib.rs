@@ -7,11 +7,13 @@
 //! [`Generator`] drives it; the `xtask` binary is a thin command line around it.
 
 pub mod ast;
+pub mod diff;
 mod emit;
 mod format;
 mod generator;
 pub mod idl;
 pub mod ir;
 pub mod model;
+pub mod sync;
 
 pub use generator::{GenerateError, GeneratedCrate, Generator, SyncReport};

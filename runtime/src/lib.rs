@@ -17,6 +17,7 @@ pub mod json;
 mod macros;
 pub mod operation;
 pub mod paginator;
+pub mod rest_json;
 pub mod sensitive;
 #[cfg(feature = "serde")]
 mod serde_impls;

@@ -1,8 +1,13 @@
 //! `cargo xtask codegen`: regenerates every crate under `generated/` as listed in
 //! `codegen.toml`, or any model/operations/output directory given on the command line.
 //! `--check` compares instead of writing and fails naming the stale files.
+//!
+//! `cargo xtask diff OLD NEW` reports what a model change means (exit status 1 when
+//! `--fail-on` is reached, 2 when the command cannot run); `cargo xtask sync-model --from
+//! OFFICIAL` brings our own models in line with a newer official model.
 
 mod config;
+mod diff_cmd;
 mod paths;
 
 use clap::{Parser, Subcommand};
@@ -23,6 +28,10 @@ struct Cli {
 enum Command {
     /// Generate Rust crates from Smithy models.
     Codegen(CodegenArgs),
+    /// Compare two models: each change with a severity and its effect on the Rust API.
+    Diff(diff_cmd::DiffArgs),
+    /// Bring our own models in line with a newer official model (our documentation kept).
+    SyncModel(diff_cmd::SyncArgs),
     /// Write the JSON AST of a model assembled from IDL (`.smithy`) and JSON AST files, as
     /// `smithy ast` does (no JVM).
     SmithyJson(SmithyJsonArgs),
@@ -63,15 +72,19 @@ struct CodegenArgs {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = match cli.command {
-        Command::Codegen(args) => codegen(args),
-        Command::SmithyJson(args) => smithy_json(args),
+    // `diff` keeps status 1 for "threshold reached", so its failures to run are status 2.
+    let (result, error_status) = match cli.command {
+        Command::Codegen(args) => (codegen(args).map(|()| diff_cmd::Outcome::Clean), 1),
+        Command::Diff(args) => (diff_cmd::diff(args), 2),
+        Command::SyncModel(args) => (diff_cmd::sync_model(args), 2),
+        Command::SmithyJson(args) => (smithy_json(args).map(|()| diff_cmd::Outcome::Clean), 1),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(diff_cmd::Outcome::Clean) => ExitCode::SUCCESS,
+        Ok(diff_cmd::Outcome::ThresholdReached) => ExitCode::from(1),
         Err(message) => {
             eprintln!("error: {message}");
-            ExitCode::FAILURE
+            ExitCode::from(error_status)
         }
     }
 }

@@ -5,6 +5,7 @@
 mod customizations;
 mod docs;
 pub mod dump;
+pub mod http_bindings;
 mod lower;
 pub mod naming;
 mod pagination;
