@@ -21,6 +21,7 @@ pub mod rest_json;
 pub mod sensitive;
 #[cfg(feature = "serde")]
 mod serde_impls;
+pub mod untrusted;
 pub mod validation;
 
 pub use blob::Blob;

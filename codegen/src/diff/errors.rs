@@ -32,7 +32,7 @@ pub(super) fn evaluate(cx: &Context<'_>, events: &mut Vec<Event>) {
                     "Error `{error}` was added to {} `{}`{}",
                     what.to_lowercase(),
                     new.id,
-                    reach(new)
+                    reach(new, "to")
                 ),
             ));
         }
@@ -49,16 +49,16 @@ pub(super) fn evaluate(cx: &Context<'_>, events: &mut Vec<Event>) {
                     "Error `{error}` was removed from {} `{}`{}",
                     what.to_lowercase(),
                     new.id,
-                    reach(new)
+                    reach(new, "from")
                 ),
             ));
         }
     }
 }
 
-fn reach(shape: &Shape) -> &'static str {
+fn reach(shape: &Shape, preposition: &str) -> String {
     match shape.kind {
-        ShapeKind::Service(_) => " (and so from every operation of the service)",
-        _ => "",
+        ShapeKind::Service(_) => format!(" (and so {preposition} every operation of the service)"),
+        _ => String::new(),
     }
 }

@@ -3,8 +3,8 @@
 //! the new target is of another type or a named type, else WARNING raised by what the
 //! targets' traits say).
 
-use super::{traits, Change, Context, Event, Severity};
-use crate::model::{Shape, ShapeId, ShapeKind};
+use super::{constraints, traits, Change, Context, Event, Severity};
+use crate::model::{Shape, ShapeId, ShapeKind, Traits};
 
 pub(super) fn evaluate(cx: &Context<'_>, events: &mut Vec<Event>) {
     for (old, new) in cx.changed() {
@@ -144,28 +144,42 @@ fn target_change(cx: &Context<'_>, old: &ShapeId, new: &ShapeId) -> (Severity, S
     }
     // Same simple or collection type: what matters is what the targets' traits (and their
     // members' targets) say.
+    let mut events = trait_events(cx, &old_shape.traits, &new_shape.traits, &new_shape.id);
+    let mut nested = Vec::new();
+    for (old_member, new_member) in super::common_members(old_shape, new_shape) {
+        events.extend(trait_events(
+            cx,
+            &old_member.traits,
+            &new_member.traits,
+            &new_member.id,
+        ));
+        if old_member.target != new_member.target {
+            let (severity, why) = target_change(cx, &old_member.target, &new_member.target);
+            nested.push((severity, format!("[{severity}] `{}`: {why}", new_member.id)));
+        }
+    }
     let mut severity = Severity::Warning;
     let mut reasons = Vec::new();
-    for event in traits::compare(cx, &old_shape.traits, &new_shape.traits, &new_shape.id) {
+    for event in events {
         severity = severity.max(event.severity);
         reasons.push(format!("[{}] {}", event.severity, event.message));
     }
-    for (old_member, new_member) in super::common_members(old_shape, new_shape) {
-        for event in traits::compare(cx, &old_member.traits, &new_member.traits, &new_member.id) {
-            severity = severity.max(event.severity);
-            reasons.push(format!("[{}] {}", event.severity, event.message));
-        }
-        if old_member.target != new_member.target {
-            let (nested, why) = target_change(cx, &old_member.target, &new_member.target);
-            severity = severity.max(nested);
-            reasons.push(format!("[{nested}] `{}`: {why}", new_member.id));
-        }
+    for (level, reason) in nested {
+        severity = severity.max(level);
+        reasons.push(reason);
     }
     if reasons.is_empty() {
         (Severity::Warning, "the targets are compatible".to_owned())
     } else {
         (severity, reasons.join("; "))
     }
+}
+
+/// What the trait rules and the constraint rules say about two versions of a target.
+fn trait_events(cx: &Context<'_>, old: &Traits, new: &Traits, subject: &ShapeId) -> Vec<Event> {
+    let mut events = traits::compare(cx, old, new, subject);
+    constraints::check(old, new, subject, &mut events);
+    events
 }
 
 fn has_legacy_enum(shape: &Shape) -> bool {
