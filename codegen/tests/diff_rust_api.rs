@@ -260,3 +260,22 @@ fn json_and_markdown_reports_carry_the_same_events() {
         "{markdown}"
     );
 }
+
+#[test]
+fn service_rename_renames_the_generated_type() {
+    let report = diff_after(|m| {
+        shape(m, "AWSCognitoIdentityProviderService")["rename"] =
+            json!({ format!("{NS}AttributeType"): "UserAttribute" });
+    });
+    let event = find(
+        &report,
+        "ServiceRename.AttributeType",
+        "AWSCognitoIdentityProviderService",
+    );
+    assert_eq!(event.severity, Severity::Error);
+    let note = rust(event);
+    assert!(
+        note.contains("type `AttributeType` is now type `UserAttribute`"),
+        "{note}"
+    );
+}

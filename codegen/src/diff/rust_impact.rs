@@ -252,6 +252,12 @@ fn impact(old: &RustView, new: &RustView, model: &Model, event: &Event) -> Optio
         Change::EndpointRulesChanged => Some(
             "the embedded endpoint rule set changes: endpoint resolution (and its `Config` inputs) may differ; no type changes".to_owned(),
         ),
+        Change::ShapeRenamed { shape } => {
+            let (before, after) = (old.item(shape)?, new.item(shape)?);
+            (before != after).then(|| {
+                format!("{before} is now {after}: code naming it stops compiling")
+            })
+        }
         Change::ResourceBindingChanged => None,
     }
 }
