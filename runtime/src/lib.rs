@@ -21,6 +21,7 @@ pub mod rest_json;
 pub mod sensitive;
 #[cfg(feature = "serde")]
 mod serde_impls;
+pub mod untrusted;
 pub mod validation;
 
 /// The awsJson 1.0/1.1 protocol, at the path generated crates use.

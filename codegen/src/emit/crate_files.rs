@@ -37,8 +37,15 @@ doctest = false
 
 [features]
 default = ["default-transport"]
-# The reqwest + rustls HTTP transport; turn off to bring your own `HttpTransport`.
-default-transport = ["smithy-runtime/reqwest"]
+# The default HTTP transport: hyper + rustls (ring, webpki roots), HTTP/1.1 with pooling.
+# Turn it off to bring your own `HttpTransport`.
+default-transport = ["smithy-runtime/hyper"]
+# HTTP/2 (through ALPN) in the default transport.
+http2 = ["smithy-runtime/http2"]
+# The operating system's root certificates instead of the compiled-in webpki roots.
+native-roots = ["smithy-runtime/native-roots"]
+# `smithy_runtime::client::ReqwestTransport`, an adapter for programs that already use reqwest.
+reqwest = ["smithy-runtime/reqwest"]
 # `serde::Serialize`/`Deserialize` on data types, inputs and outputs (not builders or errors).
 serde = ["dep:serde", "smithy-runtime/serde"]
 
@@ -181,7 +188,12 @@ fn crate_docs(ir: &CrateIr) -> String {
     }
     doc.push_str(
         "\n\n# Cargo features\n\n\
-         - `default-transport` (on by default): the reqwest + rustls HTTP transport.\n\
+         - `default-transport` (on by default): the hyper + rustls HTTP transport (no \
+         redirects, no proxy unless configured, bounded reads).\n\
+         - `http2`: HTTP/2 through ALPN in the default transport.\n\
+         - `native-roots`: trust the system's root certificates instead of the compiled-in \
+         webpki roots.\n\
+         - `reqwest`: `smithy_runtime::client::ReqwestTransport`, an adapter over reqwest.\n\
          - `serde`: `serde::Serialize` and `Deserialize` for data types, inputs and outputs, \
          with members under their model names (not for builders or errors).",
     );

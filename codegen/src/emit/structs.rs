@@ -318,8 +318,8 @@ pub fn debug_impl(
     }
 }
 
-/// Lists and maps whose items are sensitive are redacted whole.
-fn is_sensitive_container(ty: &RustType) -> bool {
+/// Lists and maps whose items (or keys) are sensitive are redacted whole.
+pub(super) fn is_sensitive_container(ty: &RustType) -> bool {
     match ty {
         RustType::List {
             item,
@@ -329,8 +329,9 @@ fn is_sensitive_container(ty: &RustType) -> bool {
         RustType::Map {
             value,
             value_sensitive,
+            key_sensitive,
             ..
-        } => *value_sensitive || is_sensitive_container(value),
+        } => *key_sensitive || *value_sensitive || is_sensitive_container(value),
         _ => false,
     }
 }

@@ -101,7 +101,7 @@ fn debug_impl(u: &UnionIr, name: &proc_macro2::Ident) -> TokenStream {
         let variant_label = &v.ident;
         match &v.ty {
             None => quote! { #name::#variant => f.write_str(#variant_label), },
-            Some(_) if v.sensitive || u.sensitive => quote! {
+            Some(ty) if v.sensitive || u.sensitive || super::structs::is_sensitive_container(ty) => quote! {
                 #name::#variant(_) => f.debug_tuple(#variant_label).field(&::smithy_runtime::sensitive::Redacted).finish(),
             },
             Some(_) => quote! { #name::#variant(value) => f.debug_tuple(#variant_label).field(value).finish(), },

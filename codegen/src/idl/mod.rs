@@ -41,9 +41,14 @@ fn parse_syntax(source: &str, file_name: &str) -> Result<syntax::FileSyntax, Idl
     parser::Parser::new(&tokens, file_name).parse()
 }
 
-/// Where each shape of an IDL file is defined (1-based line and column), to place errors
-/// found after parsing.
-pub(crate) type Positions = std::collections::BTreeMap<crate::model::ShapeId, (usize, usize)>;
+/// Where things of an IDL file are written (1-based line and column), to place errors found
+/// after parsing: each shape's definition (or, for shapes only targeted by `apply`, the
+/// first such statement) and each metadata key.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Positions {
+    pub shapes: std::collections::BTreeMap<crate::model::ShapeId, (usize, usize)>,
+    pub metadata: std::collections::BTreeMap<String, (usize, usize)>,
+}
 
 /// A member written `$name`, whose target comes from a resource or a mixin.
 #[derive(Debug, Clone)]

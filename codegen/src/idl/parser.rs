@@ -277,10 +277,16 @@ impl<'a> Parser<'a> {
                     }
                 },
                 "operationInputSuffix" | "operationOutputSuffix" => {
-                    let Some(suffix) = text else {
+                    let valid = text.as_deref().is_some_and(|t| {
+                        !t.is_empty() && t.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                    });
+                    let Some(suffix) = text.filter(|_| valid) else {
                         return Err(self.error_at(
                             value_token,
-                            format!("The ${key} control statement must have a string value"),
+                            format!(
+                                "The ${key} control statement must be a string of letters, \
+                                 digits and underscores (it ends shape names)"
+                            ),
                         ));
                     };
                     if key == "operationInputSuffix" {

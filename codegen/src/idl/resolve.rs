@@ -255,7 +255,7 @@ impl<'a> FileResolver<'a> {
                 .map_err(|_| self.error(*pos, format!("Metadata key `{key}` is defined twice")))?;
         }
         let mut shapes = IndexMap::new();
-        let mut positions = Positions::new();
+        let mut positions = Positions::default();
         let mut elided = Vec::new();
         for shape in &self.file.shapes {
             let id = self.absolute(&shape.name);
@@ -265,21 +265,35 @@ impl<'a> FileResolver<'a> {
                     format!("Shape `{id}` is defined twice in this file"),
                 ));
             }
+            let parsed = crate::model::ShapeId::parse(&id).map_err(|e| {
+                self.error(shape.pos, format!("Invalid shape id `{id}`: {}", e.reason))
+            })?;
             let converted = self.shape(shape, &id, &mut elided)?;
-            if let Ok(parsed) = crate::model::ShapeId::parse(&id) {
-                positions.insert(parsed, (shape.pos.line, shape.pos.column));
-            }
+            positions
+                .shapes
+                .insert(parsed, (shape.pos.line, shape.pos.column));
             shapes.insert(id, converted);
+        }
+        for (key, _, pos) in &self.file.metadata {
+            positions
+                .metadata
+                .entry(key.clone())
+                .or_insert((pos.line, pos.column));
         }
         for apply in &self.file.applies {
             let target = self.reference(&apply.target.text);
+            let container = target.split('$').next().unwrap_or(&target);
+            if let Ok(parsed) = crate::model::ShapeId::parse(container) {
+                let at = (apply.target.pos.line, apply.target.pos.column);
+                positions.shapes.entry(parsed).or_insert(at);
+            }
             if apply.traits.is_empty() {
                 continue;
             }
             // A shape of this file takes the traits directly; anything else (members, shapes
             // of other files) gets an `apply` entry, which the loader merges.
             if let Some(shape) = shapes.get_mut(&target) {
-                let traits = traits_mut(shape);
+                let traits = shape.traits_mut();
                 self.add_traits(traits, &apply.traits, &target, apply.target.pos)?;
                 continue;
             }
@@ -669,35 +683,6 @@ impl<'a> FileResolver<'a> {
                 }
             }
         })
-    }
-}
-
-fn traits_mut(shape: &mut ast::Shape) -> &mut ast::TraitMap {
-    match shape {
-        ast::Shape::Blob(s)
-        | ast::Shape::Boolean(s)
-        | ast::Shape::String(s)
-        | ast::Shape::Byte(s)
-        | ast::Shape::Short(s)
-        | ast::Shape::Integer(s)
-        | ast::Shape::Long(s)
-        | ast::Shape::Float(s)
-        | ast::Shape::Double(s)
-        | ast::Shape::BigInteger(s)
-        | ast::Shape::BigDecimal(s)
-        | ast::Shape::Timestamp(s)
-        | ast::Shape::Document(s) => &mut s.traits,
-        ast::Shape::Enum(s)
-        | ast::Shape::IntEnum(s)
-        | ast::Shape::Structure(s)
-        | ast::Shape::Union(s) => &mut s.traits,
-        ast::Shape::List(s) | ast::Shape::Set(s) => &mut s.traits,
-        ast::Shape::Map(s) => &mut s.traits,
-        ast::Shape::Operation(s) => &mut s.traits,
-        ast::Shape::Resource(s) => &mut s.traits,
-        ast::Shape::Service(s) => &mut s.traits,
-        ast::Shape::Member(s) => &mut s.traits,
-        ast::Shape::Apply(s) => &mut s.traits,
     }
 }
 

@@ -316,9 +316,10 @@ fn type_text(ty: &RustType) -> String {
             key_constraints,
             value_constraints,
             value_sensitive,
+            key_sensitive,
         } => {
             let mut key_text = "String".to_owned();
-            key_text.push_str(&inner_flags(key_constraints, false));
+            key_text.push_str(&inner_flags(key_constraints, *key_sensitive));
             let mut value_text = type_text(value);
             if *sparse {
                 value_text = format!("Option<{value_text}>");

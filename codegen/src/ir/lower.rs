@@ -507,6 +507,7 @@ impl<'m> Lowering<'m> {
                     key_constraints: Box::new(constraints(key, key_target)?),
                     value_constraints: Box::new(constraints(value, value_target)?),
                     value_sensitive: is_sensitive(value, value_target),
+                    key_sensitive: is_sensitive(key, key_target),
                 }
             }
             ShapeKind::Operation(_) | ShapeKind::Resource(_) | ShapeKind::Service(_) => {

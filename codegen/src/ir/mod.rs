@@ -416,6 +416,9 @@ pub enum RustType {
         value_constraints: Box<Constraints>,
         /// Values are `@sensitive`.
         value_sensitive: bool,
+        /// Keys are `@sensitive` (the key shape or the map's key member): the whole map is
+        /// then redacted in `Debug` and its keys never appear in messages.
+        key_sensitive: bool,
     },
 }
 
