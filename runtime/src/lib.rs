@@ -24,6 +24,13 @@ mod serde_impls;
 pub mod untrusted;
 pub mod validation;
 
+// The generator's registry of runtime items, compiled here so that renaming one of them
+// breaks this crate's tests, not only generated crates.
+#[cfg(test)]
+extern crate self as smithy_runtime;
+#[cfg(test)]
+mod generated_code_paths;
+
 /// The awsJson 1.0/1.1 protocol, at the path generated crates use.
 pub use protocol::aws_json;
 

@@ -1,5 +1,6 @@
 //! The crate scaffolding: `Cargo.toml`, `lib.rs`, the operation module index.
 
+use super::runtime::{CLIENT, OPERATION_SERVICE_INFO, RUNTIME};
 use super::tokens::ident;
 use crate::ir::{CrateIr, OperationIr};
 use crate::Settings;
@@ -211,12 +212,12 @@ fn root_items(ir: &CrateIr, rules: TokenStream) -> TokenStream {
     let service_error = super::errors::service_error(ir);
     quote! {
         pub use client::Client;
-        pub use ::smithy_runtime::client::{Config, ConfigBuilder};
+        pub use #CLIENT::{Config, ConfigBuilder};
         /// The runtime this crate is built on (errors, config, transport, primitives).
-        pub use ::smithy_runtime as runtime;
+        pub use #RUNTIME as runtime;
 
         /// Facts about the service every call needs.
-        pub(crate) const SERVICE_INFO: ::smithy_runtime::operation::ServiceInfo = ::smithy_runtime::operation::ServiceInfo {
+        pub(crate) const SERVICE_INFO: #OPERATION_SERVICE_INFO = #OPERATION_SERVICE_INFO {
             sdk_id: #sdk_id,
             signing_name: #signing_name,
             endpoint_rule_set: #rules,

@@ -2,6 +2,9 @@
 //! one enum per operation (modelled errors + `Unhandled`), and the service-wide `Error`
 //! every operation error converts into.
 
+use super::runtime::{
+    ERROR_SDK_ERROR, ERROR_STRUCT_IMPLS, ERROR_UNHANDLED_ERROR, OPERATION_ERROR_IMPLS,
+};
 use super::tokens::{docs, ident};
 use crate::ir::{CrateIr, OperationIr, StructIr, StructRole};
 use crate::model::ErrorFault;
@@ -40,7 +43,7 @@ pub fn error_struct_impls(s: &StructIr) -> TokenStream {
             /// The error code on the wire.
             pub const CODE: &'static str = #label;
         }
-        ::smithy_runtime::error_struct_impls!(#name, #label, #fault);
+        #ERROR_STRUCT_IMPLS!(#name, #label, #fault);
     }
 }
 
@@ -81,7 +84,7 @@ pub fn operation_error(op: &OperationIr) -> TokenStream {
         pub enum #name {
             #(#variants)*
             /// An error the model does not describe (unknown code or unreadable body).
-            Unhandled(::smithy_runtime::error::UnhandledError),
+            Unhandled(#ERROR_UNHANDLED_ERROR),
         }
         impl #name {
             #(#is_methods)*
@@ -90,7 +93,7 @@ pub fn operation_error(op: &OperationIr) -> TokenStream {
                 ::std::matches!(self, #name::Unhandled(_))
             }
         }
-        ::smithy_runtime::operation_error_impls!(#name => crate::Error { #(#into_service)* });
+        #OPERATION_ERROR_IMPLS!(#name => crate::Error { #(#into_service)* });
     }
 }
 
@@ -120,10 +123,10 @@ pub fn service_error(ir: &CrateIr) -> TokenStream {
         pub enum Error {
             #(#variants)*
             /// A service error the model does not describe.
-            Unhandled(::smithy_runtime::error::UnhandledError),
+            Unhandled(#ERROR_UNHANDLED_ERROR),
             /// The call failed before or after the service answered (invalid input, transport,
             /// timeout, unreadable response).
-            Call(::smithy_runtime::error::SdkError<::smithy_runtime::error::UnhandledError>),
+            Call(#ERROR_SDK_ERROR<#ERROR_UNHANDLED_ERROR>),
         }
         impl ::std::fmt::Display for Error {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -143,12 +146,12 @@ pub fn service_error(ir: &CrateIr) -> TokenStream {
                 }
             }
         }
-        impl<E: ::std::convert::Into<Error>> ::std::convert::From<::smithy_runtime::error::SdkError<E>> for Error {
-            fn from(error: ::smithy_runtime::error::SdkError<E>) -> Self {
+        impl<E: ::std::convert::Into<Error>> ::std::convert::From<#ERROR_SDK_ERROR<E>> for Error {
+            fn from(error: #ERROR_SDK_ERROR<E>) -> Self {
                 match error.into_service_error() {
                     ::std::result::Result::Ok(service) => service.into(),
                     ::std::result::Result::Err(other) => Error::Call(other.map_service_error(|_| {
-                        ::smithy_runtime::error::UnhandledError::new(::std::default::Default::default())
+                        #ERROR_UNHANDLED_ERROR::new(::std::default::Default::default())
                     })),
                 }
             }

@@ -7,6 +7,7 @@ mod errors;
 mod operation;
 mod paginators;
 mod protocol;
+mod runtime;
 mod rust_type;
 mod serde_derive;
 mod struct_json;
@@ -19,6 +20,7 @@ use crate::ir::{CrateIr, OperationIr, StructIr, TypeIr};
 use crate::{Layout, Settings};
 use proc_macro2::TokenStream;
 use quote::quote;
+use runtime::{ERROR_PROVIDE_RESPONSE_METADATA, ERROR_RESPONSE_METADATA};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -139,11 +141,11 @@ fn operation_module(ir: &CrateIr, op: &OperationIr) -> TokenStream {
     quote! {
         #input
         #output
-        impl ::smithy_runtime::error::ProvideResponseMetadata for #output_name {
-            fn response_metadata(&self) -> &::smithy_runtime::error::ResponseMetadata {
+        impl #ERROR_PROVIDE_RESPONSE_METADATA for #output_name {
+            fn response_metadata(&self) -> &#ERROR_RESPONSE_METADATA {
                 &self._meta
             }
-            fn response_metadata_mut(&mut self) -> &mut ::smithy_runtime::error::ResponseMetadata {
+            fn response_metadata_mut(&mut self) -> &mut #ERROR_RESPONSE_METADATA {
                 &mut self._meta
             }
         }

@@ -4,6 +4,11 @@
 //! (`protocol/`) turns them into the `serialize`/`deserialize` bodies.
 
 use super::protocol::{self, RequestParts};
+use super::runtime::{
+    AWS_JSON_CHECK_HOST_PREFIX, COMPRESSION_GZIP_REQUEST, ERROR_BOX_ERROR, ERROR_SDK_ERROR,
+    HTTP_REQUEST, HTTP_RESPONSE, OPERATION, OPERATION_AUTH_SCHEME, OPERATION_REQUEST_CONTEXT,
+    OPERATION_SERVICE_INFO, TRACING_FIELD, TRACING_INFO_SPAN, TRACING_SPAN,
+};
 use super::tokens::{deprecated, docs_with, ident};
 use crate::ir::{CrateIr, HostPrefixSegment, OperationIr};
 use proc_macro2::TokenStream;
@@ -23,9 +28,9 @@ pub fn operation_impl(ir: &CrateIr, op: &OperationIr) -> TokenStream {
     );
     let deprecation = deprecated(&op.deprecated);
     let auth = if op.anonymous {
-        quote! { ::smithy_runtime::operation::AuthScheme::Anonymous }
+        quote! { #OPERATION_AUTH_SCHEME::Anonymous }
     } else {
-        quote! { ::smithy_runtime::operation::AuthScheme::SigV4 }
+        quote! { #OPERATION_AUTH_SCHEME::SigV4 }
     };
     // The span name must be a literal: it is the operation name, so traces show
     // `UpdateUserAttributes{..}` rather than a generic `call{..}`.
@@ -44,33 +49,33 @@ pub fn operation_impl(ir: &CrateIr, op: &OperationIr) -> TokenStream {
         #[derive(Debug, Clone, Copy, Default)]
         pub struct #marker;
 
-        impl ::smithy_runtime::operation::Operation for #marker {
+        impl #OPERATION for #marker {
             type Input = #input;
             type Output = #output;
             type Error = #error;
             const NAME: &'static str = #name;
-            const SERVICE: &'static ::smithy_runtime::operation::ServiceInfo = &crate::SERVICE_INFO;
-            const AUTH: ::smithy_runtime::operation::AuthScheme = #auth;
+            const SERVICE: &'static #OPERATION_SERVICE_INFO = &crate::SERVICE_INFO;
+            const AUTH: #OPERATION_AUTH_SCHEME = #auth;
 
             fn serialize(
                 input: &Self::Input,
-                context: &::smithy_runtime::operation::RequestContext<'_>,
-            ) -> ::std::result::Result<::smithy_runtime::http::Request<::std::vec::Vec<u8>>, ::smithy_runtime::error::BoxError> {
+                context: &#OPERATION_REQUEST_CONTEXT<'_>,
+            ) -> ::std::result::Result<#HTTP_REQUEST<::std::vec::Vec<u8>>, #ERROR_BOX_ERROR> {
                 #serialize
             }
 
             fn deserialize(
-                response: &::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
-            ) -> ::std::result::Result<Self::Output, ::smithy_runtime::error::SdkError<Self::Error>> {
+                response: &#HTTP_RESPONSE<::std::vec::Vec<u8>>,
+            ) -> ::std::result::Result<Self::Output, #ERROR_SDK_ERROR<Self::Error>> {
                 #deserialize
             }
 
-            fn span() -> ::smithy_runtime::tracing::Span {
-                ::smithy_runtime::tracing::info_span!(
+            fn span() -> #TRACING_SPAN {
+                #TRACING_INFO_SPAN!(
                     #name,
                     operation = #name,
                     service = #sdk_id,
-                    attempts = ::smithy_runtime::tracing::field::Empty,
+                    attempts = #TRACING_FIELD::Empty,
                 )
             }
         }
@@ -124,7 +129,7 @@ fn host_prefix(op: &OperationIr) -> TokenStream {
         }
     }
     quote! {
-        let host_prefix = ::std::option::Option::Some(::smithy_runtime::aws_json::check_host_prefix(::std::format!(#format, #(#args),*))?);
+        let host_prefix = ::std::option::Option::Some(#AWS_JSON_CHECK_HOST_PREFIX(::std::format!(#format, #(#args),*))?);
     }
 }
 
@@ -151,7 +156,7 @@ fn endpoint(op: &OperationIr) -> TokenStream {
 /// `@requestCompression`: gzip the finished request when the model asks for it.
 fn compression(op: &OperationIr) -> TokenStream {
     if op.request_compression.iter().any(|e| e == "gzip") {
-        quote! { let request = ::smithy_runtime::compression::gzip_request(request)?; }
+        quote! { let request = #COMPRESSION_GZIP_REQUEST(request)?; }
     } else {
         quote! {}
     }

@@ -3,6 +3,9 @@
 //! stream every page through `smithy_runtime::paginator`, feeding each response's token into
 //! the next request. Emitted only for operations whose IR has pagination.
 
+use super::runtime::{
+    ERROR_SDK_ERROR, PAGINATOR_ITEMS, PAGINATOR_PAGES, PAGINATOR_PAGINATION_STREAM,
+};
 use super::rust_type::value_type;
 use super::tokens::ident;
 use crate::ir::{OperationIr, PaginationIr, PathStep};
@@ -21,7 +24,7 @@ pub fn paginator(op: &OperationIr) -> TokenStream {
     let input_builder = ident(&op.input.builder);
     let output = ident(&op.output.name);
     let error = ident(&op.error_enum);
-    let sdk_error = quote! { ::smithy_runtime::error::SdkError<#error> };
+    let sdk_error = quote! { #ERROR_SDK_ERROR<#error> };
 
     let set_token = set_token(&pagination.input_token);
     let next_token = next_token(&pagination.output_token);
@@ -70,10 +73,10 @@ pub fn paginator(op: &OperationIr) -> TokenStream {
             #page_size
 
             #[doc = #pages_doc]
-            pub fn pages(self) -> ::smithy_runtime::paginator::PaginationStream<::std::result::Result<#output, #sdk_error>> {
-                let first = #fluent::build_input(self.input).map_err(::smithy_runtime::error::SdkError::Validation);
+            pub fn pages(self) -> #PAGINATOR_PAGINATION_STREAM<::std::result::Result<#output, #sdk_error>> {
+                let first = #fluent::build_input(self.input).map_err(#ERROR_SDK_ERROR::Validation);
                 let client = self.client;
-                ::smithy_runtime::paginator::pages(
+                #PAGINATOR_PAGES(
                     first,
                     move |input: #input| {
                         let client = client.clone();
@@ -190,8 +193,8 @@ fn items(op: &OperationIr, pagination: &PaginationIr, sdk_error: &TokenStream) -
         format!(" Every item of every page (the `{member}` of each response), as an async stream.");
     quote! {
         #[doc = #doc]
-        pub fn items(self) -> ::smithy_runtime::paginator::PaginationStream<::std::result::Result<#item, #sdk_error>> {
-            ::smithy_runtime::paginator::items(self.pages(), |output: #output| -> ::std::vec::Vec<#item> {
+        pub fn items(self) -> #PAGINATOR_PAGINATION_STREAM<::std::result::Result<#item, #sdk_error>> {
+            #PAGINATOR_ITEMS(self.pages(), |output: #output| -> ::std::vec::Vec<#item> {
                 #(#lets)*
                 #collect
             })

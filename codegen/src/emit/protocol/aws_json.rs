@@ -3,6 +3,12 @@
 //! `code` (read by `smithy_runtime::protocol::aws_json`).
 
 use super::{ProtocolEmitter, RequestParts};
+use crate::emit::runtime::{
+    AWS_JSON_BUILD_REQUEST, AWS_JSON_ERROR_RESPONSE, AWS_JSON_IS_SUCCESS, AWS_JSON_JSON_VERSION,
+    AWS_JSON_MODELLED_ERROR, AWS_JSON_PARSE_ERROR, AWS_JSON_PARSE_SUCCESS_BODY,
+    AWS_JSON_RESPONSE_METADATA, AWS_JSON_SET_QUERY_MODE, AWS_JSON_WRAP, ERROR_SDK_ERROR,
+    ERROR_UNHANDLED_ERROR, JSON_FROM_JSON, JSON_TO_JSON, JSON_VALUE,
+};
 use crate::emit::tokens::ident;
 use crate::ir::{CrateIr, OperationIr};
 use proc_macro2::TokenStream;
@@ -24,8 +30,8 @@ impl ProtocolEmitter for AwsJson {
             compression,
         } = parts;
         let version = match self {
-            AwsJson::V1_0 => quote! { ::smithy_runtime::aws_json::JsonVersion::V1_0 },
-            AwsJson::V1_1 => quote! { ::smithy_runtime::aws_json::JsonVersion::V1_1 },
+            AwsJson::V1_0 => quote! { #AWS_JSON_JSON_VERSION::V1_0 },
+            AwsJson::V1_1 => quote! { #AWS_JSON_JSON_VERSION::V1_1 },
         };
         let target = format!("{}.{}", ir.service.name, op.name);
         // `@idempotencyToken` members the caller left unset get a fresh token in the body.
@@ -40,8 +46,8 @@ impl ProtocolEmitter for AwsJson {
             let key = &f.member;
             quote! {
                 if input.#field.is_none() {
-                    if let ::smithy_runtime::json::Value::Object(object) = &mut body {
-                        object.insert(::std::string::String::from(#key), ::smithy_runtime::json::Value::String((context.idempotency_token)()));
+                    if let #JSON_VALUE::Object(object) = &mut body {
+                        object.insert(::std::string::String::from(#key), #JSON_VALUE::String((context.idempotency_token)()));
                     }
                 }
             }
@@ -54,17 +60,17 @@ impl ProtocolEmitter for AwsJson {
         let query_mode = if ir.service.query_compatible {
             quote! {
                 let mut request = request;
-                ::smithy_runtime::aws_json::set_query_mode(&mut request);
+                #AWS_JSON_SET_QUERY_MODE(&mut request);
             }
         } else {
             quote! {}
         };
         quote! {
-            let #mutable body = ::smithy_runtime::json::ToJson::to_json(input);
+            let #mutable body = #JSON_TO_JSON::to_json(input);
             #(#tokens)*
             #host_prefix
             #endpoint
-            let request = ::smithy_runtime::aws_json::build_request(endpoint, host_prefix.as_deref(), #version, #target, &body)?;
+            let request = #AWS_JSON_BUILD_REQUEST(endpoint, host_prefix.as_deref(), #version, #target, &body)?;
             #query_mode
             #compression
             ::std::result::Result::Ok(request)
@@ -79,7 +85,7 @@ impl ProtocolEmitter for AwsJson {
             let variant = ident(&e.variant);
             let code = &e.wire_name;
             quote! {
-                ::std::option::Option::Some(#code) => #error::#variant(::smithy_runtime::aws_json::modelled_error(response, &body, meta)?),
+                ::std::option::Option::Some(#code) => #error::#variant(#AWS_JSON_MODELLED_ERROR(response, &body, meta)?),
             }
         });
         // Without modelled errors every error is unhandled: no `match` on the code (clippy's
@@ -87,7 +93,7 @@ impl ProtocolEmitter for AwsJson {
         let (body_binding, read_error) = if op.errors.is_empty() {
             (
                 quote! { error_type: _, body: _ },
-                quote! { let error = #error::Unhandled(::smithy_runtime::error::UnhandledError::new(meta)); },
+                quote! { let error = #error::Unhandled(#ERROR_UNHANDLED_ERROR::new(meta)); },
             )
         } else {
             (
@@ -95,21 +101,21 @@ impl ProtocolEmitter for AwsJson {
                 quote! {
                     let error = match error_type.as_deref() {
                         #(#error_arms)*
-                        _ => #error::Unhandled(::smithy_runtime::error::UnhandledError::new(meta)),
+                        _ => #error::Unhandled(#ERROR_UNHANDLED_ERROR::new(meta)),
                     };
                 },
             )
         };
         quote! {
-            if !::smithy_runtime::aws_json::is_success(response) {
-                let ::smithy_runtime::aws_json::ErrorResponse { meta, #body_binding } = ::smithy_runtime::aws_json::parse_error(response, #query_compatible);
+            if !#AWS_JSON_IS_SUCCESS(response) {
+                let #AWS_JSON_ERROR_RESPONSE { meta, #body_binding } = #AWS_JSON_PARSE_ERROR(response, #query_compatible);
                 #read_error
-                return ::std::result::Result::Err(::smithy_runtime::error::SdkError::Service(error));
+                return ::std::result::Result::Err(#ERROR_SDK_ERROR::Service(error));
             }
-            let body = ::smithy_runtime::aws_json::parse_success_body(response).map_err(::smithy_runtime::error::SdkError::Response)?;
-            let mut output = <#output as ::smithy_runtime::json::FromJson>::from_json(&body)
-                .map_err(|e| ::smithy_runtime::error::SdkError::Response(::smithy_runtime::aws_json::wrap(response, e)))?;
-            output._meta = ::smithy_runtime::aws_json::response_metadata(response);
+            let body = #AWS_JSON_PARSE_SUCCESS_BODY(response).map_err(#ERROR_SDK_ERROR::Response)?;
+            let mut output = <#output as #JSON_FROM_JSON>::from_json(&body)
+                .map_err(|e| #ERROR_SDK_ERROR::Response(#AWS_JSON_WRAP(response, e)))?;
+            output._meta = #AWS_JSON_RESPONSE_METADATA(response);
             ::std::result::Result::Ok(output)
         }
     }
