@@ -179,3 +179,18 @@ fn single_file_parse_reports_where() {
         "{error}"
     );
 }
+
+#[test]
+fn directories_skip_hidden_entries_and_other_files() {
+    let dir = std::env::temp_dir().join(format!("idl-hidden-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join(".editor")).unwrap();
+    std::fs::write(dir.join(".editor/settings.json"), "not a model").unwrap();
+    std::fs::write(dir.join("notes.txt"), "not a model either").unwrap();
+    std::fs::write(dir.join("a.smithy"), "namespace ex\n\nstring A\n").unwrap();
+    let model = Model::load_paths(std::slice::from_ref(&dir)).unwrap_or_else(|e| panic!("{e}"));
+    assert!(model.shape(&id("ex#A")).is_some());
+    // Named explicitly, a file that is not a model is an error.
+    let error = Model::load_paths(&[dir.join("notes.txt")]).unwrap_err();
+    assert!(error.to_string().contains("is not a model file"), "{error}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -39,3 +39,23 @@ fn rules_engine_models_load_from_idl() {
     let model = load(&[smithy.join("rules-engine-tests"), smithy.join("traits")]);
     println!("rules-engine-tests: {} shapes", model.shapes().count());
 }
+
+/// The trait packages are not needed at run time: the suites load without the trait
+/// definitions of `traits/`, their `use`d traits kept by id as the JSON loader keeps them.
+/// (`smithy.framework#ValidationException` is a structure the restJson1 suite uses as an
+/// error, not a trait, so its model file is still given.)
+#[test]
+fn suites_load_without_the_trait_packages() {
+    let Some(shared) = crate::shared_dir("smithy/aws-protocol-tests") else {
+        return;
+    };
+    let smithy = shared.join("smithy");
+    let validation = smithy.join("traits/smithy.framework.validation.smithy");
+    let with = load(&[smithy.join("aws-protocol-tests"), smithy.join("traits")]);
+    let without = load(&[smithy.join("aws-protocol-tests"), validation.clone()]);
+    for shape in without.shapes() {
+        assert_eq!(with.shape(&shape.id), Some(shape), "{} differs", shape.id);
+    }
+    load(&[smithy.join("protocol-tests"), validation]);
+    load(&[smithy.join("rules-engine-tests")]);
+}
