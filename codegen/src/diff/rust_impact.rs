@@ -323,8 +323,13 @@ fn member_added(new: &RustView, id: &ShapeId) -> Option<String> {
             "builder `build()` of `{}` gains a required member `{}`: code that does not set it now gets a `BuildError`; `{}::new` takes it as a new argument",
             owner.name, field.ident, owner.name
         ),
-        StructRole::Input | StructRole::Data => format!(
+        StructRole::Input | StructRole::Data if field.optional => format!(
             "new optional field: accessor {accessor} and builder setter `{}()`; existing code compiles unchanged",
+            field.ident
+        ),
+        StructRole::Input | StructRole::Data => format!(
+            "new field with a default: accessor {accessor} returning `{}` and builder setter `{}()`; existing code compiles unchanged",
+            shown_field(field),
             field.ident
         ),
         _ => format!("new accessor {accessor} returning `{}`", shown_field(field)),
