@@ -36,16 +36,10 @@ fn manifest_dir() -> PathBuf {
 /// The official model from the shared folder (`$SHARED_DIR`, else `../shared` beside the
 /// workspace), or `None` after a loud skip notice.
 fn official_json() -> Option<String> {
-    let dir = match std::env::var_os("SHARED_DIR") {
-        Some(dir) => PathBuf::from(dir),
-        None => manifest_dir().join("../../shared"),
-    };
-    if !dir.is_dir() {
-        eprintln!("SKIPPED: own_model_matches_official: {} not found (set SHARED_DIR to the ../shared folder)", dir.display());
-        return None;
-    }
-    let path = dir.join("models/cognito-identity-provider.json");
-    Some(std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
+    test_support::read_shared(
+        "own_model_matches_official",
+        "models/cognito-identity-provider.json",
+    )
 }
 
 fn load(what: &str, json: &str) -> Model {
@@ -329,6 +323,12 @@ fn sync_model_restores_a_removed_shape_and_a_changed_trait() {
         "{text}"
     );
     assert!(text.contains("Documentation to write"), "{text}");
+    let json: serde_json::Value =
+        serde_json::from_str(&outcome.summary(Format::Json)).expect("one JSON document");
+    assert_eq!(json["added"][0], restored);
+    assert!(json["report"]["events"]
+        .as_array()
+        .is_some_and(|e| !e.is_empty()));
 
     // Syncing again changes nothing.
     let again = sync_model(

@@ -190,6 +190,8 @@ enum Segment {
     Member(&'static str),
     Index(usize),
     Key(String),
+    /// A key of a map inside a sensitive scope: shown as a placeholder.
+    RedactedKey,
 }
 
 /// Collects violations while walking a value.
@@ -197,6 +199,8 @@ enum Segment {
 pub struct Validator {
     path: Vec<Segment>,
     violations: Vec<Violation>,
+    /// How many [`Validator::sensitive`] scopes are open around the current value.
+    sensitive_depth: u32,
 }
 
 impl Validator {
@@ -216,8 +220,19 @@ impl Validator {
         }
     }
 
-    /// Runs `check` on every entry of a map, with the key appended to the path. Entries are
-    /// visited in key order so messages are deterministic.
+    /// Runs `check` with the current value treated as `@sensitive`: no violation found inside
+    /// echoes a value, and map keys inside show as `[*** Sensitive Data Redacted ***]` in
+    /// paths. Generated code opens this scope for sensitive members, structures, list items,
+    /// map values and maps whose keys are sensitive.
+    pub fn sensitive(&mut self, check: impl FnOnce(&mut Validator)) {
+        self.sensitive_depth += 1;
+        check(self);
+        self.sensitive_depth -= 1;
+    }
+
+    /// Runs `check` on every entry of a map, with the key appended to the path (a placeholder
+    /// inside a [`sensitive`](Validator::sensitive) scope). Entries are visited in key order
+    /// so messages are deterministic.
     pub fn entries<'a, V: 'a>(
         &mut self,
         entries: impl IntoIterator<Item = (&'a String, &'a V)>,
@@ -226,7 +241,12 @@ impl Validator {
         let mut sorted: Vec<_> = entries.into_iter().collect();
         sorted.sort_by(|a, b| a.0.cmp(b.0));
         for (key, value) in sorted {
-            self.path.push(Segment::Key(key.clone()));
+            let segment = if self.sensitive_depth > 0 {
+                Segment::RedactedKey
+            } else {
+                Segment::Key(key.clone())
+            };
+            self.path.push(segment);
             check(self, key, value);
             self.path.pop();
         }
@@ -245,10 +265,12 @@ impl Validator {
         self.length(value.chars().count(), min, max);
     }
 
-    /// Checks a pattern; the value is echoed in the message only when not sensitive.
+    /// Checks a pattern; the value is echoed in the message only when not sensitive, and then
+    /// cut to [`MAX_UNTRUSTED_TEXT`](crate::untrusted::MAX_UNTRUSTED_TEXT) bytes.
     pub fn pattern(&mut self, value: &str, pattern: &Pattern, sensitive: bool) {
         if !pattern.is_match(value) {
-            let value = (!sensitive).then(|| value.to_owned());
+            let sensitive = sensitive || self.sensitive_depth > 0;
+            let value = (!sensitive).then(|| crate::untrusted::bounded(value).into_owned());
             self.push(ViolationKind::Pattern {
                 pattern: pattern.source(),
                 value,
@@ -259,6 +281,7 @@ impl Validator {
     /// Checks a numeric range.
     pub fn range(&mut self, value: f64, min: Option<f64>, max: Option<f64>, sensitive: bool) {
         if min.is_some_and(|min| value < min) || max.is_some_and(|max| value > max) {
+            let sensitive = sensitive || self.sensitive_depth > 0;
             let value = (!sensitive).then_some(value);
             self.push(ViolationKind::Range { min, max, value });
         }
@@ -280,7 +303,14 @@ impl Validator {
                     path.push_str(name);
                 }
                 Segment::Index(i) => path.push_str(&format!("[{i}]")),
-                Segment::Key(key) => path.push_str(&format!("[{key:?}]")),
+                Segment::Key(key) => {
+                    path.push_str(&format!("[{:?}]", crate::untrusted::bounded(key)))
+                }
+                Segment::RedactedKey => {
+                    path.push('[');
+                    path.push_str(crate::sensitive::REDACTED_TEXT);
+                    path.push(']');
+                }
             }
         }
         self.violations.push(Violation { path, kind });

@@ -20,7 +20,7 @@ pub(super) fn evaluate(cx: &Context<'_>, events: &mut Vec<Event>) {
     }
 }
 
-fn check(old: &Traits, new: &Traits, subject: &ShapeId, events: &mut Vec<Event>) {
+pub(super) fn check(old: &Traits, new: &Traits, subject: &ShapeId, events: &mut Vec<Event>) {
     let as_f64 = |n: &serde_json::Number| n.as_f64();
     let length = |t: &Traits| {
         t.length

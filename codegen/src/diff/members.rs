@@ -3,8 +3,8 @@
 //! the new target is of another type or a named type, else WARNING raised by what the
 //! targets' traits say).
 
-use super::{traits, Change, Context, Event, Severity};
-use crate::model::{Shape, ShapeId, ShapeKind};
+use super::{constraints, traits, Change, Context, Event, Severity};
+use crate::model::{Shape, ShapeId, ShapeKind, Traits};
 
 pub(super) fn evaluate(cx: &Context<'_>, events: &mut Vec<Event>) {
     for (old, new) in cx.changed() {
@@ -79,27 +79,22 @@ fn added_and_removed(old: &Shape, new: &Shape, events: &mut Vec<Event>) {
     }
 }
 
-/// Members kept by both versions must keep their relative order (positional serializers and
-/// generated constructors depend on it).
+/// Members must stay where they were: members swapped, or one inserted (or removed) before
+/// others, move positions (Smithy's rule; generated `new(…)` arguments follow member order).
+/// Appending is fine: the comparison stops where either list ends.
 fn order(old: &Shape, new: &Shape, events: &mut Vec<Event>) {
-    let kept = |shape: &Shape, other: &Shape| -> Vec<String> {
-        let other_names: Vec<String> = other.members().iter().map(|m| m.name.clone()).collect();
-        shape
-            .members()
-            .iter()
-            .map(|m| m.name.clone())
-            .filter(|n| other_names.contains(n))
-            .collect()
-    };
-    let (before, after) = (kept(old, new), kept(new, old));
-    if before != after {
+    let names =
+        |shape: &Shape| -> Vec<String> { shape.members().iter().map(|m| m.name.clone()).collect() };
+    let (before, after) = (names(old), names(new));
+    let moved = before.iter().zip(&after).find(|(a, b)| a != b);
+    if let Some((was, now)) = moved {
         events.push(Event::new(
             "ChangedMemberOrder",
             Severity::Danger,
             &new.id,
             Change::MemberOrderChanged,
             format!(
-                "Members of `{}` were reordered: [{}] became [{}]",
+                "Members of `{}` moved: `{now}` now stands where `{was}` was ([{}] became [{}])",
                 new.id,
                 before.join(", "),
                 after.join(", ")
@@ -144,28 +139,42 @@ fn target_change(cx: &Context<'_>, old: &ShapeId, new: &ShapeId) -> (Severity, S
     }
     // Same simple or collection type: what matters is what the targets' traits (and their
     // members' targets) say.
+    let mut events = trait_events(cx, &old_shape.traits, &new_shape.traits, &new_shape.id);
+    let mut nested = Vec::new();
+    for (old_member, new_member) in super::common_members(old_shape, new_shape) {
+        events.extend(trait_events(
+            cx,
+            &old_member.traits,
+            &new_member.traits,
+            &new_member.id,
+        ));
+        if old_member.target != new_member.target {
+            let (severity, why) = target_change(cx, &old_member.target, &new_member.target);
+            nested.push((severity, format!("[{severity}] `{}`: {why}", new_member.id)));
+        }
+    }
     let mut severity = Severity::Warning;
     let mut reasons = Vec::new();
-    for event in traits::compare(cx, &old_shape.traits, &new_shape.traits, &new_shape.id) {
+    for event in events {
         severity = severity.max(event.severity);
         reasons.push(format!("[{}] {}", event.severity, event.message));
     }
-    for (old_member, new_member) in super::common_members(old_shape, new_shape) {
-        for event in traits::compare(cx, &old_member.traits, &new_member.traits, &new_member.id) {
-            severity = severity.max(event.severity);
-            reasons.push(format!("[{}] {}", event.severity, event.message));
-        }
-        if old_member.target != new_member.target {
-            let (nested, why) = target_change(cx, &old_member.target, &new_member.target);
-            severity = severity.max(nested);
-            reasons.push(format!("[{nested}] `{}`: {why}", new_member.id));
-        }
+    for (level, reason) in nested {
+        severity = severity.max(level);
+        reasons.push(reason);
     }
     if reasons.is_empty() {
         (Severity::Warning, "the targets are compatible".to_owned())
     } else {
         (severity, reasons.join("; "))
     }
+}
+
+/// What the trait rules and the constraint rules say about two versions of a target.
+fn trait_events(cx: &Context<'_>, old: &Traits, new: &Traits, subject: &ShapeId) -> Vec<Event> {
+    let mut events = traits::compare(cx, old, new, subject);
+    constraints::check(old, new, subject, &mut events);
+    events
 }
 
 fn has_legacy_enum(shape: &Shape) -> bool {

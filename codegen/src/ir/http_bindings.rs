@@ -159,10 +159,7 @@ pub enum PayloadKind {
 }
 
 fn error(shape: &ShapeId, message: impl Into<String>) -> LowerError {
-    LowerError {
-        shape: Some(shape.clone()),
-        message: message.into(),
-    }
+    super::lower::error(shape, message)
 }
 
 /// Which side of a call a structure is on: decides the locations it may use.
@@ -332,7 +329,9 @@ fn structure(model: &Model, shape: &Shape, side: Side) -> Result<StructBindings,
     let mut members = Vec::new();
     for member in shape.members() {
         let target = self::shape(model, &member.target)?;
-        members.push((member.name.clone(), location(member, target, side)?));
+        let location = location(member, target, side)?;
+        check_target(model, member, target, &location)?;
+        members.push((member.name.clone(), location));
     }
     let bindings = StructBindings { members };
     if let Some((payload, _)) = bindings.payload() {
@@ -348,6 +347,105 @@ fn structure(model: &Model, shape: &Shape, side: Side) -> Result<StructBindings,
         }
     }
     Ok(bindings)
+}
+
+/// Whether values of `shape` can be written as one piece of text (label, query value,
+/// header item).
+fn is_text_scalar(shape: &Shape) -> bool {
+    matches!(
+        shape.kind,
+        ShapeKind::Boolean
+            | ShapeKind::String
+            | ShapeKind::Byte
+            | ShapeKind::Short
+            | ShapeKind::Integer
+            | ShapeKind::Long
+            | ShapeKind::Float
+            | ShapeKind::Double
+            | ShapeKind::BigInteger
+            | ShapeKind::BigDecimal
+            | ShapeKind::Timestamp
+            | ShapeKind::Enum(_)
+            | ShapeKind::IntEnum(_)
+    )
+}
+
+/// The item shape of a list (or set), if `shape` is one.
+fn list_item<'m>(model: &'m Model, shape: &Shape) -> Result<Option<&'m Shape>, LowerError> {
+    match &shape.kind {
+        ShapeKind::List(item) | ShapeKind::Set(item) => self::shape(model, &item.target).map(Some),
+        _ => Ok(None),
+    }
+}
+
+/// Checks that the member's target fits its location: labels take one scalar, queries and
+/// headers a scalar or a list of them, query-parameter maps strings or lists of strings,
+/// prefix-header maps strings.
+fn check_target(
+    model: &Model,
+    member: &Member,
+    target: &Shape,
+    location: &Location,
+) -> Result<(), LowerError> {
+    let scalar_or_list = || -> Result<bool, LowerError> {
+        Ok(is_text_scalar(target) || list_item(model, target)?.is_some_and(is_text_scalar))
+    };
+    let map_value = || -> Result<Option<&Shape>, LowerError> {
+        match &target.kind {
+            ShapeKind::Map { value, .. } => self::shape(model, &value.target).map(Some),
+            _ => Ok(None),
+        }
+    };
+    let is_string = |shape: &Shape| matches!(shape.kind, ShapeKind::String | ShapeKind::Enum(_));
+    let (fits, expected) = match location {
+        Location::Label { .. } => (
+            is_text_scalar(target),
+            "a string, number, boolean, timestamp or enum",
+        ),
+        Location::Query { .. } | Location::Header { .. } => (
+            scalar_or_list()?,
+            "a string, number, boolean, timestamp or enum, or a list of them",
+        ),
+        Location::QueryParams => (
+            match map_value()? {
+                Some(value) => is_string(value) || list_item(model, value)?.is_some_and(is_string),
+                None => false,
+            },
+            "a map of strings or of lists of strings",
+        ),
+        Location::PrefixHeaders { .. } => (map_value()?.is_some_and(is_string), "a map of strings"),
+        Location::ResponseCode => (matches!(target.kind, ShapeKind::Integer), "an integer"),
+        Location::Payload(_) | Location::Body { .. } => (true, ""),
+    };
+    if fits {
+        Ok(())
+    } else {
+        Err(error(
+            &member.id,
+            format!(
+                "is bound to {} but targets the {} `{}`; the binding needs {expected}",
+                location.describe(),
+                target.type_name(),
+                target.id
+            ),
+        ))
+    }
+}
+
+impl Location {
+    /// Where the member goes, in words, for error messages.
+    fn describe(&self) -> String {
+        match self {
+            Location::Label { .. } => "a path label".to_owned(),
+            Location::Query { name, .. } => format!("the query parameter `{name}`"),
+            Location::QueryParams => "query parameters (@httpQueryParams)".to_owned(),
+            Location::Header { name, .. } => format!("the header `{name}`"),
+            Location::PrefixHeaders { prefix } => format!("headers prefixed `{prefix}`"),
+            Location::Payload(_) => "the payload".to_owned(),
+            Location::ResponseCode => "the status code".to_owned(),
+            Location::Body { .. } => "the body".to_owned(),
+        }
+    }
 }
 
 /// The explicit `@timestampFormat` of a member (on it or its target), else `default`.
@@ -490,8 +588,8 @@ mod tests {
     fn malformed_patterns_name_the_operation() {
         for bad in ["a/b", "/a/{b", "/a/{}", "/a/b}", "/a/{b{c}}"] {
             let e = parse_uri(&op(), bad).unwrap_err();
-            assert_eq!(e.shape, Some(op()), "{bad}");
-            assert!(e.message.contains(bad), "{bad}: {}", e.message);
+            assert_eq!(e.shape().cloned(), Some(op()), "{bad}");
+            assert!(e.to_string().contains(bad), "{bad}: {}", e);
         }
     }
 
@@ -508,10 +606,10 @@ mod tests {
         check_labels(&op(), &path, &good).unwrap();
         let missing = StructBindings::default();
         let e = check_labels(&op(), &path, &missing).unwrap_err();
-        assert!(e.message.contains("`id`"), "{}", e.message);
+        assert!(e.to_string().contains("`id`"), "{}", e);
         let (no_labels, _) = parse_uri(&op(), "/things").unwrap();
         let e = check_labels(&op(), &no_labels, &good).unwrap_err();
-        assert!(e.message.contains("`id`"), "{}", e.message);
+        assert!(e.to_string().contains("`id`"), "{}", e);
     }
 }
 
@@ -669,23 +767,38 @@ mod model_tests {
     fn binding_mistakes_name_the_shape() {
         let label_without_member = load_changed("{id}/files", "{ident}/files");
         let e = resolve(&label_without_member, &id("Service"), &[id("PutThing")], []).unwrap_err();
-        assert_eq!(e.shape, Some(id("PutThing")));
-        assert!(e.message.contains("`ident`"), "{}", e.message);
+        assert_eq!(e.shape().cloned(), Some(id("PutThing")));
+        assert!(e.to_string().contains("`ident`"), "{}", e);
 
         let no_http = load_changed(
             r#""smithy.api#http": {"method": "PUT", "uri": "/things/{id}/files/{key+}?mode=x", "code": 201},"#,
             "",
         );
         let e = resolve(&no_http, &id("Service"), &[id("PutThing")], []).unwrap_err();
-        assert!(e.message.contains("smithy.api#http"), "{}", e.message);
+        assert!(
+            e.to_string().contains("smithy.api#http"),
+            "{}",
+            e.to_string()
+        );
 
         let payload_and_body = load_changed(
             r#""etag": {"target": "smithy.api#String", "traits": {"smithy.api#httpHeader": "ETag"}}"#,
             r#""etag": {"target": "smithy.api#String"}"#,
         );
         let e = resolve(&payload_and_body, &id("Service"), &[id("PutThing")], []).unwrap_err();
-        assert_eq!(e.shape, Some(id("PutThingOutput")));
-        assert!(e.message.contains("`etag`"), "{}", e.message);
+        assert_eq!(e.shape().cloned(), Some(id("PutThingOutput")));
+        assert!(e.to_string().contains("`etag`"), "{}", e);
+
+        let header_on_structure = load_changed(
+            r#""resource": {"target": "smithy.api#String", "traits": {"smithy.api#httpHeader": "X-Resource"}}"#,
+            r#""resource": {"target": "example#StringMap", "traits": {"smithy.api#httpHeader": "X-Resource"}}"#,
+        );
+        let e = resolve(&header_on_structure, &id("Service"), &[], [id("NotFound")]).unwrap_err();
+        assert_eq!(
+            e.shape().cloned(),
+            Some(ShapeId::parse("example#NotFound$resource").unwrap())
+        );
+        assert!(e.to_string().contains("`X-Resource`"), "{}", e);
 
         // A label on an output member means nothing: the member stays in the body (and so
         // clashes with the payload here).
@@ -694,7 +807,7 @@ mod model_tests {
             r#""smithy.api#httpLabel": {}"#,
         );
         let e = resolve(&label_on_output, &id("Service"), &[id("PutThing")], []).unwrap_err();
-        assert_eq!(e.shape, Some(id("PutThingOutput")));
-        assert!(e.message.contains("`etag`"), "{}", e.message);
+        assert_eq!(e.shape().cloned(), Some(id("PutThingOutput")));
+        assert!(e.to_string().contains("`etag`"), "{}", e);
     }
 }

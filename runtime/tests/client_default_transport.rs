@@ -1,6 +1,6 @@
-//! The default reqwest transport against a one-shot HTTP server on loopback, and its
+//! The default (hyper) transport against a one-shot HTTP server on loopback, and its
 //! classification of a refused connection. Only 127.0.0.1 is ever contacted.
-#![cfg(feature = "reqwest")]
+#![cfg(feature = "hyper")]
 
 mod client_support;
 

@@ -3,8 +3,15 @@
 //! same way; errors are selected by the code in `X-Amzn-Errortype`, `code` or `__type`. The
 //! generic rules live in `smithy_runtime::rest_json`; this emitter writes the per-member part.
 
-use super::rust_type::{reader, to_json};
-use super::tokens::ident;
+use super::{ProtocolEmitter, RequestParts};
+use crate::emit::runtime::{
+    BLOB, ERROR_DESERIALIZE_ERROR, ERROR_SDK_ERROR, ERROR_UNHANDLED_ERROR, HTTP_HEADER_MAP,
+    JSON_MAP_TYPE, JSON_MEMBER, JSON_OBJECT, JSON_VALUE, JSON_ZERO, REST_JSON,
+    REST_JSON_BUILD_REQUEST, REST_JSON_MODELLED_ERROR, REST_JSON_PARSE_ERROR,
+    REST_JSON_REQUEST_PATH, REST_JSON_RESPONSE_METADATA,
+};
+use crate::emit::rust_type::{reader, timestamp_format, to_json};
+use crate::emit::tokens::ident;
 use crate::ir::http_bindings::{
     Location, OperationBindings, PathSegment, PayloadKind, StructBindings,
 };
@@ -13,9 +20,31 @@ use crate::model::TimestampFormat;
 use proc_macro2::TokenStream;
 use quote::quote;
 
+/// The emitter of `restJson1`.
+pub struct RestJson;
+
+impl ProtocolEmitter for RestJson {
+    fn serialize(&self, ir: &CrateIr, op: &OperationIr, parts: RequestParts) -> TokenStream {
+        serialize(ir, op, parts.host_prefix, parts.endpoint, parts.compression)
+            .unwrap_or_else(|message| invariant_broken(op, &message))
+    }
+
+    fn deserialize(&self, ir: &CrateIr, op: &OperationIr) -> TokenStream {
+        deserialize(ir, op).unwrap_or_else(|message| invariant_broken(op, &message))
+    }
+}
+
+/// Lowering checks every binding this emitter relies on (see `ir/http_bindings.rs`), so the
+/// errors below cannot happen for a lowered model; should one slip through, the generated
+/// crate fails to build with the reason rather than the generator panicking.
+fn invariant_broken(op: &OperationIr, message: &str) -> TokenStream {
+    let message = format!("smithy-codegen (restJson1, `{}`): {message}", op.id);
+    quote! { ::std::compile_error!(#message); }
+}
+
 /// The runtime module, spelled once.
 fn rt() -> TokenStream {
-    quote! { ::smithy_runtime::rest_json }
+    quote! { #REST_JSON }
 }
 
 fn bindings<'a>(ir: &'a CrateIr, op: &OperationIr) -> Result<&'a OperationBindings, String> {
@@ -78,7 +107,7 @@ fn text_of(
         RustType::F64 => quote! { #rt::text::double(*#value) },
         RustType::Blob => quote! { #value.to_base64() },
         RustType::Timestamp(_) => {
-            let format = super::rust_type::timestamp_format(format);
+            let format = timestamp_format(format);
             quote! { #rt::text::timestamp(#value, #format) }
         }
         RustType::Named {
@@ -109,10 +138,10 @@ fn parse_text(
     Ok(match ty {
         RustType::String if base64 => quote! { #rt::text::read_base64(#text, #what) },
         RustType::String => {
-            quote! { ::std::result::Result::<_, ::smithy_runtime::error::DeserializeError>::Ok(::std::string::String::from(#text)) }
+            quote! { ::std::result::Result::<_, #ERROR_DESERIALIZE_ERROR>::Ok(::std::string::String::from(#text)) }
         }
         RustType::BigNumber => {
-            quote! { ::std::result::Result::<_, ::smithy_runtime::error::DeserializeError>::Ok(::std::string::String::from(#text.trim())) }
+            quote! { ::std::result::Result::<_, #ERROR_DESERIALIZE_ERROR>::Ok(::std::string::String::from(#text.trim())) }
         }
         RustType::Bool => quote! { #rt::text::read_bool(#text, #what) },
         RustType::I8 => quote! { #rt::text::read_integer::<i8>(#text, #what) },
@@ -122,7 +151,7 @@ fn parse_text(
         RustType::F32 => quote! { #rt::text::read_float(#text, #what) },
         RustType::F64 => quote! { #rt::text::read_double(#text, #what) },
         RustType::Timestamp(_) => {
-            let format = super::rust_type::timestamp_format(format);
+            let format = timestamp_format(format);
             quote! { #rt::text::read_timestamp(#text, #format, #what) }
         }
         RustType::Named {
@@ -131,7 +160,7 @@ fn parse_text(
             ..
         } => {
             let name = ident(name);
-            quote! { ::std::result::Result::<_, ::smithy_runtime::error::DeserializeError>::Ok(crate::types::#name::from(#text.trim())) }
+            quote! { ::std::result::Result::<_, #ERROR_DESERIALIZE_ERROR>::Ok(crate::types::#name::from(#text.trim())) }
         }
         RustType::Named {
             kind: NamedKind::IntEnum,
@@ -155,7 +184,7 @@ fn list_item(ty: &RustType) -> Option<(&RustType, bool)> {
 
 /// The body of `Operation::serialize`. `host_prefix` and `endpoint` bind the locals of the
 /// same names; `compression` rewrites the finished `request` (or is empty).
-pub fn serialize(
+fn serialize(
     ir: &CrateIr,
     op: &OperationIr,
     host_prefix: TokenStream,
@@ -313,7 +342,7 @@ pub fn serialize(
                 let write = to_json(&f.ty, quote! { value });
                 let otherwise = match &unset_token {
                     Some(token) => quote! {
-                        object.insert(::std::string::String::from(#json_name), ::smithy_runtime::json::Value::String(::std::string::String::from(#token)));
+                        object.insert(::std::string::String::from(#json_name), #JSON_VALUE::String(::std::string::String::from(#token)));
                     },
                     None => quote! {},
                 };
@@ -337,9 +366,9 @@ pub fn serialize(
     }
     let body = request_body(input, &http.input, body_members)?;
     let headers_binding = if headers.is_empty() {
-        quote! { let headers = ::smithy_runtime::http::HeaderMap::new(); }
+        quote! { let headers = #HTTP_HEADER_MAP::new(); }
     } else {
-        quote! { let mut headers = ::smithy_runtime::http::HeaderMap::new(); }
+        quote! { let mut headers = #HTTP_HEADER_MAP::new(); }
     };
     let method = &http.method;
     let mut checksum = if http.checksum_required {
@@ -365,7 +394,7 @@ pub fn serialize(
     };
     Ok(quote! {
         #unused_input
-        let mut path = #rt::uri::RequestPath::new();
+        let mut path = #REST_JSON_REQUEST_PATH::new();
         #(#path_steps)*
         #(#queries)*
         #(#query_params)*
@@ -375,7 +404,7 @@ pub fn serialize(
         #host_prefix
         #endpoint
         let uri = path.to_uri(endpoint, host_prefix.as_deref())?;
-        let request = #rt::body::build_request(#method, uri, headers, content_type, body)?;
+        let request = #REST_JSON_BUILD_REQUEST(#method, uri, headers, content_type, body)?;
         #checksum
         #compression
         ::std::result::Result::Ok(request)
@@ -442,9 +471,9 @@ fn request_body(
     if bindings.has_body_members() {
         return Ok(quote! {
             {
-                let mut object = ::smithy_runtime::json::Map::new();
+                let mut object = #JSON_MAP_TYPE::new();
                 #(#body_members)*
-                (::std::option::Option::Some(#rt::body::JSON), #rt::body::json_bytes(&::smithy_runtime::json::Value::Object(object)))
+                (::std::option::Option::Some(#rt::body::JSON), #rt::body::json_bytes(&#JSON_VALUE::Object(object)))
             }
         });
     }
@@ -460,7 +489,7 @@ fn read_members(
     read_body: bool,
 ) -> Result<TokenStream, String> {
     let rt = rt();
-    let fail = quote! { .map_err(|e| ::smithy_runtime::error::SdkError::Response(#rt::errors::wrap(response, e)))? };
+    let fail = quote! { .map_err(|e| #ERROR_SDK_ERROR::Response(#rt::errors::wrap(response, e)))? };
     let mut steps = Vec::new();
     let mut body_steps = Vec::new();
     for (member, location) in &bindings.members {
@@ -540,7 +569,7 @@ fn read_members(
             Location::Payload(kind) if read_body => {
                 let value = match kind {
                     PayloadKind::Blob { .. } => {
-                        quote! { ::smithy_runtime::Blob::new(response.body().clone()) }
+                        quote! { #BLOB::new(response.body().clone()) }
                     }
                     PayloadKind::String { .. } => {
                         quote! { #rt::body::read_text(response.body()) #fail }
@@ -568,7 +597,7 @@ fn read_members(
                 let read = reader(&f.ty);
                 let store = store(quote! { value });
                 body_steps.push(quote! {
-                    if let ::std::option::Option::Some(value) = ::smithy_runtime::json::member(object, #json_name, #read) #fail {
+                    if let ::std::option::Option::Some(value) = #JSON_MEMBER(object, #json_name, #read) #fail {
                         #store
                     }
                 });
@@ -579,7 +608,7 @@ fn read_members(
     if !body_steps.is_empty() {
         steps.push(quote! {
             let body = #rt::body::read_json(response.body()) #fail;
-            let object = ::smithy_runtime::json::object(&body) #fail;
+            let object = #JSON_OBJECT(&body) #fail;
             #(#body_steps)*
         });
     }
@@ -587,7 +616,7 @@ fn read_members(
 }
 
 /// The body of `Operation::deserialize`.
-pub fn deserialize(ir: &CrateIr, op: &OperationIr) -> Result<TokenStream, String> {
+fn deserialize(ir: &CrateIr, op: &OperationIr) -> Result<TokenStream, String> {
     let rt = rt();
     let http = bindings(ir, op)?;
     let output = ident(&op.output.name);
@@ -595,12 +624,19 @@ pub fn deserialize(ir: &CrateIr, op: &OperationIr) -> Result<TokenStream, String
     let read_output = read_members(&op.output, &http.output, quote! { output }, true)?;
 
     let mut arms = Vec::new();
-    for (variant, id) in &op.errors {
-        let e = &ir.errors[id];
-        let v = ident(variant);
-        let code = &e.wire_name;
-        let ty = ident(&e.name);
-        let headers = match ir.http.as_ref().and_then(|http| http.errors.get(id)) {
+    for modelled in &op.errors {
+        let e = ir
+            .errors
+            .get(&modelled.shape)
+            .ok_or_else(|| format!("no error structure `{}`", modelled.shape))?;
+        let v = ident(&modelled.variant);
+        let code = &modelled.wire_name;
+        let ty = ident(&modelled.type_name);
+        let headers = match ir
+            .http
+            .as_ref()
+            .and_then(|http| http.errors.get(&modelled.shape))
+        {
             // Body members were read by `modelled_error`; headers and status come here.
             Some(bindings) => read_members(e, bindings, quote! { error }, false)?,
             None => quote! {},
@@ -612,7 +648,7 @@ pub fn deserialize(ir: &CrateIr, op: &OperationIr) -> Result<TokenStream, String
         };
         arms.push(quote! {
             ::std::option::Option::Some(#code) => {
-                let #binding: crate::error::#ty = #rt::errors::modelled_error(response, &body, meta)?;
+                let #binding: crate::error::#ty = #REST_JSON_MODELLED_ERROR(response, &body, meta)?;
                 #headers
                 #error::#v(error)
             }
@@ -620,26 +656,26 @@ pub fn deserialize(ir: &CrateIr, op: &OperationIr) -> Result<TokenStream, String
     }
     let read_error = if arms.is_empty() {
         quote! {
-            let #rt::errors::ErrorResponse { meta, .. } = #rt::errors::parse_error(response);
-            let error = #error::Unhandled(::smithy_runtime::error::UnhandledError::new(meta));
+            let #rt::errors::ErrorResponse { meta, .. } = #REST_JSON_PARSE_ERROR(response);
+            let error = #error::Unhandled(#ERROR_UNHANDLED_ERROR::new(meta));
         }
     } else {
         quote! {
-            let #rt::errors::ErrorResponse { meta, error_type, body } = #rt::errors::parse_error(response);
+            let #rt::errors::ErrorResponse { meta, error_type, body } = #REST_JSON_PARSE_ERROR(response);
             let error = match error_type.as_deref() {
                 #(#arms)*
-                _ => #error::Unhandled(::smithy_runtime::error::UnhandledError::new(meta)),
+                _ => #error::Unhandled(#ERROR_UNHANDLED_ERROR::new(meta)),
             };
         }
     };
     Ok(quote! {
         if !response.status().is_success() {
             #read_error
-            return ::std::result::Result::Err(::smithy_runtime::error::SdkError::Service(error));
+            return ::std::result::Result::Err(#ERROR_SDK_ERROR::Service(error));
         }
-        let mut output = <#output as ::smithy_runtime::json::Zero>::zero();
+        let mut output = <#output as #JSON_ZERO>::zero();
         #read_output
-        output._meta = #rt::errors::response_metadata(response);
+        output._meta = #REST_JSON_RESPONSE_METADATA(response);
         ::std::result::Result::Ok(output)
     })
 }
