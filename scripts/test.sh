@@ -24,4 +24,4 @@ cargo doc -p cognito-identity-provider --no-deps
 
 step "tests"
 cargo test --workspace --no-fail-fast -- --nocapture 2>&1 | tee target/test-output.log
-grep -E '^(endpoint cases|awsJson1_[01]|diff cases):' target/test-output.log || true
+grep -E '^(endpoint cases|awsJson1_[01]|diff cases|idl (valid|flattened|invalid|protocol suites|proptest [a-z]+)):' target/test-output.log || true

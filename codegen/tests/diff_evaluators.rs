@@ -45,6 +45,16 @@ fn member_order() {
         "structure A { b: String, a: String }",
     );
     expect(&report, "ChangedMemberOrder", "A", Severity::Danger);
+    let inserted = compare(
+        "structure A { a: String, b: String }",
+        "structure A { a: String, c: String, b: String }",
+    );
+    expect(&inserted, "ChangedMemberOrder", "A", Severity::Danger);
+    let appended = compare(
+        "structure A { a: String, b: String }",
+        "structure A { a: String, b: String, c: String }",
+    );
+    assert!(!appended.events.iter().any(|e| e.id == "ChangedMemberOrder"));
 }
 
 #[test]
@@ -189,7 +199,7 @@ fn operations_errors_and_io() {
     expect(&report, "ChangedOperationInput", "Op", Severity::Error);
     expect(&report, "AddedOperationError", "Op", Severity::Warning);
     expect(&report, "RemovedOperationError", "Op", Severity::Warning);
-    expect(&report, "AddedServiceError", "S", Severity::Danger);
+    expect(&report, "AddedServiceError", "S", Severity::Warning);
 }
 
 #[test]
@@ -276,4 +286,14 @@ fn endpoint_rule_set_parameters() {
         "S",
         Severity::Danger,
     );
+}
+
+#[test]
+fn service_rename() {
+    let shapes = "operation Op { input: In }\nstructure In { a: Thing }\nstructure Thing {}";
+    let report = compare(
+        &format!("service S {{ version: \"1\", operations: [Op] }}\n{shapes}"),
+        &format!("service S {{ version: \"1\", operations: [Op], rename: {{ \"ns#Thing\": \"Item\" }} }}\n{shapes}"),
+    );
+    expect(&report, "ServiceRename.Thing", "S", Severity::Error);
 }

@@ -260,3 +260,63 @@ fn json_and_markdown_reports_carry_the_same_events() {
         "{markdown}"
     );
 }
+
+#[test]
+fn service_rename_renames_the_generated_type() {
+    let report = diff_after(|m| {
+        shape(m, "AWSCognitoIdentityProviderService")["rename"] =
+            json!({ format!("{NS}AttributeType"): "UserAttribute" });
+    });
+    let event = find(
+        &report,
+        "ServiceRename.AttributeType",
+        "AWSCognitoIdentityProviderService",
+    );
+    assert_eq!(event.severity, Severity::Error);
+    let note = rust(event);
+    assert!(
+        note.contains("type `AttributeType` is now type `UserAttribute`"),
+        "{note}"
+    );
+}
+
+#[test]
+fn service_error_reaches_every_operation_error_enum() {
+    let report = diff_after(|m| {
+        m["shapes"][format!("{NS}ServiceQuotaException")] = json!({
+            "type": "structure",
+            "members": {},
+            "traits": {"smithy.api#error": "server"}
+        });
+        shape(m, "AWSCognitoIdentityProviderService")["errors"] =
+            json!([{ "target": format!("{NS}ServiceQuotaException") }]);
+    });
+    let event = find(
+        &report,
+        "AddedServiceError",
+        "AWSCognitoIdentityProviderService",
+    );
+    assert_eq!(event.severity, Severity::Warning);
+    let note = rust(event);
+    for operation in OPERATIONS {
+        assert!(
+            note.contains(&format!("`{operation}Error::ServiceQuotaException`")),
+            "{note}"
+        );
+    }
+    // An error every operation already lists changes no enum.
+    let report = diff_after(|m| {
+        shape(m, "AWSCognitoIdentityProviderService")["errors"] =
+            json!([{ "target": format!("{NS}TooManyRequestsException") }]);
+    });
+    let event = find(
+        &report,
+        "AddedServiceError",
+        "AWSCognitoIdentityProviderService",
+    );
+    assert!(
+        rust(event).starts_with("no change to the error enums"),
+        "{}",
+        rust(event)
+    );
+}

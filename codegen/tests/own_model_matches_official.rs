@@ -329,6 +329,12 @@ fn sync_model_restores_a_removed_shape_and_a_changed_trait() {
         "{text}"
     );
     assert!(text.contains("Documentation to write"), "{text}");
+    let json: serde_json::Value =
+        serde_json::from_str(&outcome.summary(Format::Json)).expect("one JSON document");
+    assert_eq!(json["added"][0], restored);
+    assert!(json["report"]["events"]
+        .as_array()
+        .is_some_and(|e| !e.is_empty()));
 
     // Syncing again changes nothing.
     let again = sync_model(

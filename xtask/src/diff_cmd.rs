@@ -44,7 +44,7 @@ pub struct DiffArgs {
 
 #[derive(clap::Args)]
 pub struct SyncArgs {
-    /// The newer official model (a JSON AST file).
+    /// The newer official model: a JSON AST or IDL file, or a directory of them.
     #[arg(long)]
     from: PathBuf,
     /// Sync only the model of this crate of codegen.toml (its package name).
@@ -185,8 +185,7 @@ pub fn diff(args: DiffArgs) -> Result<Outcome, String> {
 
 pub fn sync_model(args: SyncArgs) -> Result<Outcome, String> {
     let root = paths::workspace_root()?;
-    let official = std::fs::read_to_string(&args.from)
-        .map_err(|e| format!("cannot read {}: {e}", args.from.display()))?;
+    let official = official_json(&args.from)?;
     let jobs: Vec<(PathBuf, Vec<Scope>)> = match (&args.model, &args.ops) {
         (Some(model), Some(ops)) => vec![(model.clone(), vec![Scope::operations(split_ops(ops))])],
         _ => {
@@ -219,6 +218,24 @@ pub fn sync_model(args: SyncArgs) -> Result<Outcome, String> {
         print!("{}", outcome.summary(args.format));
     }
     Ok(Outcome::Clean)
+}
+
+/// The official model as JSON AST text: a `.json` file as it is, IDL files or directories
+/// assembled into one document.
+fn official_json(path: &Path) -> Result<String, String> {
+    if path.extension().is_some_and(|e| e == "json") {
+        return std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()));
+    }
+    if !path.exists() {
+        return Err(format!(
+            "cannot read {}: no such file or directory",
+            path.display()
+        ));
+    }
+    let document = smithy_codegen::ast::Document::assemble_paths(&[path.to_path_buf()])
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    serde_json::to_string(&document).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// Writes through a temporary file beside `path`, so a failure never leaves half a model.

@@ -32,6 +32,19 @@ enum Command {
     Diff(diff_cmd::DiffArgs),
     /// Bring our own models in line with a newer official model (our documentation kept).
     SyncModel(diff_cmd::SyncArgs),
+    /// Write the JSON AST of a model assembled from IDL (`.smithy`) and JSON AST files, as
+    /// `smithy ast` does (no JVM).
+    SmithyJson(SmithyJsonArgs),
+}
+
+#[derive(clap::Args)]
+struct SmithyJsonArgs {
+    /// Model files (`.smithy`, `.json`) or directories searched for them.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Where to write the JSON AST (`-` for standard output).
+    #[arg(long)]
+    out: PathBuf,
 }
 
 #[derive(clap::Args)]
@@ -39,7 +52,8 @@ struct CodegenArgs {
     /// Compare with what is on disk instead of writing; fail if anything differs.
     #[arg(long)]
     check: bool,
-    /// A Smithy JSON AST model (instead of the crates listed in codegen.toml).
+    /// A Smithy model: a JSON AST or IDL (`.smithy`) file, or a directory of them (instead of
+    /// the crates listed in codegen.toml).
     #[arg(long, requires = "out")]
     model: Option<PathBuf>,
     /// Comma-separated operation names, or `*` for all.
@@ -63,6 +77,7 @@ fn main() -> ExitCode {
         Command::Codegen(args) => (codegen(args).map(|()| diff_cmd::Outcome::Clean), 1),
         Command::Diff(args) => (diff_cmd::diff(args), 2),
         Command::SyncModel(args) => (diff_cmd::sync_model(args), 2),
+        Command::SmithyJson(args) => (smithy_json(args).map(|()| diff_cmd::Outcome::Clean), 1),
     };
     match result {
         Ok(diff_cmd::Outcome::Clean) => ExitCode::SUCCESS,
@@ -72,6 +87,29 @@ fn main() -> ExitCode {
             ExitCode::from(error_status)
         }
     }
+}
+
+fn smithy_json(args: SmithyJsonArgs) -> Result<(), String> {
+    let document =
+        smithy_codegen::ast::Document::assemble_paths(&args.files).map_err(|e| e.to_string())?;
+    let mut text = serde_json::to_string_pretty(&document).map_err(|e| e.to_string())?;
+    text.push('\n');
+    if args.out == Path::new("-") {
+        print!("{text}");
+        return Ok(());
+    }
+    // Written beside the target and renamed, so a failure never leaves half a file.
+    let partial = args.out.with_extension("json.partial");
+    std::fs::write(&partial, &text)
+        .map_err(|e| format!("cannot write {}: {e}", partial.display()))?;
+    std::fs::rename(&partial, &args.out)
+        .map_err(|e| format!("cannot write {}: {e}", args.out.display()))?;
+    eprintln!(
+        "wrote {} ({} shapes)",
+        args.out.display(),
+        document.shapes.len()
+    );
+    Ok(())
 }
 
 /// One crate to generate.
@@ -124,9 +162,7 @@ fn codegen(args: CodegenArgs) -> Result<(), String> {
 
 fn run(root: &Path, job: &Job, check: bool) -> Result<Vec<PathBuf>, String> {
     let started = Instant::now();
-    let text = std::fs::read_to_string(&job.model)
-        .map_err(|e| format!("cannot read model {}: {e}", job.model.display()))?;
-    let model = Model::load(&text).map_err(|e| format!("{}: {e}", job.model.display()))?;
+    let model = Model::load_paths(std::slice::from_ref(&job.model)).map_err(|e| e.to_string())?;
     let loaded = started.elapsed();
 
     if !check {

@@ -242,3 +242,51 @@ fn sync_model_rewrites_a_drifted_copy_and_reports_the_change() {
         text(&again.stderr)
     );
 }
+
+#[test]
+fn sync_model_reads_an_idl_official_model() {
+    let dir = tempfile::tempdir().unwrap();
+    let official = dir.path().join("official.smithy");
+    std::fs::write(
+        &official,
+        "$version: \"2.0\"\nnamespace ns\n\nservice S { version: \"1\", operations: [Op] }\n\n/// Official words.\noperation Op { input: In }\n\n@input\nstructure In {\n    @length(max: 8)\n    name: String\n}\n",
+    )
+    .unwrap();
+    let ours = dir.path().join("ours.json");
+    let ours_json = serde_json::json!({
+        "smithy": "2.0",
+        "shapes": {
+            "ns#S": {"type": "service", "version": "1", "operations": [{"target": "ns#Op"}]},
+            "ns#Op": {"type": "operation", "input": {"target": "ns#In"},
+                      "traits": {"smithy.api#documentation": "Our words."}},
+            "ns#In": {"type": "structure", "members": {"name": {"target": "smithy.api#String"}},
+                      "traits": {"smithy.api#input": {}}}
+        }
+    });
+    std::fs::write(&ours, serde_json::to_string_pretty(&ours_json).unwrap()).unwrap();
+    let (official, ours_path) = (official.display().to_string(), ours.display().to_string());
+    let run = xtask(&[
+        "sync-model",
+        "--from",
+        &official,
+        "--model",
+        &ours_path,
+        "--ops",
+        "Op",
+    ]);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    let synced: Value = serde_json::from_str(&std::fs::read_to_string(&ours).unwrap()).unwrap();
+    assert_eq!(
+        synced["shapes"]["ns#In"]["members"]["name"]["traits"]["smithy.api#length"]["max"],
+        8
+    );
+    assert_eq!(
+        synced["shapes"]["ns#Op"]["traits"]["smithy.api#documentation"],
+        "Our words."
+    );
+    assert!(
+        text(&run.stdout).contains("ChangedLengthTrait"),
+        "{}",
+        text(&run.stdout)
+    );
+}

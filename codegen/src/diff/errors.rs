@@ -1,6 +1,6 @@
 //! Errors of operations and services. Smithy judges an added error a WARNING (compatible only
-//! if clients must change behaviour to meet it) and a removed one a WARNING; for services the
-//! addition reaches every operation at once, hence DANGER.
+//! if clients must change behaviour to meet it) and a removed one a WARNING; a service's
+//! errors reach every one of its operations.
 
 use super::{Change, Context, Event, Severity};
 use crate::model::{Shape, ShapeKind};
@@ -15,14 +15,9 @@ pub(super) fn evaluate(cx: &Context<'_>, events: &mut Vec<Event>) {
             _ => continue,
         };
         for error in after.iter().filter(|e| !before.contains(e)) {
-            let severity = if what == "Service" {
-                Severity::Danger
-            } else {
-                Severity::Warning
-            };
             events.push(Event::new(
                 format!("Added{what}Error"),
-                severity,
+                Severity::Warning,
                 &new.id,
                 Change::ErrorAdded {
                     operation: new.id.clone(),

@@ -135,6 +135,11 @@ pub enum Change {
     },
     /// The endpoint rule set changed.
     EndpointRulesChanged,
+    /// A service's `rename` map gives a shape another name.
+    ShapeRenamed {
+        /// The renamed shape.
+        shape: ShapeId,
+    },
 }
 
 /// One reported change.

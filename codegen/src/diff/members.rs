@@ -79,27 +79,22 @@ fn added_and_removed(old: &Shape, new: &Shape, events: &mut Vec<Event>) {
     }
 }
 
-/// Members kept by both versions must keep their relative order (positional serializers and
-/// generated constructors depend on it).
+/// Members must stay where they were: members swapped, or one inserted (or removed) before
+/// others, move positions (Smithy's rule; generated `new(…)` arguments follow member order).
+/// Appending is fine: the comparison stops where either list ends.
 fn order(old: &Shape, new: &Shape, events: &mut Vec<Event>) {
-    let kept = |shape: &Shape, other: &Shape| -> Vec<String> {
-        let other_names: Vec<String> = other.members().iter().map(|m| m.name.clone()).collect();
-        shape
-            .members()
-            .iter()
-            .map(|m| m.name.clone())
-            .filter(|n| other_names.contains(n))
-            .collect()
-    };
-    let (before, after) = (kept(old, new), kept(new, old));
-    if before != after {
+    let names =
+        |shape: &Shape| -> Vec<String> { shape.members().iter().map(|m| m.name.clone()).collect() };
+    let (before, after) = (names(old), names(new));
+    let moved = before.iter().zip(&after).find(|(a, b)| a != b);
+    if let Some((was, now)) = moved {
         events.push(Event::new(
             "ChangedMemberOrder",
             Severity::Danger,
             &new.id,
             Change::MemberOrderChanged,
             format!(
-                "Members of `{}` were reordered: [{}] became [{}]",
+                "Members of `{}` moved: `{now}` now stands where `{was}` was ([{}] became [{}])",
                 new.id,
                 before.join(", "),
                 after.join(", ")

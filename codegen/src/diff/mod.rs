@@ -6,8 +6,26 @@
 //! ([`crate::model::Traits::raw`]), so nothing the evaluators need is lost and a model split
 //! differently across files compares equal.
 //!
-//! Each concern is one evaluator module; they all read a [`Context`] and push [`Event`]s.
-//! [`rust_impact`] then annotates events using the generator's own IR of both models.
+//! Each concern is one evaluator module; they all read a `Context` and push [`Event`]s;
+//! `rust_impact` then annotates events using the generator's own IR of both models.
+//!
+//! ```no_run
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use smithy_codegen::diff::{diff, DiffOptions, Format, Scope, Severity};
+//! use smithy_codegen::model::Model;
+//! let old = Model::load(&std::fs::read_to_string("old.json")?)?;
+//! let new = Model::load(&std::fs::read_to_string("new.json")?)?;
+//! let options = DiffOptions {
+//!     scopes: vec![Scope::operations(["GetUser", "UpdateUserAttributes"])],
+//!     ignore_docs: true,
+//! };
+//! let report = diff(&old, &new, &options)?;
+//! print!("{}", report.render(Format::Markdown));
+//! if report.at_or_above(Severity::Error) > 0 {
+//!     std::process::exit(1);
+//! }
+//! # Ok(()) }
+//! ```
 
 mod auth;
 mod constraints;

@@ -1,6 +1,7 @@
 //! Operations and resources: bindings to services and resources (a removed binding is an
-//! ERROR unless the operation stays in the service through a resource, an added one a NOTE)
-//! and operation input/output structures (replaced or removed: ERROR; added: NOTE).
+//! ERROR unless the operation stays in the service through a resource, an added one a NOTE),
+//! operation input/output structures (replaced or removed: ERROR; added: NOTE), and a
+//! service's `rename` map (a shape that existed under one name and gets another: ERROR).
 
 use super::{Change, Context, Event, Severity};
 use crate::model::{Model, Shape, ShapeId, ShapeKind};
@@ -8,9 +9,13 @@ use crate::model::{Model, Shape, ShapeId, ShapeKind};
 pub(super) fn evaluate(cx: &Context<'_>, events: &mut Vec<Event>) {
     for (old, new) in cx.changed() {
         bindings(cx, old, new, events);
-        if let (ShapeKind::Operation(a), ShapeKind::Operation(b)) = (&old.kind, &new.kind) {
-            io(&new.id, "Input", &a.input, &b.input, events);
-            io(&new.id, "Output", &a.output, &b.output, events);
+        match (&old.kind, &new.kind) {
+            (ShapeKind::Operation(a), ShapeKind::Operation(b)) => {
+                io(&new.id, "Input", &a.input, &b.input, events);
+                io(&new.id, "Output", &a.output, &b.output, events);
+            }
+            (ShapeKind::Service(a), ShapeKind::Service(b)) => renames(cx, &new.id, a, b, events),
+            _ => {}
         }
     }
 }
@@ -120,4 +125,35 @@ fn io(operation: &ShapeId, what: &str, before: &ShapeId, after: &ShapeId, events
         Change::OperationIoChanged,
         format!("{what} of `{operation}` changed from `{before}` to `{after}`"),
     ));
+}
+
+/// Names shapes take in a service's closure: changing the name of a shape that existed renames
+/// its generated type (and, for errors, its wire code).
+fn renames(
+    cx: &Context<'_>,
+    service: &ShapeId,
+    old: &crate::model::Service,
+    new: &crate::model::Service,
+    events: &mut Vec<Event>,
+) {
+    let ids: std::collections::BTreeSet<&ShapeId> =
+        old.rename.keys().chain(new.rename.keys()).collect();
+    for id in ids {
+        let (before, after) = (old.rename.get(id), new.rename.get(id));
+        if before == after || cx.old.shape(id).is_none() {
+            continue;
+        }
+        let name = |n: Option<&String>| n.map_or_else(|| id.name().to_owned(), Clone::clone);
+        events.push(Event::new(
+            format!("ServiceRename.{}", id.name()),
+            Severity::Error,
+            service,
+            Change::ShapeRenamed { shape: id.clone() },
+            format!(
+                "`{id}` is called `{}` in service `{service}`, not `{}` any more",
+                name(after),
+                name(before)
+            ),
+        ));
+    }
 }

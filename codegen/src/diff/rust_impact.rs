@@ -180,13 +180,10 @@ fn impact(old: &RustView, new: &RustView, model: &Model, event: &Event) -> Optio
             })
         }
         Change::ErrorAdded { operation, error } => {
-            let lines: Vec<String> = operations_reached(new, operation)
-                .filter_map(|op| {
-                    let (variant, _) = op.errors.iter().find(|(_, e)| e == error)?;
-                    Some(format!("`{}::{variant}`", op.error_enum))
-                })
-                .collect();
-            (!lines.is_empty()).then(|| {
+            let lines = variants_only_in(new, old, model, operation, error);
+            Some(if lines.is_empty() {
+                "no change to the error enums: the operations already listed this error".to_owned()
+            } else {
                 format!(
                     "new variant {}: it used to arrive as `Unhandled`, so code that recognised it there needs updating (error enums are `#[non_exhaustive]`, so matches still compile)",
                     lines.join(", ")
@@ -194,13 +191,10 @@ fn impact(old: &RustView, new: &RustView, model: &Model, event: &Event) -> Optio
             })
         }
         Change::ErrorRemoved { operation, error } => {
-            let lines: Vec<String> = operations_reached(old, operation)
-                .filter_map(|op| {
-                    let (variant, _) = op.errors.iter().find(|(_, e)| e == error)?;
-                    Some(format!("`{}::{variant}`", op.error_enum))
-                })
-                .collect();
-            (!lines.is_empty()).then(|| {
+            let lines = variants_only_in(old, new, model, operation, error);
+            Some(if lines.is_empty() {
+                "no change to the error enums: the operations still list this error".to_owned()
+            } else {
                 format!(
                     "variant {} is gone: code matching it stops compiling; the error, if still sent, arrives as `Unhandled`",
                     lines.join(", ")
@@ -252,19 +246,51 @@ fn impact(old: &RustView, new: &RustView, model: &Model, event: &Event) -> Optio
         Change::EndpointRulesChanged => Some(
             "the embedded endpoint rule set changes: endpoint resolution (and its `Config` inputs) may differ; no type changes".to_owned(),
         ),
+        Change::ShapeRenamed { shape } => {
+            let (before, after) = (old.item(shape)?, new.item(shape)?);
+            (before != after).then(|| {
+                format!("{before} is now {after}: code naming it stops compiling")
+            })
+        }
         Change::ResourceBindingChanged => None,
     }
+}
+
+/// `Enum::Variant` for each reached operation whose error enum in `view` has a variant for
+/// `error` that the same operation's enum in `other` lacks.
+fn variants_only_in(
+    view: &RustView,
+    other: &RustView,
+    model: &Model,
+    target: &ShapeId,
+    error: &ShapeId,
+) -> Vec<String> {
+    operations_reached(view, model, target)
+        .filter_map(|op| {
+            let (variant, _) = op.errors.iter().find(|(_, e)| e == error)?;
+            let elsewhere = other
+                .operations
+                .get(&op.id)
+                .is_some_and(|o| o.errors.iter().any(|(_, e)| e == error));
+            (!elsewhere).then(|| format!("`{}::{variant}`", op.error_enum))
+        })
+        .collect()
 }
 
 /// Operations an error change on `target` reaches: the operation itself, or every
 /// operation of a service.
 fn operations_reached<'v>(
     view: &'v RustView,
+    model: &Model,
     target: &'v ShapeId,
 ) -> impl Iterator<Item = &'v OperationIr> {
+    let service = matches!(
+        model.shape(target).map(|s| &s.kind),
+        Some(crate::model::ShapeKind::Service(_))
+    );
     view.operations
         .values()
-        .filter(move |op| op.id == *target || !view.operations.contains_key(target))
+        .filter(move |op| service || op.id == *target)
 }
 
 fn wire(e: &EnumIr, v: &crate::ir::EnumValueIr) -> String {
@@ -297,8 +323,13 @@ fn member_added(new: &RustView, id: &ShapeId) -> Option<String> {
             "builder `build()` of `{}` gains a required member `{}`: code that does not set it now gets a `BuildError`; `{}::new` takes it as a new argument",
             owner.name, field.ident, owner.name
         ),
-        StructRole::Input | StructRole::Data => format!(
+        StructRole::Input | StructRole::Data if field.optional => format!(
             "new optional field: accessor {accessor} and builder setter `{}()`; existing code compiles unchanged",
+            field.ident
+        ),
+        StructRole::Input | StructRole::Data => format!(
+            "new field with a default: accessor {accessor} returning `{}` and builder setter `{}()`; existing code compiles unchanged",
+            shown_field(field),
             field.ident
         ),
         _ => format!("new accessor {accessor} returning `{}`", shown_field(field)),

@@ -7,6 +7,7 @@
 //! doc comments expanded). Several files are parsed first and resolved together, because a
 //! relative id may name a shape another file defines.
 
+mod elision;
 mod error;
 mod lexer;
 mod node;
@@ -29,7 +30,7 @@ pub fn parse(source: &str, file_name: &str) -> Result<ast::Document, IdlError> {
     for (name, syntax) in &parsed {
         files.push(resolve::resolve_file(name, syntax, &known)?);
     }
-    resolve::fill_elided(&mut files, &known)?;
+    elision::fill_elided(&mut files, &known)?;
     let file = files
         .pop()
         .ok_or_else(|| IdlError::new(file_name, 1, 1, "nothing parsed"))?;
@@ -41,9 +42,14 @@ fn parse_syntax(source: &str, file_name: &str) -> Result<syntax::FileSyntax, Idl
     parser::Parser::new(&tokens, file_name).parse()
 }
 
-/// Where each shape of an IDL file is defined (1-based line and column), to place errors
-/// found after parsing.
-pub(crate) type Positions = std::collections::BTreeMap<crate::model::ShapeId, (usize, usize)>;
+/// Where things of an IDL file are written (1-based line and column), to place errors found
+/// after parsing: each shape's definition (or, for shapes only targeted by `apply`, the
+/// first such statement) and each metadata key.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Positions {
+    pub shapes: std::collections::BTreeMap<crate::model::ShapeId, (usize, usize)>,
+    pub metadata: std::collections::BTreeMap<String, (usize, usize)>,
+}
 
 /// A member written `$name`, whose target comes from a resource or a mixin.
 #[derive(Debug, Clone)]
@@ -81,6 +87,6 @@ pub(crate) fn assemble(
     for (name, syntax) in &parsed {
         resolved.push(resolve::resolve_file(name, syntax, &known)?);
     }
-    resolve::fill_elided(&mut resolved, &known)?;
+    elision::fill_elided(&mut resolved, &known)?;
     Ok(resolved)
 }

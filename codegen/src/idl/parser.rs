@@ -277,10 +277,16 @@ impl<'a> Parser<'a> {
                     }
                 },
                 "operationInputSuffix" | "operationOutputSuffix" => {
-                    let Some(suffix) = text else {
+                    let valid = text.as_deref().is_some_and(|t| {
+                        !t.is_empty() && t.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                    });
+                    let Some(suffix) = text.filter(|_| valid) else {
                         return Err(self.error_at(
                             value_token,
-                            format!("The ${key} control statement must have a string value"),
+                            format!(
+                                "The ${key} control statement must be a string of letters, \
+                                 digits and underscores (it ends shape names)"
+                            ),
                         ));
                     };
                     if key == "operationInputSuffix" {
@@ -600,7 +606,6 @@ impl<'a> Parser<'a> {
                 let Node::Object(entries) = self.node_value()? else {
                     return Err(self.error_pos(name_pos, "expected a property object"));
                 };
-                let entries = self.entity_positions(entries, name_pos);
                 ShapeSyntax {
                     type_name,
                     name,
@@ -639,10 +644,6 @@ impl<'a> Parser<'a> {
         };
         self.syntax.shapes.push(shape);
         self.br()
-    }
-
-    fn entity_positions(&self, entries: Vec<(String, Node)>, at: Pos) -> Vec<(String, Node, Pos)> {
-        entries.into_iter().map(|(k, v)| (k, v, at)).collect()
     }
 
     fn for_resource(&mut self) -> Result<IdRef> {
@@ -694,6 +695,7 @@ impl<'a> Parser<'a> {
         self.expect(Tok::LBrace, "LBRACE('{')")?;
         self.ws()?;
         let mut members: Vec<MemberSyntax> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         while !self.is(&Tok::RBrace) {
             let traits = self.trait_statements()?;
             let token = self.cur()?;
@@ -714,7 +716,7 @@ impl<'a> Parser<'a> {
                 self.sp()?;
                 (name, name_pos, Some(self.shape_id()?))
             };
-            if members.iter().any(|m| m.name == name) {
+            if !seen.insert(name.clone()) {
                 return Err(
                     self.error_pos(name_pos, format!("Found conflicting member name, `{name}`"))
                 );
@@ -763,10 +765,11 @@ impl<'a> Parser<'a> {
         self.expect(Tok::LBrace, "LBRACE('{')")?;
         self.ws()?;
         let mut members: Vec<MemberSyntax> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         while !self.is(&Tok::RBrace) {
             let traits = self.trait_statements()?;
             let (name, name_pos) = self.identifier()?;
-            if members.iter().any(|m| m.name == name) {
+            if !seen.insert(name.clone()) {
                 return Err(
                     self.error_pos(name_pos, format!("Found conflicting member name, `{name}`"))
                 );

@@ -68,30 +68,57 @@ pub struct SyncOutcome {
 }
 
 impl SyncOutcome {
-    /// The report as text, followed by the lists of added, removed and undocumented shapes.
+    /// The diff report followed by the lists of added, removed and undocumented shapes, in
+    /// `format` (JSON: one object with `report`, `added`, `removed`, `undocumented`, `note`).
     pub fn summary(&self, format: diff::Format) -> String {
+        let ids =
+            |ids: &[ShapeId]| -> Vec<String> { ids.iter().map(ToString::to_string).collect() };
+        if format == diff::Format::Json {
+            let report = self
+                .report
+                .as_ref()
+                .and_then(|r| serde_json::from_str::<Value>(&r.render(format)).ok());
+            let value = serde_json::json!({
+                "report": report,
+                "note": self.note,
+                "added": ids(&self.added),
+                "removed": ids(&self.removed),
+                "undocumented": ids(&self.undocumented),
+            });
+            let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+            text.push('\n');
+            return text;
+        }
         let mut out = String::new();
         match (&self.report, &self.note) {
             (Some(report), _) => out.push_str(&report.render(format)),
             (None, Some(note)) => out.push_str(&format!("No diff report: {note}\n")),
             (None, None) => {}
         }
-        let list = |title: &str, ids: &[ShapeId]| -> String {
-            if ids.is_empty() {
-                return String::new();
+        let markdown = format == diff::Format::Markdown;
+        let mut list = |title: &str, shapes: &[ShapeId]| {
+            if shapes.is_empty() {
+                return;
             }
-            let mut text = format!("{title} ({}):\n", ids.len());
-            for id in ids {
-                text.push_str(&format!("  {id}\n"));
+            if markdown {
+                out.push_str(&format!("\n**{title}** ({}):\n\n", shapes.len()));
+            } else {
+                out.push_str(&format!("{title} ({}):\n", shapes.len()));
             }
-            text
+            for id in shapes {
+                if markdown {
+                    out.push_str(&format!("- `{id}`\n"));
+                } else {
+                    out.push_str(&format!("  {id}\n"));
+                }
+            }
         };
-        out.push_str(&list("Added shapes", &self.added));
-        out.push_str(&list("Removed shapes", &self.removed));
-        out.push_str(&list(
+        list("Added shapes", &self.added);
+        list("Removed shapes", &self.removed);
+        list(
             "Documentation to write (placeholder inserted)",
             &self.undocumented,
-        ));
+        );
         out
     }
 }
