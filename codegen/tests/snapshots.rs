@@ -161,7 +161,7 @@ fn small_model_ir() {
 
 #[test]
 fn obstacle_course_ir() {
-    // The names chosen for the obstacle course (see integration/tests/obstacle_course.rs,
+    // The names chosen for the obstacle course (see integration/tests/generated_crates/obstacle_course.rs,
     // which compiles and uses the generated crate).
     let model =
         load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/models/obstacle-course.json"));
