@@ -313,13 +313,13 @@ fn idl_corpus() {
     let (invalid_ok, more) = run(&root, &invalid, "invalid", check_invalid);
     problems.extend(more);
 
-    println!("idl valid: {valid_ok}/{} equal", with_json.len());
-    println!(
-        "idl flattened: {flat_ok}/{} equal after mixin flattening",
-        flattened.len()
-    );
-    println!(
-        "idl invalid: {invalid_ok}/{} refused at the right place",
+    // One write, starting on a fresh line: other tests print concurrently.
+    print!(
+        "\nidl valid: {valid_ok}/{} equal\n\
+         idl flattened: {flat_ok}/{} equal after mixin flattening\n\
+         idl invalid: {invalid_ok}/{} refused at the right place\n",
+        with_json.len(),
+        flattened.len(),
         invalid.len()
     );
     assert!(
@@ -360,7 +360,7 @@ fn valid_corpus_round_trips_through_the_json_ast() {
         assert_eq!(a, b, "{}: the JSON AST gives another model", path.display());
         checked += 1;
     }
-    println!("idl json round trip: {checked}/{} files", valid.len());
+    print!("\nidl json round trip: {checked}/{} files\n", valid.len());
     let known: Vec<String> = exceptions().into_keys().collect();
     assert_eq!(
         not_loaded, known,
