@@ -171,3 +171,24 @@ fn obstacle_course_ir() {
         .expect("the obstacle course lowers");
     snapshot!("obstacle_course_ir", dump::render(&ir));
 }
+
+/// A crate meant for another repository depends on the published runtime, not a path.
+#[test]
+fn a_published_runtime_version_replaces_the_path() {
+    let generated = cognito_generator()
+        .settings(
+            Settings::default()
+                .package_name("my-cognito")
+                .runtime(RuntimeDependency::Version("0.1".to_owned()))
+                .standalone_workspace(true),
+        )
+        .generate()
+        .expect("generation succeeds");
+    let manifest = &generated.files[Path::new("Cargo.toml")];
+    assert!(
+        manifest.contains("smithy-runtime = { version = \"0.1\", default-features = false }"),
+        "{manifest}"
+    );
+    assert!(!manifest.contains("path ="), "{manifest}");
+    assert!(manifest.contains("name = \"my-cognito\"") && manifest.contains("\n[workspace]\n"));
+}
