@@ -4,6 +4,7 @@
 mod obstacle_course;
 mod paginators;
 mod recursive_shapes;
+mod sensitive_keys;
 mod serde_feature;
 mod validation;
 mod whole_service;
