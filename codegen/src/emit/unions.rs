@@ -128,7 +128,7 @@ pub fn union_json(u: &UnionIr) -> TokenStream {
     let name = &ident(&u.name);
     let write_arms = u.variants.iter().map(|v| {
         let variant = ident(&v.ident);
-        let member = &v.member;
+        let member = &v.json_key;
         match &v.ty {
             None => quote! {
                 #name::#variant => { object.insert(::std::string::String::from(#member), #JSON_VALUE::Object(#JSON_MAP_TYPE::new())); }
@@ -141,7 +141,7 @@ pub fn union_json(u: &UnionIr) -> TokenStream {
     });
     let read_arms = u.variants.iter().map(|v| {
         let variant = ident(&v.ident);
-        let member = &v.member;
+        let member = &v.json_key;
         match &v.ty {
             None => quote! { #member => ::std::result::Result::Ok(#name::#variant), },
             Some(ty) => {

@@ -9,6 +9,7 @@
 //! list is `docs/adding-a-protocol.md`.
 
 mod aws_json;
+mod rest_json;
 
 use crate::ir::{CrateIr, OperationIr, Protocol, ServiceIr, StructIr, UnionIr};
 use proc_macro2::TokenStream;
@@ -52,5 +53,6 @@ pub fn for_service(service: &ServiceIr) -> &'static dyn ProtocolEmitter {
     match service.protocol {
         Protocol::AwsJson1_0 => &aws_json::AwsJson::V1_0,
         Protocol::AwsJson1_1 => &aws_json::AwsJson::V1_1,
+        Protocol::RestJson1 => &rest_json::RestJson,
     }
 }
