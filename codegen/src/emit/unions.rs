@@ -73,7 +73,6 @@ pub fn union(u: &UnionIr) -> TokenStream {
         }
     });
     let debug = debug_impl(u, &name);
-    let serde = serde_impls(u, &name);
     let serde_derive = super::serde_derive::derive();
     quote! {
         #doc
@@ -94,7 +93,6 @@ pub fn union(u: &UnionIr) -> TokenStream {
             }
         }
         #debug
-        #serde
     }
 }
 
@@ -124,7 +122,10 @@ fn debug_impl(u: &UnionIr, name: &proc_macro2::Ident) -> TokenStream {
     }
 }
 
-fn serde_impls(u: &UnionIr, name: &proc_macro2::Ident) -> TokenStream {
+/// `ToJson`, `FromJson` and `Zero` for a union: one key per set member; an unknown key is
+/// kept as `Unknown`.
+pub fn union_json(u: &UnionIr) -> TokenStream {
+    let name = &ident(&u.name);
     let write_arms = u.variants.iter().map(|v| {
         let variant = ident(&v.ident);
         let member = &v.json_key;
