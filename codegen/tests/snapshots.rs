@@ -180,13 +180,16 @@ fn a_published_runtime_version_replaces_the_path() {
             Settings::default()
                 .package_name("my-cognito")
                 .runtime(RuntimeDependency::Version("0.1".to_owned()))
+                .runtime_package("our-smithy-runtime")
                 .standalone_workspace(true),
         )
         .generate()
         .expect("generation succeeds");
     let manifest = &generated.files[Path::new("Cargo.toml")];
     assert!(
-        manifest.contains("smithy-runtime = { version = \"0.1\", default-features = false }"),
+        manifest.contains(
+            "smithy-runtime = { package = \"our-smithy-runtime\", version = \"0.1\", default-features = false }"
+        ),
         "{manifest}"
     );
     assert!(!manifest.contains("path ="), "{manifest}");

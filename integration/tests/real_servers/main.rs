@@ -8,3 +8,4 @@ mod cognito_local;
 mod common;
 mod example_update_email;
 mod moto;
+mod moto_rest_json;
