@@ -15,10 +15,11 @@ use crate::emit::tokens::ident;
 use crate::ir::http_bindings::{
     Location, OperationBindings, PathSegment, PayloadKind, StructBindings,
 };
-use crate::ir::{CrateIr, FieldIr, NamedKind, OperationIr, RustType, StructIr};
+use crate::ir::{CrateIr, FieldIr, NamedKind, OperationIr, RustType, StructIr, StructRole};
 use crate::model::TimestampFormat;
 use proc_macro2::TokenStream;
 use quote::quote;
+use std::collections::BTreeMap;
 
 /// The emitter of `restJson1`.
 pub struct RestJson;
@@ -660,8 +661,35 @@ fn deserialize(ir: &CrateIr, op: &OperationIr) -> Result<TokenStream, String> {
             let error = #error::Unhandled(#ERROR_UNHANDLED_ERROR::new(meta));
         }
     } else {
+        // Statuses that identify one modelled error (`@httpError`), for responses without a code.
+        let mut statuses: BTreeMap<u16, Vec<&str>> = BTreeMap::new();
+        for modelled in &op.errors {
+            if let Some(StructIr {
+                role:
+                    StructRole::Error {
+                        http_status: Some(status),
+                        ..
+                    },
+                ..
+            }) = ir.errors.get(&modelled.shape)
+            {
+                statuses
+                    .entry(*status)
+                    .or_default()
+                    .push(&modelled.wire_name);
+            }
+        }
+        let by_status =
+            statuses
+                .iter()
+                .filter(|(_, names)| names.len() == 1)
+                .map(|(status, names)| {
+                    let name = names[0];
+                    quote! { (#status, #name) }
+                });
         quote! {
             let #rt::errors::ErrorResponse { meta, error_type, body } = #REST_JSON_PARSE_ERROR(response);
+            let error_type = #rt::errors::error_type_or_status(error_type, response.status().as_u16(), &[#(#by_status),*]);
             let error = match error_type.as_deref() {
                 #(#arms)*
                 _ => #error::Unhandled(#ERROR_UNHANDLED_ERROR::new(meta)),
