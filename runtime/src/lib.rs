@@ -8,6 +8,7 @@
 pub mod aws_json;
 pub mod blob;
 pub mod client;
+#[cfg(feature = "gzip")]
 pub mod compression;
 pub mod datetime;
 pub mod document;
@@ -16,6 +17,7 @@ pub mod error;
 pub mod json;
 mod macros;
 pub mod operation;
+#[cfg(feature = "paginator")]
 pub mod paginator;
 pub mod rest_json;
 pub mod sensitive;

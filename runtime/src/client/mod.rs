@@ -142,6 +142,7 @@ mod redact;
 mod reqwest_transport;
 mod response_body;
 mod retry;
+#[cfg(feature = "sigv4")]
 mod signing;
 mod transport;
 
@@ -165,6 +166,7 @@ pub use response_body::MIN_BODY_BYTES_PER_SECOND;
 pub use retry::{
     classify_service_error, RetryConfig, RetryKind, THROTTLING_ERROR_CODES, TRANSIENT_ERROR_CODES,
 };
+#[cfg(feature = "sigv4")]
 pub use signing::{sign_request, SigningError};
 pub use transport::{
     HttpFuture, HttpTransport, InMemoryTransport, TransportError, TransportErrorKind,
