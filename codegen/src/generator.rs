@@ -1,34 +1,12 @@
 //! The public entry point: pick a service and operations, get the files of a crate.
 
-use crate::emit::{emit, CrateOptions, EmittedFile};
+use crate::emit::{emit, EmittedFile};
 use crate::format::format_file;
 use crate::ir::{lower, CrateIr};
 use crate::model::{Model, ShapeId, ShapeKind};
+use crate::{GenerateError, Layout, Settings};
 use std::collections::BTreeMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
-
-/// Why generation failed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GenerateError {
-    message: String,
-}
-
-impl GenerateError {
-    fn new(message: impl Into<String>) -> GenerateError {
-        GenerateError {
-            message: message.into(),
-        }
-    }
-}
-
-impl fmt::Display for GenerateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for GenerateError {}
 
 /// Which operations to generate.
 #[derive(Debug, Clone)]
@@ -37,26 +15,32 @@ enum Selection {
     Named(Vec<String>),
 }
 
-/// Generates a Rust crate from a loaded model.
+/// Generates a Rust crate from a loaded model: which service and operations is the
+/// generator's business, how the crate is packaged is its [`Settings`].
 ///
 /// ```no_run
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
-/// use smithy_codegen::{model::Model, Generator};
+/// use smithy_codegen::{Generator, Model, RuntimeDependency, Settings};
 /// let model = Model::load(&std::fs::read_to_string("model.json")?)?;
 /// let generated = Generator::new(model)
 ///     .operations(["GetUser", "UpdateUserAttributes"])
-///     .package_name("my-cognito")
+///     .settings(
+///         Settings::default()
+///             .package_name("my-cognito")
+///             .runtime(RuntimeDependency::Version("0.1".to_owned())),
+///     )
 ///     .generate()?;
 /// generated.write_to("generated/my-cognito".as_ref())?;
 /// # Ok(()) }
 /// ```
+///
+/// For a `build.rs` that generates into `OUT_DIR`, see [`BuildScript`](crate::BuildScript).
 #[derive(Debug, Clone)]
 pub struct Generator {
     model: Model,
     service: Option<ShapeId>,
     selection: Selection,
-    package_name: Option<String>,
-    options: CrateOptions,
+    settings: Settings,
 }
 
 /// The generated files, by path relative to the crate directory.
@@ -67,19 +51,14 @@ pub struct GeneratedCrate {
 }
 
 impl Generator {
-    /// A generator for `model`: by default its only service, all operations, the runtime at
-    /// `../../runtime`, not a standalone workspace.
+    /// A generator for `model`: by default its only service, all operations, and the
+    /// default [`Settings`].
     pub fn new(model: Model) -> Generator {
         Generator {
             model,
             service: None,
             selection: Selection::All,
-            package_name: None,
-            options: CrateOptions {
-                runtime_path: "../../runtime".to_owned(),
-                standalone_workspace: false,
-                model_source: "a Smithy model".to_owned(),
-            },
+            settings: Settings::default(),
         }
     }
 
@@ -108,65 +87,58 @@ impl Generator {
         self
     }
 
-    /// The Cargo package name (default: the service's SDK id in kebab case).
-    pub fn package_name(mut self, name: impl Into<String>) -> Generator {
-        self.package_name = Some(name.into());
+    /// How the crate is packaged (name, runtime dependency, workspace, layout).
+    pub fn settings(mut self, settings: Settings) -> Generator {
+        self.settings = settings;
         self
     }
 
-    /// Path from the generated crate's directory to the `smithy-runtime` crate.
-    pub fn runtime_path(mut self, path: impl Into<String>) -> Generator {
-        self.options.runtime_path = path.into();
-        self
+    /// The settings in use.
+    pub fn get_settings(&self) -> &Settings {
+        &self.settings
     }
 
-    /// Give the crate its own `[workspace]` table so it builds outside any workspace.
-    pub fn standalone_workspace(mut self, standalone: bool) -> Generator {
-        self.options.standalone_workspace = standalone;
-        self
-    }
-
-    /// Where the model came from (shown in the generated header).
-    pub fn model_source(mut self, source: impl Into<String>) -> Generator {
-        self.options.model_source = source.into();
-        self
-    }
-
-    /// Resolves the service and operations and builds the IR (useful for dumps and tests).
+    /// Resolves the service and operations and builds the IR (a test hook: the IR is
+    /// internal and changes without notice).
+    #[doc(hidden)]
     pub fn lower(&self) -> Result<CrateIr, GenerateError> {
         let service = self.service_id()?;
         let operations = match &self.selection {
-            Selection::All => self
-                .model
-                .operation_ids(&service)
-                .map_err(|e| GenerateError::new(e.to_string()))?,
+            Selection::All => self.model.operation_ids(&service)?,
             Selection::Named(names) => names
                 .iter()
                 .map(|name| self.model.find_operation(&service, name))
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(|e| GenerateError::new(e.to_string()))?,
+                .collect::<Result<Vec<_>, _>>()?,
         };
-        let package = match &self.package_name {
-            Some(name) => name.clone(),
+        let package = match self.settings.get_package_name() {
+            Some(name) => name.to_owned(),
             None => default_package_name(&self.model, &service),
         };
         lower(&self.model, &service, &operations, &package)
-            .map_err(|e| GenerateError::new(e.to_string()))
     }
 
-    /// Generates every file of the crate.
+    /// Generates every file of the crate (or the one file of
+    /// [`Layout::IncludeFile`](crate::Layout::IncludeFile)).
     pub fn generate(&self) -> Result<GeneratedCrate, GenerateError> {
         let ir = self.lower()?;
-        let emitted = emit(&ir, &self.options).map_err(GenerateError::new)?;
+        let emitted = emit(&ir, &self.settings);
+        let regenerate = match self.settings.get_layout() {
+            Layout::Crate => "regenerate with `cargo xtask codegen`",
+            Layout::IncludeFile => "the crate's build script regenerates it",
+        };
         let header = format!(
-            "// Generated by smithy-codegen from {}. Do not edit: regenerate with `cargo xtask codegen`.\n\n",
-            self.options.model_source
+            "// Generated by smithy-codegen from {}. Do not edit: {regenerate}.\n\n",
+            self.settings.get_model_source()
         );
         let mut files = BTreeMap::new();
         for (path, file) in emitted {
             let text = match file {
-                EmittedFile::Rust(tokens) => format_file(tokens, &header)
-                    .map_err(|e| GenerateError::new(format!("{}: {e}", path.display())))?,
+                EmittedFile::Rust(tokens) => {
+                    format_file(tokens, &header).map_err(|e| GenerateError::Format {
+                        path: path.clone(),
+                        message: e.to_string(),
+                    })?
+                }
                 EmittedFile::Text(text) => text,
             };
             files.insert(path, text);
@@ -178,9 +150,9 @@ impl Generator {
         if let Some(id) = &self.service {
             return match self.model.shape(id).map(|s| &s.kind) {
                 Some(ShapeKind::Service(_)) => Ok(id.clone()),
-                _ => Err(GenerateError::new(format!(
-                    "`{id}` is not a service in the model"
-                ))),
+                _ => Err(GenerateError::Service {
+                    message: format!("`{id}` is not a service in the model"),
+                }),
             };
         }
         let services: Vec<ShapeId> = self
@@ -190,15 +162,19 @@ impl Generator {
             .collect();
         match services.as_slice() {
             [one] => Ok(one.clone()),
-            [] => Err(GenerateError::new("the model defines no service")),
-            many => Err(GenerateError::new(format!(
-                "the model defines {} services ({}); choose one",
-                many.len(),
-                many.iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ))),
+            [] => Err(GenerateError::Service {
+                message: "the model defines no service".to_owned(),
+            }),
+            many => Err(GenerateError::Service {
+                message: format!(
+                    "the model defines {} services ({}); choose one",
+                    many.len(),
+                    many.iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            }),
         }
     }
 }

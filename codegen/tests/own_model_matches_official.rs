@@ -36,16 +36,10 @@ fn manifest_dir() -> PathBuf {
 /// The official model from the shared folder (`$SHARED_DIR`, else `../shared` beside the
 /// workspace), or `None` after a loud skip notice.
 fn official_json() -> Option<String> {
-    let dir = match std::env::var_os("SHARED_DIR") {
-        Some(dir) => PathBuf::from(dir),
-        None => manifest_dir().join("../../shared"),
-    };
-    if !dir.is_dir() {
-        eprintln!("SKIPPED: own_model_matches_official: {} not found (set SHARED_DIR to the ../shared folder)", dir.display());
-        return None;
-    }
-    let path = dir.join("models/cognito-identity-provider.json");
-    Some(std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
+    test_support::read_shared(
+        "own_model_matches_official",
+        "models/cognito-identity-provider.json",
+    )
 }
 
 fn load(what: &str, json: &str) -> Model {

@@ -3,7 +3,7 @@
 //! only with `@paginated`. A crate of unsigned, plain operations builds none of them.
 
 use smithy_codegen::model::Model;
-use smithy_codegen::Generator;
+use smithy_codegen::{Generator, Settings};
 
 /// One service, one operation per feature, plus an unsigned plain one.
 const MODEL: &str = r#"{
@@ -65,7 +65,7 @@ fn runtime_features(operations: &[&str]) -> Vec<String> {
     let model = Model::load(MODEL).expect("the test model loads");
     let generated = Generator::new(model)
         .operations(operations.iter().copied())
-        .package_name("svc")
+        .settings(Settings::default().package_name("svc"))
         .generate()
         .unwrap_or_else(|e| panic!("generating {operations:?}: {e}"));
     let cargo_toml = &generated.files[std::path::Path::new("Cargo.toml")];

@@ -22,7 +22,7 @@ pub mod values;
 use cases::Kind;
 use known::KnownFailure;
 use smithy_codegen::model::{Model, ShapeId};
-use smithy_codegen::Generator;
+use smithy_codegen::{Generator, Settings};
 use std::collections::BTreeMap;
 
 /// A service whose cases run in a crate of their own.
@@ -109,8 +109,11 @@ pub fn prepare(model: &Model, under_test: &ServiceUnderTest) -> Result<PreparedS
     let generator = Generator::new(model.clone())
         .service(service.clone())
         .operations(["*"])
-        .package_name(under_test.package)
-        .model_source("Smithy's AWS protocol test models");
+        .settings(
+            Settings::default()
+                .package_name(under_test.package)
+                .model_source("Smithy's AWS protocol test models"),
+        );
     let ir = generator.lower().map_err(|e| e.to_string())?;
     let krate = under_test.package.replace('-', "_");
     let rendered = render::render(&ir, &krate, &cases)?;

@@ -11,8 +11,7 @@ mod diff_cmd;
 mod paths;
 
 use clap::{Parser, Subcommand};
-use smithy_codegen::model::Model;
-use smithy_codegen::Generator;
+use smithy_codegen::{Generator, Model, RuntimeDependency, Settings, ShapeId};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -171,16 +170,18 @@ fn run(root: &Path, job: &Job, check: bool) -> Result<Vec<PathBuf>, String> {
     }
     let runtime_path = paths::relative_or_absolute(&job.out, &root.join("runtime"))?;
     let source = paths::display_relative(root, &job.model);
-    let mut generator = Generator::new(model)
-        .operations(&job.operations)
-        .runtime_path(runtime_path)
+    let mut settings = Settings::default()
+        .runtime(RuntimeDependency::Path(runtime_path))
         .standalone_workspace(!job.workspace_member)
         .model_source(source);
     if let Some(package) = &job.package {
-        generator = generator.package_name(package.clone());
+        settings = settings.package_name(package.clone());
     }
+    let mut generator = Generator::new(model)
+        .operations(&job.operations)
+        .settings(settings);
     if let Some(service) = &job.service {
-        let id = smithy_codegen::model::ShapeId::parse(service).map_err(|e| e.to_string())?;
+        let id = ShapeId::parse(service).map_err(|e| e.to_string())?;
         generator = generator.service(id);
     }
     let generated = generator

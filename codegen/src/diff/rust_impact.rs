@@ -267,11 +267,11 @@ fn variants_only_in(
 ) -> Vec<String> {
     operations_reached(view, model, target)
         .filter_map(|op| {
-            let (variant, _) = op.errors.iter().find(|(_, e)| e == error)?;
+            let variant = &op.errors.iter().find(|e| &e.shape == error)?.variant;
             let elsewhere = other
                 .operations
                 .get(&op.id)
-                .is_some_and(|o| o.errors.iter().any(|(_, e)| e == error));
+                .is_some_and(|o| o.errors.iter().any(|e| &e.shape == error));
             (!elsewhere).then(|| format!("`{}::{variant}`", op.error_enum))
         })
         .collect()

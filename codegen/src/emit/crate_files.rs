@@ -1,38 +1,29 @@
 //! The crate scaffolding: `Cargo.toml`, `lib.rs`, the operation module index.
 
+use super::runtime::{CLIENT, OPERATION_SERVICE_INFO, RUNTIME};
 use super::tokens::ident;
-use crate::ir::CrateIr;
+use crate::ir::{CrateIr, OperationIr};
+use crate::Settings;
 use proc_macro2::TokenStream;
 use quote::quote;
-
-/// How the generated crate is wired into its surroundings.
-#[derive(Debug, Clone)]
-pub struct CrateOptions {
-    /// Path from the crate directory to the `smithy-runtime` crate (a relative or absolute path).
-    pub runtime_path: String,
-    /// Give the crate its own `[workspace]` so it builds wherever it is written.
-    pub standalone_workspace: bool,
-    /// Where the model came from, for the header comment.
-    pub model_source: String,
-}
 
 /// `rustfmt.toml`: the layout of generated code is prettyplease's, fixed by the generator and
 /// guarded by `cargo xtask codegen --check`, so `cargo fmt` must leave it alone.
 pub const RUSTFMT_TOML: &str = "# Generated code is laid out by the generator (prettyplease); `cargo xtask codegen --check`\n# guards it, so rustfmt must not change it.\ndisable_all_formatting = true\n";
 
 /// `Cargo.toml`.
-pub fn cargo_toml(ir: &CrateIr, options: &CrateOptions) -> String {
+pub fn cargo_toml(ir: &CrateIr, settings: &Settings) -> String {
     let description = format!(
         "Generated Rust client for {} ({} operations).",
         ir.service.sdk_id,
         ir.operations.len()
     );
-    let workspace = if options.standalone_workspace {
+    let workspace = if settings.get_standalone_workspace() {
         "\n[workspace]\n"
     } else {
         ""
     };
-    let runtime = options.runtime_path.replace('\\', "/");
+    let runtime = settings.get_runtime().cargo_source();
     let runtime_features = runtime_features(ir)
         .iter()
         .map(|feature| format!("\"{feature}\""))
@@ -65,10 +56,10 @@ reqwest = ["smithy-runtime/reqwest"]
 serde = ["dep:serde", "smithy-runtime/serde"]
 
 [dependencies]
-smithy-runtime = {{ path = "{runtime}", default-features = false, features = [{runtime_features}] }}
+smithy-runtime = {{ {runtime}, default-features = false, features = [{runtime_features}] }}
 serde = {{ version = "1", features = ["derive"], optional = true }}
 {workspace}"#,
-        source = options.model_source,
+        source = settings.get_model_source(),
         name = ir.package_name,
     )
 }
@@ -96,7 +87,95 @@ pub fn runtime_features(ir: &CrateIr) -> Vec<&'static str> {
 }
 
 /// `src/lib.rs`.
-pub fn lib_rs(ir: &CrateIr, _options: &CrateOptions) -> TokenStream {
+pub fn lib_rs(ir: &CrateIr) -> TokenStream {
+    let docs = crate_docs(ir);
+    let doc_lines = docs.lines().map(|line| {
+        let line = if line.is_empty() {
+            String::new()
+        } else {
+            format!(" {line}")
+        };
+        quote! { #![doc = #line] }
+    });
+    let rules = if ir.service.endpoint_rule_set.is_some() {
+        quote! { ::std::option::Option::Some(::std::include_str!("endpoint_rules.json")) }
+    } else {
+        quote! { ::std::option::Option::None }
+    };
+    let root = root_items(ir, rules);
+    quote! {
+        #(#doc_lines)*
+        #![forbid(unsafe_code)]
+        #![deny(missing_docs)]
+        // Deprecated model items are still generated, serialized and parsed.
+        #![allow(deprecated)]
+
+        mod client;
+        /// Error structures the service may answer with.
+        pub mod error;
+        /// One module per operation: input, output, error enum, fluent builder.
+        pub mod operation;
+        /// Data types shared by the operations.
+        pub mod types;
+
+        #root
+    }
+}
+
+/// The one file of [`Layout::IncludeFile`](crate::Layout::IncludeFile): the crate's modules
+/// inline, to be `include!`d at the root of a library crate. Inner attributes are not allowed
+/// in an included file, so the crate docs and lints are the including crate's; the modules
+/// allow deprecated model items themselves, and the endpoint rules are a string literal
+/// (`include_str!` would resolve against the including file).
+pub fn include_file(
+    ir: &CrateIr,
+    types: TokenStream,
+    errors: TokenStream,
+    client: TokenStream,
+    operations: Vec<(&OperationIr, TokenStream)>,
+) -> TokenStream {
+    let rules = match &ir.service.endpoint_rule_set {
+        Some(rules) => quote! { ::std::option::Option::Some(#rules) },
+        None => quote! { ::std::option::Option::None },
+    };
+    let root = root_items(ir, rules);
+    let operations = operations.into_iter().map(|(op, body)| {
+        let module = ident(&op.module);
+        let doc = format!(" The `{}` operation.", op.name);
+        quote! {
+            #[doc = #doc]
+            pub mod #module {
+                #body
+            }
+        }
+    });
+    quote! {
+        #[allow(deprecated)]
+        mod client {
+            #client
+        }
+        /// Error structures the service may answer with.
+        #[allow(deprecated)]
+        pub mod error {
+            #errors
+        }
+        /// One module per operation: input, output, error enum, fluent builder.
+        #[allow(deprecated)]
+        pub mod operation {
+            #(#operations)*
+        }
+        /// Data types shared by the operations.
+        #[allow(deprecated)]
+        pub mod types {
+            #types
+        }
+
+        #root
+    }
+}
+
+/// The crate-level documentation (Markdown).
+fn crate_docs(ir: &CrateIr) -> String {
     let service = &ir.service;
     let ops: Vec<String> = ir
         .operations
@@ -146,48 +225,26 @@ pub fn lib_rs(ir: &CrateIr, _options: &CrateOptions) -> TokenStream {
          - `serde`: `serde::Serialize` and `Deserialize` for data types, inputs and outputs, \
          with members under their model names (not for builders or errors).",
     );
-    let doc_lines = doc.lines().map(|line| {
-        let line = if line.is_empty() {
-            String::new()
-        } else {
-            format!(" {line}")
-        };
-        quote! { #![doc = #line] }
-    });
+    doc
+}
+
+/// The items at the crate root: re-exports, the service facts and the service-wide error.
+fn root_items(ir: &CrateIr, rules: TokenStream) -> TokenStream {
+    let service = &ir.service;
     let sdk_id = &service.sdk_id;
     let signing_name = match &service.signing_name {
         Some(name) => quote! { ::std::option::Option::Some(#name) },
         None => quote! { ::std::option::Option::None },
     };
-    let rules = if service.endpoint_rule_set.is_some() {
-        quote! { ::std::option::Option::Some(::std::include_str!("endpoint_rules.json")) }
-    } else {
-        quote! { ::std::option::Option::None }
-    };
-    let service_error = super::service_error(ir);
-    let _ = ident;
+    let service_error = super::errors::service_error(ir);
     quote! {
-        #(#doc_lines)*
-        #![forbid(unsafe_code)]
-        #![deny(missing_docs)]
-        // Deprecated model items are still generated, serialized and parsed.
-        #![allow(deprecated)]
-
-        mod client;
-        /// Error structures the service may answer with.
-        pub mod error;
-        /// One module per operation: input, output, error enum, fluent builder.
-        pub mod operation;
-        /// Data types shared by the operations.
-        pub mod types;
-
         pub use client::Client;
-        pub use ::smithy_runtime::client::{Config, ConfigBuilder};
+        pub use #CLIENT::{Config, ConfigBuilder};
         /// The runtime this crate is built on (errors, config, transport, primitives).
-        pub use ::smithy_runtime as runtime;
+        pub use #RUNTIME as runtime;
 
         /// Facts about the service every call needs.
-        pub(crate) const SERVICE_INFO: ::smithy_runtime::operation::ServiceInfo = ::smithy_runtime::operation::ServiceInfo {
+        pub(crate) const SERVICE_INFO: #OPERATION_SERVICE_INFO = #OPERATION_SERVICE_INFO {
             sdk_id: #sdk_id,
             signing_name: #signing_name,
             endpoint_rule_set: #rules,

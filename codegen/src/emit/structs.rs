@@ -1,11 +1,14 @@
 //! Structures: the type, its accessors, a `Debug` that redacts `@sensitive` members, and its
 //! builder (`build()` names a missing required member; `new(required…)` is a shortcut).
 
+use super::runtime::{
+    BLOB, ERROR_BUILD_ERROR, ERROR_ERROR_METADATA, ERROR_RESPONSE_METADATA, SENSITIVE_REDACTED,
+};
 use super::rust_type::{default_value, field_type, is_copy, stored_type, value_type};
 use super::tokens::{deprecated, docs, ident};
 use crate::ir::{FieldIr, RustType, StructIr, StructRole};
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 /// Everything generated for one structure.
 pub fn structure(s: &StructIr) -> TokenStream {
@@ -47,10 +50,10 @@ fn definition(s: &StructIr) -> TokenStream {
     let meta = match s.role {
         StructRole::Output => {
             let skip = super::serde_derive::skip();
-            quote! { #skip pub(crate) _meta: ::smithy_runtime::error::ResponseMetadata, }
+            quote! { #skip pub(crate) _meta: #ERROR_RESPONSE_METADATA, }
         }
         StructRole::Error { .. } => {
-            quote! { pub(crate) _meta: ::smithy_runtime::error::ErrorMetadata, }
+            quote! { pub(crate) _meta: #ERROR_ERROR_METADATA, }
         }
         _ => quote! {},
     };
@@ -244,7 +247,7 @@ fn field_default(f: &FieldIr) -> TokenStream {
     let value = f
         .default
         .as_ref()
-        .and_then(|d| default_value(&f.ty, d))
+        .map(|d| default_value(&f.ty, d))
         .unwrap_or_else(|| quote! { ::std::default::Default::default() });
     if f.boxed {
         quote! { ::std::boxed::Box::new(#value) }
@@ -259,7 +262,7 @@ pub(super) fn setter_param(ty: &RustType, into: bool) -> TokenStream {
         RustType::String | RustType::BigNumber if into => {
             quote! { impl ::std::convert::Into<::std::string::String> }
         }
-        RustType::Blob if into => quote! { impl ::std::convert::Into<::smithy_runtime::Blob> },
+        RustType::Blob if into => quote! { impl ::std::convert::Into<#BLOB> },
         RustType::Named { .. } if into => {
             let value = value_type(ty);
             quote! { impl ::std::convert::Into<#value> }
@@ -292,7 +295,7 @@ pub fn debug_impl(
         return quote! {
             impl ::std::fmt::Debug for #name {
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.debug_tuple(#label).field(&::smithy_runtime::sensitive::Redacted).finish()
+                    f.debug_tuple(#label).field(&#SENSITIVE_REDACTED).finish()
                 }
             }
         };
@@ -301,7 +304,7 @@ pub fn debug_impl(
         let field = ident(&f.ident);
         let key = crate::ir::naming::unraw(&f.ident);
         if f.sensitive || is_sensitive_container(&f.ty) {
-            quote! { debug.field(#key, &::smithy_runtime::sensitive::Redacted); }
+            quote! { debug.field(#key, &#SENSITIVE_REDACTED); }
         } else {
             quote! { debug.field(#key, &#access #field); }
         }
@@ -378,8 +381,8 @@ fn builder(s: &StructIr) -> TokenStream {
 
 fn setters(f: &FieldIr) -> TokenStream {
     let field = ident(&f.ident);
-    let set = format_ident!("set_{}", f.plain);
-    let get = format_ident!("get_{}", f.plain);
+    let set = ident(&f.setter);
+    let get = ident(&f.getter);
     let stored = stored_type(f);
     let member = &f.member;
     let deprecation = deprecated(&f.deprecated);
@@ -486,12 +489,11 @@ fn build_method(s: &StructIr, name: &proc_macro2::Ident) -> TokenStream {
             quote! { #field: self.#field, }
         } else if must_set(f) {
             quote! {
-                #field: self.#field.ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(#shape, #member))?,
+                #field: self.#field.ok_or_else(|| #ERROR_BUILD_ERROR::missing_member(#shape, #member))?,
             }
         } else {
             let default = field_default(f);
-            let explicit = f.default.as_ref().and_then(|d| default_value(&f.ty, d));
-            match explicit {
+            match &f.default {
                 // A literal of a `Copy` type is cheap: no closure (clippy prefers this).
                 Some(_) if is_copy(&f.ty) && !f.boxed => {
                     quote! { #field: self.#field.unwrap_or(#default), }
@@ -515,7 +517,7 @@ fn build_method(s: &StructIr, name: &proc_macro2::Ident) -> TokenStream {
         );
         quote! {
             #[doc = #doc]
-            pub fn build(self) -> ::std::result::Result<#name, ::smithy_runtime::error::BuildError> {
+            pub fn build(self) -> ::std::result::Result<#name, #ERROR_BUILD_ERROR> {
                 ::std::result::Result::Ok(#name { #(#assign)* #meta })
             }
         }

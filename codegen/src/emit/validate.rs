@@ -1,6 +1,7 @@
 //! `Validate` impls: the model's `@length`, `@pattern` and `@range` checked before a
 //! request is sent, recursing into nested structures, unions, lists and maps.
 
+use super::runtime::{VALIDATION_PATTERN, VALIDATION_VALIDATE, VALIDATION_VALIDATOR};
 use super::tokens::ident;
 use crate::ir::{Constraints, FieldIr, RustType, StructIr, UnionIr};
 use proc_macro2::TokenStream;
@@ -56,8 +57,8 @@ fn validate_impl(name: &proc_macro2::Ident, checks: Vec<TokenStream>) -> TokenSt
         quote! { validator }
     };
     quote! {
-        impl ::smithy_runtime::validation::Validate for #name {
-            fn validate_into(&self, #param: &mut ::smithy_runtime::validation::Validator) {
+        impl #VALIDATION_VALIDATE for #name {
+            fn validate_into(&self, #param: &mut #VALIDATION_VALIDATOR) {
                 #(#checks)*
             }
         }
@@ -138,7 +139,7 @@ fn value_check(
         if matches!(ty, RustType::String) {
             checks.push(quote! {
                 {
-                    static PATTERN: ::smithy_runtime::validation::Pattern = ::smithy_runtime::validation::Pattern::new(#pattern);
+                    static PATTERN: #VALIDATION_PATTERN = #VALIDATION_PATTERN::new(#pattern);
                     validator.pattern(#value, &PATTERN, #sensitive);
                 }
             });
@@ -163,7 +164,7 @@ fn value_check(
             kind: crate::ir::NamedKind::Struct | crate::ir::NamedKind::Union,
             ..
         } => {
-            checks.push(quote! { ::smithy_runtime::validation::Validate::validate_into(#value, validator); });
+            checks.push(quote! { #VALIDATION_VALIDATE::validate_into(#value, validator); });
         }
         RustType::List {
             item,

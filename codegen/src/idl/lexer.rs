@@ -97,6 +97,8 @@ fn shorten(text: &str) -> String {
 
 /// Splits `source` into tokens; the last one is [`Tok::Eof`] or [`Tok::Invalid`].
 pub(super) fn tokenize(source: &str) -> Vec<Token> {
+    // A byte order mark some editors write is not part of the model.
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let mut lexer = Lexer {
         chars: source.char_indices().collect(),
         source,

@@ -7,6 +7,7 @@
 //! doc comments expanded). Several files are parsed first and resolved together, because a
 //! relative id may name a shape another file defines.
 
+mod elision;
 mod error;
 mod lexer;
 mod node;
@@ -29,7 +30,7 @@ pub fn parse(source: &str, file_name: &str) -> Result<ast::Document, IdlError> {
     for (name, syntax) in &parsed {
         files.push(resolve::resolve_file(name, syntax, &known)?);
     }
-    resolve::fill_elided(&mut files, &known)?;
+    elision::fill_elided(&mut files, &known)?;
     let file = files
         .pop()
         .ok_or_else(|| IdlError::new(file_name, 1, 1, "nothing parsed"))?;
@@ -86,6 +87,6 @@ pub(crate) fn assemble(
     for (name, syntax) in &parsed {
         resolved.push(resolve::resolve_file(name, syntax, &known)?);
     }
-    resolve::fill_elided(&mut resolved, &known)?;
+    elision::fill_elided(&mut resolved, &known)?;
     Ok(resolved)
 }

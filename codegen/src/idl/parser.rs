@@ -606,7 +606,6 @@ impl<'a> Parser<'a> {
                 let Node::Object(entries) = self.node_value()? else {
                     return Err(self.error_pos(name_pos, "expected a property object"));
                 };
-                let entries = self.entity_positions(entries, name_pos);
                 ShapeSyntax {
                     type_name,
                     name,
@@ -645,10 +644,6 @@ impl<'a> Parser<'a> {
         };
         self.syntax.shapes.push(shape);
         self.br()
-    }
-
-    fn entity_positions(&self, entries: Vec<(String, Node)>, at: Pos) -> Vec<(String, Node, Pos)> {
-        entries.into_iter().map(|(k, v)| (k, v, at)).collect()
     }
 
     fn for_resource(&mut self) -> Result<IdRef> {
@@ -700,6 +695,7 @@ impl<'a> Parser<'a> {
         self.expect(Tok::LBrace, "LBRACE('{')")?;
         self.ws()?;
         let mut members: Vec<MemberSyntax> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         while !self.is(&Tok::RBrace) {
             let traits = self.trait_statements()?;
             let token = self.cur()?;
@@ -720,7 +716,7 @@ impl<'a> Parser<'a> {
                 self.sp()?;
                 (name, name_pos, Some(self.shape_id()?))
             };
-            if members.iter().any(|m| m.name == name) {
+            if !seen.insert(name.clone()) {
                 return Err(
                     self.error_pos(name_pos, format!("Found conflicting member name, `{name}`"))
                 );
@@ -769,10 +765,11 @@ impl<'a> Parser<'a> {
         self.expect(Tok::LBrace, "LBRACE('{')")?;
         self.ws()?;
         let mut members: Vec<MemberSyntax> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         while !self.is(&Tok::RBrace) {
             let traits = self.trait_statements()?;
             let (name, name_pos) = self.identifier()?;
-            if members.iter().any(|m| m.name == name) {
+            if !seen.insert(name.clone()) {
                 return Err(
                     self.error_pos(name_pos, format!("Found conflicting member name, `{name}`"))
                 );

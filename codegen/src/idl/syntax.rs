@@ -54,8 +54,8 @@ pub(super) enum Body {
         /// `for Resource`.
         resource: Option<IdRef>,
     },
-    /// `service` and `resource`: the property object.
-    Entity(Vec<(String, Node, Pos)>),
+    /// `service` and `resource`: the property object (keys and values, in order).
+    Entity(Vec<(String, Node)>),
     Operation(OperationSyntax),
 }
 

@@ -156,10 +156,7 @@ pub enum PayloadKind {
 }
 
 fn error(shape: &ShapeId, message: impl Into<String>) -> LowerError {
-    LowerError {
-        shape: Some(shape.clone()),
-        message: message.into(),
-    }
+    super::lower::error(shape, message)
 }
 
 /// Which side of a call a structure is on: decides the locations it may use.
@@ -497,8 +494,8 @@ mod tests {
     fn malformed_patterns_name_the_operation() {
         for bad in ["a/b", "/a/{b", "/a/{}", "/a/b}", "/a/{b{c}}"] {
             let e = parse_uri(&op(), bad).unwrap_err();
-            assert_eq!(e.shape, Some(op()), "{bad}");
-            assert!(e.message.contains(bad), "{bad}: {}", e.message);
+            assert_eq!(e.shape().cloned(), Some(op()), "{bad}");
+            assert!(e.to_string().contains(bad), "{bad}: {}", e);
         }
     }
 
@@ -515,10 +512,10 @@ mod tests {
         check_labels(&op(), &path, &good).unwrap();
         let missing = StructBindings::default();
         let e = check_labels(&op(), &path, &missing).unwrap_err();
-        assert!(e.message.contains("`id`"), "{}", e.message);
+        assert!(e.to_string().contains("`id`"), "{}", e);
         let (no_labels, _) = parse_uri(&op(), "/things").unwrap();
         let e = check_labels(&op(), &no_labels, &good).unwrap_err();
-        assert!(e.message.contains("`id`"), "{}", e.message);
+        assert!(e.to_string().contains("`id`"), "{}", e);
     }
 }
 
@@ -676,23 +673,27 @@ mod model_tests {
     fn binding_mistakes_name_the_shape() {
         let label_without_member = load_changed("{id}/files", "{ident}/files");
         let e = resolve(&label_without_member, &[id("PutThing")], []).unwrap_err();
-        assert_eq!(e.shape, Some(id("PutThing")));
-        assert!(e.message.contains("`ident`"), "{}", e.message);
+        assert_eq!(e.shape().cloned(), Some(id("PutThing")));
+        assert!(e.to_string().contains("`ident`"), "{}", e);
 
         let no_http = load_changed(
             r#""smithy.api#http": {"method": "PUT", "uri": "/things/{id}/files/{key+}?mode=x", "code": 201},"#,
             "",
         );
         let e = resolve(&no_http, &[id("PutThing")], []).unwrap_err();
-        assert!(e.message.contains("smithy.api#http"), "{}", e.message);
+        assert!(
+            e.to_string().contains("smithy.api#http"),
+            "{}",
+            e.to_string()
+        );
 
         let payload_and_body = load_changed(
             r#""etag": {"target": "smithy.api#String", "traits": {"smithy.api#httpHeader": "ETag"}}"#,
             r#""etag": {"target": "smithy.api#String"}"#,
         );
         let e = resolve(&payload_and_body, &[id("PutThing")], []).unwrap_err();
-        assert_eq!(e.shape, Some(id("PutThingOutput")));
-        assert!(e.message.contains("`etag`"), "{}", e.message);
+        assert_eq!(e.shape().cloned(), Some(id("PutThingOutput")));
+        assert!(e.to_string().contains("`etag`"), "{}", e);
 
         let label_on_output = load_changed(
             r#""smithy.api#httpHeader": "ETag""#,
@@ -700,7 +701,7 @@ mod model_tests {
         );
         let e = resolve(&label_on_output, &[id("PutThing")], []).unwrap_err();
         assert_eq!(
-            e.shape,
+            e.shape().cloned(),
             Some(ShapeId::parse("example#PutThingOutput$etag").unwrap())
         );
     }

@@ -6,12 +6,19 @@ namespace example.legacy
 @box
 integer MaybeCount
 
+integer Count
+
 set Tags {
     member: String
 }
 
 structure Legacy {
-    count: MaybeCount,
+    maybe: MaybeCount,
+    count: Count,
+    @box
+    boxedCount: Count,
+    total: Integer,
+    flag: PrimitiveBoolean,
     tags: Tags,
     @deprecated(message: "use tags", since: "1.0")
     label: String,

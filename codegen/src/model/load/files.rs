@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 impl Model {
     /// Loads every model file named by `paths` into one model. Each path is a `.json` (JSON AST)
     /// or `.smithy` (IDL) file, or a directory searched recursively for such files (in name
-    /// order, so the result does not depend on the file system). Shapes may refer across
+    /// order, so the result does not depend on the file system; hidden entries and linked
+    /// directories are skipped). Shapes may refer across
     /// files; a shape defined differently in two files is an error naming both.
     pub fn load_paths(paths: &[PathBuf]) -> Result<Model, LoadError> {
         let (documents, positions) = read_documents(paths)?;
@@ -208,10 +209,12 @@ fn collect(path: &Path, explicit: bool, files: &mut Vec<PathBuf>) -> Result<(), 
             let entry = entry.map_err(|e| {
                 io_error(format!("cannot list directory `{}`: {e}", path.display()))
             })?;
-            // Linked directories are not followed: a link cycle would never end.
+            // Linked directories are not followed: a link cycle would never end. Hidden
+            // entries (`.git`, editor settings) are not part of a model.
             let linked_dir =
                 entry.file_type().is_ok_and(|t| t.is_symlink()) && entry.path().is_dir();
-            if !linked_dir {
+            let hidden = entry.file_name().to_string_lossy().starts_with('.');
+            if !linked_dir && !hidden {
                 collect(&entry.path(), false, files)?;
             }
         }

@@ -63,6 +63,44 @@ fn own_idl_models_load_with_their_meaning() {
     assert_eq!(legacy.type_name(), "set");
 }
 
+/// IDL 1.0 keeps its meaning: unboxed numbers and booleans (and members targeting them) are
+/// non-nullable with a zero default; `@box` on the shape or the member, or a boxed prelude
+/// target such as `Integer`, keeps them nullable. A 1.0 JSON AST document reads the same.
+#[test]
+fn version_1_documents_keep_their_box_semantics() {
+    let model = Model::load_paths(&[idl_dir().join("shop-v1.smithy")]).unwrap();
+    let legacy = model.shape(&id("example.legacy#Legacy")).unwrap();
+    let default = |name: &str| {
+        let member = legacy
+            .members()
+            .into_iter()
+            .find(|m| m.name == name)
+            .unwrap();
+        member.traits.default.clone()
+    };
+    assert_eq!(default("maybe"), None, "@box on the target");
+    assert_eq!(default("count"), Some(serde_json::json!(0)));
+    assert_eq!(default("boxedCount"), None, "@box on the member");
+    assert_eq!(default("total"), None, "the prelude's Integer is boxed");
+    assert_eq!(default("flag"), Some(serde_json::json!(false)));
+    let count = model.shape(&id("example.legacy#Count")).unwrap();
+    assert_eq!(count.traits.default, Some(serde_json::json!(0)));
+
+    let json = r#"{"smithy": "1.0", "shapes": {
+        "ex#Count": {"type": "integer"},
+        "ex#S": {"type": "structure", "members": {"count": {"target": "ex#Count"}}}
+    }}"#;
+    let from_json = Model::load(json).unwrap();
+    let s = from_json.shape(&id("ex#S")).unwrap();
+    assert_eq!(s.members()[0].traits.default, Some(serde_json::json!(0)));
+    let v2 = json.replace("\"1.0\"", "\"2.0\"");
+    let s2 = Model::load(&v2).unwrap();
+    assert_eq!(
+        s2.shape(&id("ex#S")).unwrap().members()[0].traits.default,
+        None
+    );
+}
+
 #[test]
 fn idl_and_its_json_ast_give_the_same_model() {
     let file = idl_dir().join("shop.smithy");
@@ -140,4 +178,19 @@ fn single_file_parse_reports_where() {
             .starts_with("x.smithy:4:8: syntax error: Expected IDENTIFIER"),
         "{error}"
     );
+}
+
+#[test]
+fn directories_skip_hidden_entries_and_other_files() {
+    let dir = std::env::temp_dir().join(format!("idl-hidden-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join(".editor")).unwrap();
+    std::fs::write(dir.join(".editor/settings.json"), "not a model").unwrap();
+    std::fs::write(dir.join("notes.txt"), "not a model either").unwrap();
+    std::fs::write(dir.join("a.smithy"), "namespace ex\n\nstring A\n").unwrap();
+    let model = Model::load_paths(std::slice::from_ref(&dir)).unwrap_or_else(|e| panic!("{e}"));
+    assert!(model.shape(&id("ex#A")).is_some());
+    // Named explicitly, a file that is not a model is an error.
+    let error = Model::load_paths(&[dir.join("notes.txt")]).unwrap_err();
+    assert!(error.to_string().contains("is not a model file"), "{error}");
+    std::fs::remove_dir_all(&dir).unwrap();
 }

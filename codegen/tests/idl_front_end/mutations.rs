@@ -234,6 +234,12 @@ fn pathological_inputs_are_refused_with_a_position() {
         "x".repeat(1 << 20)
     );
     assert!(idl::parse(&long, "long.smithy").is_ok());
+    // Many members and many shapes load (duplicate checks are not quadratic).
+    let members: String = (0..50_000).map(|i| format!("    m{i}: String\n")).collect();
+    let shapes: String = (0..20_000).map(|i| format!("string S{i}\n")).collect();
+    let big = format!("$version: \"2.0\"\nnamespace x\n\nstructure Big {{\n{members}}}\n{shapes}");
+    let document = idl::parse(&big, "big.smithy").expect("a big file parses");
+    assert_eq!(document.shapes.len(), 20_001);
     for text in [
         "",
         "\u{feff}",

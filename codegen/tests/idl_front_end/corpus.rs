@@ -6,7 +6,7 @@
 //! * every `valid/**/X.flattened.smithy` equals `X.smithy` after mixin flattening;
 //! * every `invalid/*.smithy` is refused at the line (and column) its first line gives.
 //!
-//! Exceptions live in `tests/idl_known_exceptions.txt` with their reasons; they still run, and
+//! Exceptions live in `tests/idl_front_end/known_exceptions.txt` with their reasons; they still run, and
 //! one that starts passing fails the test so the list stays honest.
 
 use serde_json::{Map, Value};
@@ -14,25 +14,6 @@ use smithy_codegen::model::Model;
 use smithy_codegen::{ast, idl};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-
-fn shared_dir() -> Option<PathBuf> {
-    let dir = match std::env::var_os("SHARED_DIR") {
-        Some(dir) => PathBuf::from(dir),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared"),
-    };
-    if dir.join("smithy/idl-tests").is_dir() {
-        return Some(dir);
-    }
-    eprintln!(
-        "SKIPPED: idl corpus: {} has no smithy/idl-tests",
-        dir.display()
-    );
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "the shared folder is required in CI (set SHARED_DIR)"
-    );
-    None
-}
 
 fn files(dir: &Path, suffix: &str, out: &mut Vec<PathBuf>) {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -51,7 +32,7 @@ fn files(dir: &Path, suffix: &str, out: &mut Vec<PathBuf>) {
 
 /// Known exceptions: `relative/path.smithy: reason`.
 fn exceptions() -> BTreeMap<String, String> {
-    let text = include_str!("idl_known_exceptions.txt");
+    let text = include_str!("known_exceptions.txt");
     text.lines()
         .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
         .filter_map(|line| line.split_once(": "))
@@ -290,7 +271,7 @@ fn run(
             (Ok(()), Some(_)) => {
                 passed += 1;
                 problems.push(format!(
-                    "{name}: passes now; remove it from idl_known_exceptions.txt"
+                    "{name}: passes now; remove it from known_exceptions.txt"
                 ));
             }
             (Err(why), Some(reason)) => eprintln!("  known exception {name}: {why} ({reason})"),
@@ -305,7 +286,9 @@ fn run(
 
 #[test]
 fn idl_corpus() {
-    let Some(shared) = shared_dir() else { return };
+    let Some(shared) = crate::shared_dir("smithy/idl-tests") else {
+        return;
+    };
     let root = shared.join("smithy/idl-tests");
 
     let mut valid = Vec::new();

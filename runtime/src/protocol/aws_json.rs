@@ -2,9 +2,16 @@
 //! `X-Amz-Target` header names the operation and whose body is the input as JSON; errors
 //! name their type in a header or in the body.
 
-use crate::error::{BoxError, DeserializeError, ErrorMetadata, ResponseMetadata};
+use super::header_str;
+use crate::error::{BoxError, ErrorMetadata};
 use crate::json;
 use serde_json::Value;
+
+// Protocol-neutral helpers, also reachable here: generated awsJson crates name them through
+// this module.
+pub use super::{
+    check_host_prefix, is_success, request_id, response_metadata, wrap, REQUEST_ID_HEADER,
+};
 
 /// Which awsJson version a service speaks; they differ only in the content type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,9 +31,6 @@ impl JsonVersion {
         }
     }
 }
-
-/// The header carrying the request id.
-pub const REQUEST_ID_HEADER: &str = "x-amzn-requestid";
 
 /// The header telling an awsQuery-compatible service that the client wants query-style error
 /// codes (`x-amzn-query-error`) in its error responses.
@@ -64,30 +68,6 @@ pub fn build_request(
     Ok(request)
 }
 
-/// Checks an expanded `@endpoint` host prefix (e.g. `foo.bar.`): every dot-separated label
-/// must be 1 to 63 letters, digits or hyphens and must not start or end with a hyphen, so that
-/// an input member filled into the prefix (`@hostLabel`) cannot redirect the request.
-pub fn check_host_prefix(prefix: String) -> Result<String, BoxError> {
-    let labels = prefix.strip_suffix('.').unwrap_or(&prefix);
-    let valid = !labels.is_empty()
-        && labels.split('.').all(|label| {
-            (1..=63).contains(&label.len())
-                && label
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-')
-                && !label.starts_with('-')
-                && !label.ends_with('-')
-        });
-    if valid {
-        Ok(prefix)
-    } else {
-        Err(format!(
-            "the host prefix `{prefix}` is not a valid host name prefix: each label must be 1 to 63 letters, digits or hyphens, not starting or ending with a hyphen"
-        )
-        .into())
-    }
-}
-
 /// `endpoint` with the host prefix applied and a path ending in `/`.
 fn request_uri(endpoint: &str, host_prefix: Option<&str>) -> Result<http::Uri, BoxError> {
     let base: http::Uri = endpoint
@@ -106,28 +86,6 @@ fn request_uri(endpoint: &str, host_prefix: Option<&str>) -> Result<http::Uri, B
     let uri = format!("{scheme}://{prefix}{authority}{path}");
     uri.parse()
         .map_err(|e| format!("invalid request URL `{uri}`: {e}").into())
-}
-
-/// The request id and status of any response.
-pub fn response_metadata(response: &http::Response<Vec<u8>>) -> ResponseMetadata {
-    ResponseMetadata::new(request_id(response), Some(response.status().as_u16()))
-}
-
-/// The `x-amzn-requestid` header, if present and text.
-pub fn request_id(response: &http::Response<Vec<u8>>) -> Option<String> {
-    header_str(response, REQUEST_ID_HEADER).map(str::to_owned)
-}
-
-fn header_str<'a>(response: &'a http::Response<Vec<u8>>, name: &str) -> Option<&'a str> {
-    response
-        .headers()
-        .get(name)
-        .and_then(|value| value.to_str().ok())
-}
-
-/// Whether the response is a success (2xx); everything else is parsed as an error.
-pub fn is_success(response: &http::Response<Vec<u8>>) -> bool {
-    response.status().is_success()
 }
 
 /// An error response, read as far as it can be: code, message, request id and status, plus
@@ -220,14 +178,6 @@ where
     Ok(parsed)
 }
 
-/// Wraps a body error with the facts of its response.
-pub fn wrap(
-    response: &http::Response<Vec<u8>>,
-    error: DeserializeError,
-) -> crate::error::ResponseError {
-    crate::error::ResponseError::new(response.status().as_u16(), request_id(response), error)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -274,18 +224,6 @@ mod tests {
         assert_eq!(parsed.meta.message(), Some("Hi"));
         let plain = parse_error(&response, false);
         assert_eq!(plain.meta.code(), Some("CustomCodeError"));
-    }
-
-    #[test]
-    fn host_prefixes_must_be_host_labels() {
-        assert_eq!(
-            check_host_prefix("foo.bar.".to_owned()).unwrap(),
-            "foo.bar."
-        );
-        assert_eq!(check_host_prefix("foo.".to_owned()).unwrap(), "foo.");
-        for bad in ["foo..", "foo.evil.com/x.", "foo.-a.", ".", "foo.a b."] {
-            assert!(check_host_prefix(bad.to_owned()).is_err(), "{bad}");
-        }
     }
 
     #[test]
