@@ -23,7 +23,14 @@ pub fn cargo_toml(ir: &CrateIr, settings: &Settings) -> String {
     } else {
         ""
     };
-    let runtime = settings.get_runtime().cargo_source();
+    let runtime = match settings.get_runtime_package() {
+        Some(package) => format!(
+            "package = {}, {}",
+            crate::settings::toml_string(package),
+            settings.get_runtime().cargo_source()
+        ),
+        None => settings.get_runtime().cargo_source(),
+    };
     let runtime_features = runtime_features(ir)
         .iter()
         .map(|feature| format!("\"{feature}\""))

@@ -63,7 +63,7 @@ pub fn struct_json(s: &StructIr) -> TokenStream {
 
 fn write_field(f: &FieldIr) -> TokenStream {
     let field = ident(&f.ident);
-    let key = &f.member;
+    let key = &f.json_key;
     if f.optional {
         let write = to_json(&f.ty, quote! { value });
         quote! {
@@ -84,7 +84,7 @@ fn write_field(f: &FieldIr) -> TokenStream {
 
 fn read_field(f: &FieldIr) -> TokenStream {
     let field = ident(&f.ident);
-    let key = &f.member;
+    let key = &f.json_key;
     let read = reader(&f.ty);
     let boxed = if f.boxed {
         quote! { .map(::std::boxed::Box::new) }

@@ -194,3 +194,22 @@ fn directories_skip_hidden_entries_and_other_files() {
     assert!(error.to_string().contains("is not a model file"), "{error}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn int_enum_members_need_values() {
+    let text = "$version: \"2.0\"\nnamespace ex\n\nintEnum Level {\n    LOW = 1\n    HIGH\n}\n";
+    let error = idl::parse(text, "level.smithy").unwrap_err();
+    assert_eq!((error.line, error.column), (6, 5), "{error}");
+    assert!(error.message.contains("ex#Level$HIGH"), "{error}");
+}
+
+#[test]
+fn duplicate_object_keys_are_refused() {
+    let text = "namespace ex\n\n@tags([])\n@deprecated(message: \"a\", message: \"b\")\nstring S\n";
+    let error = idl::parse(text, "dup.smithy").unwrap_err();
+    assert_eq!((error.line, error.column), (4, 27), "{error}");
+    assert!(
+        error.message.contains("Duplicate object key `message`"),
+        "{error}"
+    );
+}

@@ -14,20 +14,14 @@ mod suites;
 
 use std::path::PathBuf;
 
-/// `$SHARED_DIR`, else `<workspace>/../shared`, when it has `needed`; otherwise a loud
-/// SKIPPED line (and a failure when `CI` is set).
+/// The shared data folder (see `test_support::shared_dir`: a loud SKIPPED line without it,
+/// a failure in CI), checked to hold `needed`.
 fn shared_dir(needed: &str) -> Option<PathBuf> {
-    let dir = match std::env::var_os("SHARED_DIR") {
-        Some(dir) => PathBuf::from(dir),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared"),
-    };
-    if dir.join(needed).is_dir() {
-        return Some(dir);
-    }
-    eprintln!("SKIPPED: {} has no {needed}", dir.display());
+    let dir = test_support::shared_dir(&format!("idl front-end ({needed})"))?;
     assert!(
-        std::env::var_os("CI").is_none(),
-        "the shared folder is required in CI (set SHARED_DIR)"
+        dir.join(needed).is_dir(),
+        "{} has no {needed}",
+        dir.display()
     );
-    None
+    Some(dir)
 }

@@ -128,6 +128,7 @@
 //!
 //! The pipeline needs a Tokio runtime with its timer enabled (for backoff and timeouts).
 
+mod aws_sdk_credentials;
 mod call;
 mod config;
 mod credentials;
@@ -146,6 +147,7 @@ mod retry;
 mod signing;
 mod transport;
 
+pub use aws_sdk_credentials::AwsSdkCredentials;
 pub use call::Client;
 pub use config::{
     random_idempotency_token, Config, ConfigBuilder, ConfigError, IdempotencyTokenProvider,

@@ -102,10 +102,19 @@ impl FileResolver<'_> {
                     enum_value: true,
                 });
             }
-            out.insert(
-                member.name.clone(),
-                self.enum_member(member, id, type_name)?,
-            );
+            let converted = self.enum_member(member, id, type_name)?;
+            // An intEnum member needs its number, unless a mixin may bring the member.
+            let valued = converted.traits.contains_key("smithy.api#enumValue");
+            if type_name == "intEnum" && !valued && common.mixins.is_empty() {
+                return Err(self.error(
+                    member.pos,
+                    format!(
+                        "{id}${}: intEnum members need an integer value (`{} = 1`)",
+                        member.name, member.name
+                    ),
+                ));
+            }
+            out.insert(member.name.clone(), converted);
         }
         let body = ast::MembersShape {
             members: out,

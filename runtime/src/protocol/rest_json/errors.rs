@@ -5,7 +5,10 @@
 //! trailing URL (`NotFound:http://internal.example/`); both are removed before the name
 //! selects a modelled error.
 
-use crate::error::ErrorMetadata;
+use crate::error::{
+    DeserializeError, ErrorMetadata, ProvideErrorMetadata, ResponseError, ResponseMetadata,
+    SdkError,
+};
 use crate::json;
 use serde_json::Value;
 
@@ -69,6 +72,48 @@ pub fn parse_error(response: &http::Response<Vec<u8>>) -> ErrorResponse {
     }
 }
 
+/// The error type a response names, else the one modelled error whose `@httpError` status
+/// the response has: `by_status` lists `(status, error name)` for statuses only one of the
+/// operation's errors uses. A service that sends neither code nor body still gets its error
+/// recognised; a code, when sent, always wins.
+pub fn error_type_or_status(
+    error_type: Option<String>,
+    status: u16,
+    by_status: &[(u16, &str)],
+) -> Option<String> {
+    error_type.or_else(|| {
+        by_status
+            .iter()
+            .find(|(code, _)| *code == status)
+            .map(|(_, name)| (*name).to_owned())
+    })
+}
+
+/// The request id and status of any response.
+pub fn response_metadata<B>(response: &http::Response<B>) -> ResponseMetadata {
+    ResponseMetadata::new(request_id(response), Some(response.status().as_u16()))
+}
+
+/// Wraps a body or header error with the facts of its response.
+pub fn wrap<B>(response: &http::Response<B>, error: DeserializeError) -> ResponseError {
+    ResponseError::new(response.status().as_u16(), request_id(response), error)
+}
+
+/// Reads a modelled error's body members and attaches the response's metadata; a body that
+/// does not fit the structure is a response error. Header members are read by the caller.
+pub fn modelled_error<T, E>(
+    response: &http::Response<Vec<u8>>,
+    body: &Value,
+    meta: ErrorMetadata,
+) -> Result<T, SdkError<E>>
+where
+    T: json::FromJson + ProvideErrorMetadata,
+{
+    let mut parsed = T::from_json(body).map_err(|e| SdkError::Response(wrap(response, e)))?;
+    *parsed.meta_mut() = meta;
+    Ok(parsed)
+}
+
 /// The bare error name: anything after `:` (a URL) and the namespace (`ns#`) removed.
 pub fn sanitize_error_code(raw: &str) -> String {
     let without_suffix = raw.split(':').next().unwrap_or(raw);
@@ -101,6 +146,20 @@ mod tests {
         assert_eq!(parse_error(&dunder).error_type.as_deref(), Some("FooError"));
         let none = response(&[], "{}");
         assert_eq!(parse_error(&none).error_type, None);
+    }
+
+    #[test]
+    fn status_selects_an_error_only_without_a_code() {
+        let table = [(404, "NotFound"), (409, "Conflict")];
+        assert_eq!(
+            error_type_or_status(None, 404, &table).as_deref(),
+            Some("NotFound")
+        );
+        assert_eq!(
+            error_type_or_status(Some("Other".into()), 404, &table).as_deref(),
+            Some("Other")
+        );
+        assert_eq!(error_type_or_status(None, 500, &table), None);
     }
 
     #[test]
