@@ -1,5 +1,6 @@
 //! The checked-in client without a network: exact wire format, hostile responses, secrets.
 
 mod hostile_responses;
+mod reqwest_adapter;
 mod secrets;
 mod wire;

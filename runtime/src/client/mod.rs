@@ -115,7 +115,7 @@
 //! it off and pass your own with [`ConfigBuilder::http_transport`]; `reqwest` offers an
 //! adapter on reqwest). Tests inject an [`InMemoryTransport`]. Whatever the transport, the
 //! [policy of `HttpTransport`](HttpTransport#the-policy-a-transport-must-follow) holds: no
-//! redirects, no proxy unless configured ([`ProxyConfig`]), bounded reads, no secrets in
+//! redirects, no proxy unless configured (`ProxyConfig`), bounded reads, no secrets in
 //! messages.
 //!
 //! | limit | this client's default | aws-sdk-rust's default |
@@ -167,6 +167,7 @@ pub use reqwest_transport::{ReqwestSettings, ReqwestTransport};
 pub use response_body::MIN_BODY_BYTES_PER_SECOND;
 pub use retry::{
     classify_service_error, RetryConfig, RetryKind, THROTTLING_ERROR_CODES, TRANSIENT_ERROR_CODES,
+    TRANSIENT_STATUS_CODES,
 };
 #[cfg(feature = "sigv4")]
 pub use signing::{sign_request, SigningError};
