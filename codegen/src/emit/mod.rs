@@ -186,34 +186,48 @@ mod tests {
     use std::collections::{BTreeMap, BTreeSet};
     use std::path::Path;
 
-    /// The emitter modules and the sibling modules each one names (`super::x`,
-    /// `crate::emit::x`), `protocol/*` counting as `protocol`.
-    fn imports() -> BTreeMap<String, BTreeSet<String>> {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/emit");
-        let mut files = Vec::new();
-        for entry in std::fs::read_dir(&dir).unwrap() {
+    /// Every `.rs` file under `dir`, with its depth below `emit/` (0 for `emit/x.rs`).
+    fn rust_files(dir: &Path, depth: usize, out: &mut Vec<(usize, std::path::PathBuf)>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
             if path.is_dir() {
-                for inner in std::fs::read_dir(&path).unwrap() {
-                    files.push((path.file_name().unwrap().to_owned(), inner.unwrap().path()));
-                }
-            } else {
-                files.push((path.file_stem().unwrap().to_owned(), path));
+                rust_files(&path, depth + 1, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push((depth, path));
             }
         }
+    }
+
+    /// The emitter modules and the sibling modules each one names (`super::x`,
+    /// `crate::emit::x`), everything under `protocol/` counting as `protocol`.
+    fn imports() -> BTreeMap<String, BTreeSet<String>> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/emit");
+        let mut found = Vec::new();
+        rust_files(&dir, 0, &mut found);
+        // (top-level module, depth, file)
+        let files: Vec<(std::ffi::OsString, usize, std::path::PathBuf)> = found
+            .into_iter()
+            .map(|(depth, path)| {
+                let relative = path.strip_prefix(&dir).unwrap().to_owned();
+                let first = relative.components().next().unwrap().as_os_str().to_owned();
+                let module = if depth == 0 {
+                    path.file_stem().unwrap().to_owned()
+                } else {
+                    first
+                };
+                (module, depth, path)
+            })
+            .collect();
         let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-        for (module, path) in files {
+        for (module, depth, path) in files {
             let module = module.to_string_lossy().into_owned();
             if module == "mod" {
                 continue; // the assembler: it may name every emitter
             }
             let text = std::fs::read_to_string(&path).unwrap();
-            let in_subdir = path.parent() != Some(dir.as_path());
-            let prefixes: &[&str] = if in_subdir {
-                &["crate::emit::", "super::super::"]
-            } else {
-                &["super::", "crate::emit::"]
-            };
+            // `super::` reaches `emit` from depth 0, `super::super::` from depth 1, …
+            let up = "super::".repeat(depth + 1);
+            let prefixes = ["crate::emit::", up.as_str()];
             let entry = graph.entry(module.clone()).or_default();
             for prefix in prefixes {
                 for (at, _) in text.match_indices(prefix) {
