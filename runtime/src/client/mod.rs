@@ -143,6 +143,7 @@ mod redact;
 mod reqwest_transport;
 mod response_body;
 mod retry;
+#[cfg(feature = "sigv4")]
 mod signing;
 mod transport;
 
@@ -168,6 +169,7 @@ pub use retry::{
     classify_service_error, RetryConfig, RetryKind, THROTTLING_ERROR_CODES, TRANSIENT_ERROR_CODES,
     TRANSIENT_STATUS_CODES,
 };
+#[cfg(feature = "sigv4")]
 pub use signing::{sign_request, SigningError};
 pub use transport::{
     HttpFuture, HttpTransport, InMemoryTransport, TransportError, TransportErrorKind,
