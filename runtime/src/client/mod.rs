@@ -128,6 +128,8 @@
 //!
 //! The pipeline needs a Tokio runtime with its timer enabled (for backoff and timeouts).
 
+// Credentials matter only to signed calls, so the adapter comes with SigV4 (feature `sigv4`).
+#[cfg(feature = "sigv4")]
 mod aws_sdk_credentials;
 mod call;
 mod config;
@@ -147,6 +149,7 @@ mod retry;
 mod signing;
 mod transport;
 
+#[cfg(feature = "sigv4")]
 pub use aws_sdk_credentials::AwsSdkCredentials;
 pub use call::Client;
 pub use config::{
