@@ -128,6 +128,7 @@
 //!
 //! The pipeline needs a Tokio runtime with its timer enabled (for backoff and timeouts).
 
+// Credentials matter only to signed calls, so the adapter comes with SigV4 (feature `sigv4`).
 #[cfg(feature = "sigv4")]
 mod aws_sdk_credentials;
 mod call;
