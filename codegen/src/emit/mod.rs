@@ -21,7 +21,6 @@ use crate::{Layout, Settings};
 use proc_macro2::TokenStream;
 use quote::quote;
 use runtime::{ERROR_PROVIDE_RESPONSE_METADATA, ERROR_RESPONSE_METADATA};
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// A generated file before formatting.
@@ -32,69 +31,84 @@ pub enum EmittedFile {
     Text(String),
 }
 
-/// Every file of the crate, keyed by path relative to the crate root (one file, `include.rs`,
-/// for [`Layout::IncludeFile`]).
-pub fn emit(ir: &CrateIr, settings: &Settings) -> BTreeMap<PathBuf, EmittedFile> {
+/// How to emit one file. Emitting is deferred so the generator can emit and format files on
+/// several threads: token streams cannot cross threads, the finished text can.
+pub type FileJob<'a> = Box<dyn Fn() -> EmittedFile + Send + Sync + 'a>;
+
+fn job<'a>(emit: impl Fn() -> EmittedFile + Send + Sync + 'a) -> FileJob<'a> {
+    Box::new(emit)
+}
+
+/// Every file of the crate with its path relative to the crate root (one file, `include.rs`,
+/// for [`Layout::IncludeFile`]). The costliest files come first, so that threads taking jobs
+/// in order finish close together.
+pub fn emit<'a>(ir: &'a CrateIr, settings: &'a Settings) -> Vec<(PathBuf, FileJob<'a>)> {
     match settings.get_layout() {
         Layout::Crate => crate_layout(ir, settings),
-        Layout::IncludeFile => BTreeMap::from([(
+        Layout::IncludeFile => vec![(
             PathBuf::from("include.rs"),
-            EmittedFile::Rust(crate_files::include_file(
-                ir,
-                types_file(ir),
-                errors_file(ir),
-                client::client(ir),
-                ir.operations
-                    .iter()
-                    .map(|op| (op, operation_module(ir, op)))
-                    .collect(),
-            )),
-        )]),
+            job(move || {
+                EmittedFile::Rust(crate_files::include_file(
+                    ir,
+                    types_file(ir),
+                    errors_file(ir),
+                    client::client(ir),
+                    ir.operations
+                        .iter()
+                        .map(|op| (op, operation_module(ir, op)))
+                        .collect(),
+                ))
+            }),
+        )],
     }
 }
 
-fn crate_layout(ir: &CrateIr, settings: &Settings) -> BTreeMap<PathBuf, EmittedFile> {
-    let mut files = BTreeMap::new();
-    files.insert(
-        PathBuf::from("Cargo.toml"),
-        EmittedFile::Text(crate_files::cargo_toml(ir, settings)),
-    );
-    files.insert(
-        PathBuf::from("rustfmt.toml"),
-        EmittedFile::Text(crate_files::RUSTFMT_TOML.to_owned()),
-    );
-    files.insert(
-        PathBuf::from("src/lib.rs"),
-        EmittedFile::Rust(crate_files::lib_rs(ir)),
-    );
-    files.insert(
-        PathBuf::from("src/types.rs"),
-        EmittedFile::Rust(types_file(ir)),
-    );
-    files.insert(
-        PathBuf::from("src/error.rs"),
-        EmittedFile::Rust(errors_file(ir)),
-    );
-    files.insert(
-        PathBuf::from("src/client.rs"),
-        EmittedFile::Rust(client::client(ir)),
-    );
-    files.insert(
-        PathBuf::from("src/operation/mod.rs"),
-        EmittedFile::Rust(crate_files::operation_mod(ir)),
-    );
+fn crate_layout<'a>(ir: &'a CrateIr, settings: &'a Settings) -> Vec<(PathBuf, FileJob<'a>)> {
+    let mut files: Vec<(PathBuf, FileJob<'a>)> = vec![
+        (
+            PathBuf::from("src/types.rs"),
+            job(move || EmittedFile::Rust(types_file(ir))),
+        ),
+        (
+            PathBuf::from("src/error.rs"),
+            job(move || EmittedFile::Rust(errors_file(ir))),
+        ),
+        (
+            PathBuf::from("src/client.rs"),
+            job(move || EmittedFile::Rust(client::client(ir))),
+        ),
+    ];
     for op in &ir.operations {
         let path = PathBuf::from(format!(
             "src/operation/{}.rs",
             crate::ir::naming::unraw(&op.module)
         ));
-        files.insert(path, EmittedFile::Rust(operation_module(ir, op)));
+        files.push((
+            path,
+            job(move || EmittedFile::Rust(operation_module(ir, op))),
+        ));
     }
+    files.push((
+        PathBuf::from("src/lib.rs"),
+        job(move || EmittedFile::Rust(crate_files::lib_rs(ir))),
+    ));
+    files.push((
+        PathBuf::from("src/operation/mod.rs"),
+        job(move || EmittedFile::Rust(crate_files::operation_mod(ir))),
+    ));
+    files.push((
+        PathBuf::from("Cargo.toml"),
+        job(move || EmittedFile::Text(crate_files::cargo_toml(ir, settings))),
+    ));
+    files.push((
+        PathBuf::from("rustfmt.toml"),
+        job(|| EmittedFile::Text(crate_files::RUSTFMT_TOML.to_owned())),
+    ));
     if let Some(rules) = &ir.service.endpoint_rule_set {
-        files.insert(
+        files.push((
             PathBuf::from("src/endpoint_rules.json"),
-            EmittedFile::Text(crate_files::pretty_json(rules)),
-        );
+            job(move || EmittedFile::Text(crate_files::pretty_json(rules))),
+        ));
     }
     files
 }

@@ -128,6 +128,8 @@
 //!
 //! The pipeline needs a Tokio runtime with its timer enabled (for backoff and timeouts).
 
+// Credentials matter only to signed calls, so the adapter comes with SigV4 (feature `sigv4`).
+#[cfg(feature = "sigv4")]
 mod aws_sdk_credentials;
 mod call;
 mod config;
@@ -143,9 +145,11 @@ mod redact;
 mod reqwest_transport;
 mod response_body;
 mod retry;
+#[cfg(feature = "sigv4")]
 mod signing;
 mod transport;
 
+#[cfg(feature = "sigv4")]
 pub use aws_sdk_credentials::AwsSdkCredentials;
 pub use call::Client;
 pub use config::{
@@ -168,6 +172,7 @@ pub use retry::{
     classify_service_error, RetryConfig, RetryKind, THROTTLING_ERROR_CODES, TRANSIENT_ERROR_CODES,
     TRANSIENT_STATUS_CODES,
 };
+#[cfg(feature = "sigv4")]
 pub use signing::{sign_request, SigningError};
 pub use transport::{
     HttpFuture, HttpTransport, InMemoryTransport, TransportError, TransportErrorKind,
