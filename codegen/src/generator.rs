@@ -2,6 +2,7 @@
 
 use crate::emit::{emit, CrateOptions, EmittedFile};
 use crate::format::format_file;
+use crate::ir::streaming::{streaming_reason, SkippedOperation};
 use crate::ir::{lower, CrateIr};
 use crate::model::{Model, ShapeId, ShapeKind};
 use std::collections::BTreeMap;
@@ -12,13 +13,21 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GenerateError {
     message: String,
+    unsupported_protocol: bool,
 }
 
 impl GenerateError {
     fn new(message: impl Into<String>) -> GenerateError {
         GenerateError {
             message: message.into(),
+            unsupported_protocol: false,
         }
+    }
+
+    /// The service speaks a protocol this generator does not support (the message names it
+    /// and the supported ones). Checked before anything else in the model.
+    pub fn is_unsupported_protocol(&self) -> bool {
+        self.unsupported_protocol
     }
 }
 
@@ -64,6 +73,9 @@ pub struct Generator {
 pub struct GeneratedCrate {
     /// File contents by relative path.
     pub files: BTreeMap<PathBuf, String>,
+    /// What the crate leaves out and why (operations skipped, patterns not checked), one
+    /// line each; the crate's docs list the same.
+    pub warnings: Vec<String>,
 }
 
 impl Generator {
@@ -108,7 +120,8 @@ impl Generator {
         self
     }
 
-    /// The Cargo package name (default: the service's SDK id in kebab case).
+    /// The Cargo package name (default: the service's `sdkId` the way aws-sdk-rust names its
+    /// crates, e.g. `dynamodb`, `cloudwatchlogs`).
     pub fn package_name(mut self, name: impl Into<String>) -> Generator {
         self.package_name = Some(name.into());
         self
@@ -133,25 +146,63 @@ impl Generator {
     }
 
     /// Resolves the service and operations and builds the IR (useful for dumps and tests).
+    ///
+    /// The protocol is checked first. With all operations selected, streaming ones are left
+    /// out (listed in [`CrateIr::skipped_operations`]); one asked for by name is an error.
     pub fn lower(&self) -> Result<CrateIr, GenerateError> {
         let service = self.service_id()?;
+        if let Some(shape) = self.model.shape(&service) {
+            if let Err(message) = crate::ir::protocol::service_protocol(&self.model, shape) {
+                return Err(GenerateError {
+                    message,
+                    unsupported_protocol: true,
+                });
+            }
+        }
+        let mut skipped = Vec::new();
         let operations = match &self.selection {
-            Selection::All => self
-                .model
-                .operation_ids(&service)
-                .map_err(|e| GenerateError::new(e.to_string()))?,
-            Selection::Named(names) => names
-                .iter()
-                .map(|name| self.model.find_operation(&service, name))
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(|e| GenerateError::new(e.to_string()))?,
+            Selection::All => {
+                let all = self
+                    .model
+                    .operation_ids(&service)
+                    .map_err(|e| GenerateError::new(e.to_string()))?;
+                let mut kept = Vec::new();
+                for id in all {
+                    match streaming_reason(&self.model, &id) {
+                        Some(reason) => skipped.push(SkippedOperation {
+                            operation: id,
+                            reason,
+                        }),
+                        None => kept.push(id),
+                    }
+                }
+                kept
+            }
+            Selection::Named(names) => {
+                let mut ids = Vec::new();
+                for name in names {
+                    let id = self
+                        .model
+                        .find_operation(&service, name)
+                        .map_err(|e| GenerateError::new(e.to_string()))?;
+                    if let Some(reason) = streaming_reason(&self.model, &id) {
+                        return Err(GenerateError::new(format!(
+                            "operation `{id}` cannot be generated: {reason}"
+                        )));
+                    }
+                    ids.push(id);
+                }
+                ids
+            }
         };
         let package = match &self.package_name {
             Some(name) => name.clone(),
             None => default_package_name(&self.model, &service),
         };
-        lower(&self.model, &service, &operations, &package)
-            .map_err(|e| GenerateError::new(e.to_string()))
+        let mut ir = lower(&self.model, &service, &operations, &package)
+            .map_err(|e| GenerateError::new(e.to_string()))?;
+        ir.skipped_operations = skipped;
+        Ok(ir)
     }
 
     /// Generates every file of the crate.
@@ -171,7 +222,10 @@ impl Generator {
             };
             files.insert(path, text);
         }
-        Ok(GeneratedCrate { files })
+        Ok(GeneratedCrate {
+            files,
+            warnings: warnings(&ir),
+        })
     }
 
     fn service_id(&self) -> Result<ShapeId, GenerateError> {
@@ -203,12 +257,44 @@ impl Generator {
     }
 }
 
+/// One line per thing the crate leaves out.
+fn warnings(ir: &CrateIr) -> Vec<String> {
+    let skipped = ir
+        .skipped_operations
+        .iter()
+        .map(|s| format!("operation `{}` left out: {}", s.operation, s.reason));
+    let unchecked = ir.unchecked_patterns.iter().map(|p| {
+        format!(
+            "member `{}`: the @pattern `{}` is not checked client-side: {}",
+            p.member, p.pattern, p.reason
+        )
+    });
+    skipped.chain(unchecked).collect()
+}
+
+/// The package name aws-sdk-rust would use, without its `aws-sdk-` prefix: the service's
+/// `sdkId` (or its shape name) in lower case, keeping only letters and digits
+/// (`DynamoDB` → `dynamodb`, `CloudWatch Logs` → `cloudwatchlogs`).
 fn default_package_name(model: &Model, service: &ShapeId) -> String {
     let sdk_id = model
         .shape(service)
         .and_then(|s| s.traits.aws_sdk_id.clone())
         .unwrap_or_else(|| service.name().to_owned());
-    heck::ToKebabCase::to_kebab_case(sdk_id.as_str())
+    package_name_from_sdk_id(&sdk_id)
+}
+
+fn package_name_from_sdk_id(sdk_id: &str) -> String {
+    let name: String = sdk_id
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    if name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        name
+    } else {
+        // Cargo package names must start with a letter.
+        format!("service{name}")
+    }
 }
 
 /// What writing or checking found.
@@ -230,19 +316,16 @@ impl SyncReport {
 
 impl GeneratedCrate {
     /// Writes the crate under `dir`, touching only files whose bytes change, and removes
-    /// `.rs` files under `src/` that are no longer generated.
+    /// `.rs` files under `src/` that are no longer generated. All or nothing: on any error
+    /// `dir` is left exactly as it was (not even created), and the error names the path.
     pub fn write_to(&self, dir: &Path) -> std::io::Result<SyncReport> {
         let report = self.compare(dir)?;
-        for path in &report.changed {
-            let full = dir.join(path);
-            if let Some(parent) = full.parent() {
-                std::fs::create_dir_all(parent)?;
-            }
-            std::fs::write(&full, &self.files[path])?;
-        }
-        for path in &report.stale {
-            std::fs::remove_file(dir.join(path))?;
-        }
+        let files: Vec<(&Path, &str)> = report
+            .changed
+            .iter()
+            .map(|path| (path.as_path(), self.files[path].as_str()))
+            .collect();
+        crate::write::write_all_or_nothing(dir, &files, &report.stale)?;
         Ok(report)
     }
 
@@ -256,12 +339,12 @@ impl GeneratedCrate {
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                     report.changed.push(path.clone())
                 }
-                Err(e) => return Err(e),
+                Err(e) => return Err(crate::write::at(&dir.join(path), "read")(e)),
             }
         }
         let src = dir.join("src");
         if src.is_dir() {
-            for found in walk(&src)? {
+            for found in walk(&src).map_err(crate::write::at(&src, "list"))? {
                 let relative = found
                     .strip_prefix(dir)
                     .map(Path::to_path_buf)

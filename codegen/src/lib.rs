@@ -12,5 +12,6 @@ mod format;
 mod generator;
 pub mod ir;
 pub mod model;
+mod write;
 
 pub use generator::{GenerateError, GeneratedCrate, Generator, SyncReport};

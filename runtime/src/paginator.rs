@@ -6,10 +6,12 @@
 //! pieces: how to send one input, where the token goes in the input, and where the next token
 //! is in the output.
 //!
-//! The stream ends after the page whose next token is absent or empty. A service that hands
-//! back a token it already handed out (or the one the caller started from) would make the
+//! The stream ends after the page whose next token is absent or empty. Tokens are usually
+//! strings, but may be maps or structures (DynamoDB pages by the last key it evaluated): any
+//! [`PaginationToken`]. A service that hands back a token it already handed out would make the
 //! paginator loop forever; instead the stream ends with an [`SdkError::Response`] naming the
-//! repeated token's member. The first error of any kind ends the stream.
+//! repeated token's member. Tokens are compared by value. The first error of any kind ends the
+//! stream.
 //!
 //! ```
 //! # async fn demo() {
@@ -48,8 +50,9 @@
 
 use crate::error::{DeserializeError, ProvideResponseMetadata, ResponseError, SdkError};
 use futures_util::stream::{self, StreamExt, TryStreamExt};
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::fmt;
+use std::hash::BuildHasher;
 use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
@@ -107,10 +110,40 @@ impl<T> Stream for PaginationStream<T> {
     }
 }
 
+/// A continuation token: compared by value to spot a service repeating itself.
+pub trait PaginationToken: Clone + PartialEq + fmt::Debug + Send + 'static {
+    /// Whether the token means "no further page" (an empty string or map).
+    fn is_end(&self) -> bool {
+        false
+    }
+}
+
+impl PaginationToken for String {
+    fn is_end(&self) -> bool {
+        self.is_empty()
+    }
+}
+
+impl<V, S> PaginationToken for HashMap<String, V, S>
+where
+    V: Clone + PartialEq + fmt::Debug + Send + 'static,
+    S: BuildHasher + Clone + Send + 'static,
+{
+    fn is_end(&self) -> bool {
+        self.is_empty()
+    }
+}
+
+impl<T: PaginationToken> PaginationToken for Box<T> {
+    fn is_end(&self) -> bool {
+        (**self).is_end()
+    }
+}
+
 /// Where the paginator is between two pages.
-enum State<I, E> {
+enum State<I, T, E> {
     /// The next request to send, with every token handed out so far.
-    Next { input: I, seen: HashSet<String> },
+    Next { input: I, seen: Vec<T> },
     /// An error to yield before the stream ends.
     Failed(SdkError<E>),
     /// Nothing more to send.
@@ -118,8 +151,8 @@ enum State<I, E> {
 }
 
 /// What one turn of the stream does.
-enum Step<I, E, Fut> {
-    Call(Fut, I, HashSet<String>),
+enum Step<I, T, E, Fut> {
+    Call(Fut, I, Vec<T>),
     Fail(SdkError<E>),
     End,
 }
@@ -130,15 +163,16 @@ enum Step<I, E, Fut> {
 /// item of the stream); `send` sends one input; `set_token` writes a continuation token into an
 /// input; `next_token` reads it from an output (`None` or empty ends the stream);
 /// `token_member` names the output member, for the error about a repeated token.
-pub fn pages<I, O, E, F, Fut>(
+pub fn pages<I, O, T, E, F, Fut>(
     first: Result<I, SdkError<E>>,
     send: F,
-    set_token: fn(&mut I, String),
-    next_token: fn(&O) -> Option<String>,
+    set_token: fn(&mut I, T),
+    next_token: fn(&O) -> Option<T>,
     token_member: &'static str,
 ) -> PaginationStream<Result<O, SdkError<E>>>
 where
     I: Clone + Send + 'static,
+    T: PaginationToken,
     O: ProvideResponseMetadata + Send + 'static,
     E: Send + 'static,
     F: Fn(I) -> Fut + Send + 'static,
@@ -147,7 +181,7 @@ where
     let state = match first {
         Ok(input) => State::Next {
             input,
-            seen: HashSet::new(),
+            seen: Vec::new(),
         },
         Err(error) => State::Failed(error),
     };
@@ -167,14 +201,17 @@ where
                 Ok(output) => output,
                 Err(error) => return Some((Err(error), State::Done)),
             };
-            let Some(token) = next_token(&output).filter(|token| !token.is_empty()) else {
+            let Some(token) = next_token(&output).filter(|token| !token.is_end()) else {
                 return Some((Ok(output), State::Done));
             };
-            if !seen.insert(token.clone()) {
+            // A linear scan: tokens need not be hashable (maps are not), and a stream
+            // long enough for this to matter pays far more for its requests.
+            if seen.contains(&token) {
                 // The page itself is fine: yield it, then the error, then stop.
                 let error = repeated_token(output.response_metadata(), &token, token_member);
                 return Some((Ok(output), State::Failed(SdkError::Response(error))));
             }
+            seen.push(token.clone());
             set_token(&mut input, token);
             Some((Ok(output), State::Next { input, seen }))
         }
@@ -183,9 +220,9 @@ where
 }
 
 /// The error ending a stream whose service handed out the same token twice.
-fn repeated_token(
+fn repeated_token<T: fmt::Debug>(
     meta: &crate::error::ResponseMetadata,
-    token: &str,
+    token: &T,
     member: &'static str,
 ) -> ResponseError {
     ResponseError::new(

@@ -155,33 +155,60 @@ impl From<crate::error::BuildError> for ValidationError {
 }
 
 /// A `@pattern` regular expression, compiled on first use and then reused.
+///
+/// Smithy patterns are ECMAScript regular expressions; they are compiled by `regress` in
+/// "unicode sets" mode (flags `uv`), so they match code points: `.` is one character, even
+/// outside the Basic Multilingual Plane, while `\w` and `\d` stay ASCII as ECMAScript says.
+/// The generator translates the few Java-style constructs found in AWS models (see
+/// `smithy_codegen::ir::pattern`) and hands over the result with [`Pattern::translated`].
 pub struct Pattern {
     source: &'static str,
-    compiled: OnceLock<Option<regex::Regex>>,
+    ecma: &'static str,
+    flags: &'static str,
+    compiled: OnceLock<Option<regress::Regex>>,
+}
+
+impl fmt::Debug for Pattern {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Pattern").field(&self.source).finish()
+    }
 }
 
 impl Pattern {
-    /// A pattern from the model (compiled lazily, once).
+    /// A pattern from the model that is already in ECMAScript form (compiled lazily, once).
     pub const fn new(source: &'static str) -> Pattern {
+        Pattern::translated(source, source, "uv")
+    }
+
+    /// A pattern from the model (`source`, used in messages) checked as the ECMAScript
+    /// expression `ecma` with the `regress` flags `flags`.
+    pub const fn translated(
+        source: &'static str,
+        ecma: &'static str,
+        flags: &'static str,
+    ) -> Pattern {
         Pattern {
             source,
+            ecma,
+            flags,
             compiled: OnceLock::new(),
         }
     }
 
-    /// The pattern text.
+    /// The pattern text as written in the model.
     pub fn source(&self) -> &'static str {
         self.source
     }
 
     /// Whether `value` matches. Smithy patterns are not implicitly anchored, so this
-    /// searches. The generator rejects patterns the `regex` crate cannot compile, so a
-    /// failure here cannot happen for generated code; it is treated as a match.
+    /// searches. The generator only emits patterns it has compiled with the same engine, so a
+    /// compile failure cannot happen for generated code; it would count as a match (the
+    /// service still checks).
     pub fn is_match(&self, value: &str) -> bool {
         self.compiled
-            .get_or_init(|| regex::Regex::new(self.source).ok())
+            .get_or_init(|| regress::Regex::with_flags(self.ecma, self.flags).ok())
             .as_ref()
-            .is_none_or(|regex| regex.is_match(value))
+            .is_none_or(|regex| regex.find(value).is_some())
     }
 }
 

@@ -116,10 +116,6 @@ fn run(root: &Path, job: &Job, check: bool) -> Result<Vec<PathBuf>, String> {
     let model = Model::load(&text).map_err(|e| format!("{}: {e}", job.model.display()))?;
     let loaded = started.elapsed();
 
-    if !check {
-        std::fs::create_dir_all(&job.out)
-            .map_err(|e| format!("cannot create {}: {e}", job.out.display()))?;
-    }
     let runtime_path = paths::relative_or_absolute(&job.out, &root.join("runtime"))?;
     let source = paths::display_relative(root, &job.model);
     let mut generator = Generator::new(model)
@@ -138,13 +134,16 @@ fn run(root: &Path, job: &Job, check: bool) -> Result<Vec<PathBuf>, String> {
         .generate()
         .map_err(|e| format!("{}: {e}", job.model.display()))?;
     let generated_at = started.elapsed();
+    for warning in &generated.warnings {
+        eprintln!("warning: {warning}");
+    }
 
     let report = if check {
         generated.compare(&job.out)
     } else {
         generated.write_to(&job.out)
     }
-    .map_err(|e| format!("{}: {e}", job.out.display()))?;
+    .map_err(|e| e.to_string())?;
     let lines: usize = generated.files.values().map(|f| f.lines().count()).sum();
     let verb = if check { "checked" } else { "generated" };
     eprintln!(

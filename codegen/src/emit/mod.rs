@@ -99,7 +99,8 @@ fn types_file(ir: &CrateIr) -> TokenStream {
         TypeIr::Enum(e) => enums::string_enum(e),
         TypeIr::IntEnum(e) => enums::int_enum(e),
     });
-    quote! { #(#items)* }
+    let tokens = paginators::token_impls(ir);
+    quote! { #(#items)* #tokens }
 }
 
 fn errors_file(ir: &CrateIr) -> TokenStream {

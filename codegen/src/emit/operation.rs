@@ -261,8 +261,14 @@ fn host_prefix(op: &OperationIr) -> Result<TokenStream, String> {
         rest = &rest[close + 1..];
     }
     format.push_str(rest);
+    let prefix = if args.is_empty() {
+        // No labels: a plain string (`format!` without arguments is a clippy warning).
+        quote! { ::std::string::String::from(#template) }
+    } else {
+        quote! { ::std::format!(#format, #(#args),*) }
+    };
     Ok(quote! {
-        let host_prefix = ::std::option::Option::Some(::smithy_runtime::aws_json::check_host_prefix(::std::format!(#format, #(#args),*))?);
+        let host_prefix = ::std::option::Option::Some(::smithy_runtime::aws_json::check_host_prefix(#prefix)?);
     })
 }
 

@@ -133,6 +133,10 @@ pub fn to_json(ty: &RustType, value: TokenStream) -> TokenStream {
 fn writer(ty: &RustType) -> TokenStream {
     match ty {
         RustType::Named { .. } => quote! { ::smithy_runtime::json::ToJson::to_json },
+        // Writers taking exactly `&T` are passed as is (a closure around them is a clippy
+        // warning); the others need the closure for a deref or a copy.
+        RustType::Blob => quote! { ::smithy_runtime::json::blob },
+        RustType::Document => quote! { ::smithy_runtime::json::document },
         other => {
             let write = to_json(other, quote! { item });
             quote! { |item| #write }

@@ -196,10 +196,14 @@ pub(super) fn must_set(f: &FieldIr) -> bool {
     !f.optional && f.default.is_none()
 }
 
+/// Most positional arguments `new` takes: clippy's `too_many_arguments` limit. A structure
+/// with more required members is built with its builder only.
+const MAX_NEW_ARGUMENTS: usize = 7;
+
 /// `new(required…)`: every required member as an argument, every other member unset.
 fn new_shortcut(s: &StructIr) -> TokenStream {
     let required: Vec<&FieldIr> = s.fields.iter().filter(|f| must_set(f)).collect();
-    if required.is_empty() || has_meta(s) {
+    if required.is_empty() || required.len() > MAX_NEW_ARGUMENTS || has_meta(s) {
         return quote! {};
     }
     let params = required.iter().map(|f| {

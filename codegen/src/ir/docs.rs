@@ -9,6 +9,9 @@ use std::sync::OnceLock;
 /// Converts model documentation to Markdown fit for `///` comments. Plain text passes
 /// through; the result is trimmed and has no trailing spaces.
 pub fn to_markdown(html: &str) -> String {
+    // Tabs in doc comments are a clippy warning; four spaces render the same.
+    let html = html.replace('\t', "    ");
+    let html = html.as_str();
     let markdown = if html.contains('<') {
         converter()
             .convert(html)
@@ -55,10 +58,15 @@ fn collapse_blank_lines(lines: &[String]) -> String {
     out
 }
 
-/// Code fences become ```` ```text ```` so rustdoc never tries to compile them.
+/// Code fences become ```` ```text ```` so rustdoc never tries to compile them, and no line is
+/// indented enough to start an (executable) indented code block. List items keep their
+/// nesting: a line is only pulled back to the content column of the list item it belongs to
+/// (paragraphs and nested lists inside an item stay inside it).
 fn fence_as_text(markdown: &str) -> String {
     let mut out = String::new();
     let mut inside = false;
+    // Content columns of the list items open at this point, innermost last.
+    let mut lists: Vec<usize> = Vec::new();
     for line in markdown.lines() {
         let trimmed = line.trim_start();
         if trimmed.starts_with("```") {
@@ -68,11 +76,20 @@ fn fence_as_text(markdown: &str) -> String {
                 out.push_str("```text");
             }
             inside = !inside;
-        } else if !inside && line.starts_with("    ") && !trimmed.starts_with(['-', '*', '+']) {
-            // An indented line would be an (executable) code block: dedent it.
-            out.push_str(trimmed);
-        } else {
+        } else if inside || trimmed.is_empty() {
             out.push_str(line);
+        } else {
+            let indent = line.len() - trimmed.len();
+            while lists.last().is_some_and(|&column| column > indent) {
+                lists.pop();
+            }
+            let column = lists.last().copied().unwrap_or(0);
+            let indent = if indent >= column + 4 { column } else { indent };
+            if let Some(width) = list_marker_width(trimmed) {
+                lists.push(indent + width);
+            }
+            out.push_str(&" ".repeat(indent));
+            out.push_str(trimmed);
         }
         out.push('\n');
     }
@@ -80,6 +97,21 @@ fn fence_as_text(markdown: &str) -> String {
         out.push_str("```\n");
     }
     out
+}
+
+/// The width of a list marker and the spaces after it (`*   ` is 4, `1. ` is 3), if the line
+/// starts a list item.
+fn list_marker_width(line: &str) -> Option<usize> {
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    let marker = if line.starts_with(['*', '-', '+']) {
+        1
+    } else if (1..=9).contains(&digits) && line[digits..].starts_with(['.', ')']) {
+        digits + 1
+    } else {
+        return None;
+    };
+    let spaces = line[marker..].chars().take_while(|&c| c == ' ').count();
+    (spaces >= 1 || line.len() == marker).then_some(marker + spaces.clamp(1, 4))
 }
 
 /// Wraps bare `http(s)://` URLs in `<…>` so rustdoc renders them as links without warning.
@@ -191,5 +223,22 @@ mod tests {
             "go to <https://example.com> now"
         );
         assert_eq!(to_markdown("```\nx\n```"), "```text\nx\n```");
+    }
+
+    #[test]
+    fn nested_lists_stay_lists() {
+        let html = "<ul><li><p>First</p><p><code>a=1,\n          b=2</code></p></li>\
+                    <li><p>Second</p><p>more</p><ul><li><p>nested</p><p>nested more</p></li></ul></li>\
+                    <li><p>Third</p></li></ul><p>After</p>";
+        assert_eq!(
+            to_markdown(html),
+            "*   First\n\n    `a=1,\n    b=2`\n\n*   Second\n\n    more\n\n    *   nested\n\n        nested more\n*   Third\n\nAfter"
+        );
+    }
+
+    #[test]
+    fn indented_text_outside_lists_is_not_code() {
+        assert_eq!(to_markdown("<p>a</p>\n\n        <p>b</p>"), "a\n\nb");
+        assert_eq!(to_markdown("tab\there"), "tab    here");
     }
 }

@@ -254,8 +254,10 @@ impl ::smithy_runtime::validation::Validate for GetUserAttributeVerificationCode
                     "AccessToken",
                     |validator| {
                         {
-                            static PATTERN: ::smithy_runtime::validation::Pattern = ::smithy_runtime::validation::Pattern::new(
+                            static PATTERN: ::smithy_runtime::validation::Pattern = ::smithy_runtime::validation::Pattern::translated(
                                 "^[A-Za-z0-9-_=.]+$",
+                                "^[A-Za-z0-9\\-_\\=\\.]+$",
+                                "uv",
                             );
                             validator.pattern(value, &PATTERN, true);
                         }
