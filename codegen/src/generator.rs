@@ -336,7 +336,16 @@ impl GeneratedCrate {
             match std::fs::read(dir.join(path)) {
                 Ok(existing) if existing == text.as_bytes() => {}
                 Ok(_) => report.changed.push(path.clone()),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                // Missing, or something else than a file on the way: it differs (writing
+                // decides whether it can be replaced).
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        std::io::ErrorKind::NotFound
+                            | std::io::ErrorKind::NotADirectory
+                            | std::io::ErrorKind::IsADirectory
+                    ) =>
+                {
                     report.changed.push(path.clone())
                 }
                 Err(e) => return Err(crate::write::at(&dir.join(path), "read")(e)),

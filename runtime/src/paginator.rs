@@ -52,8 +52,8 @@ use crate::error::{DeserializeError, ProvideResponseMetadata, ResponseError, Sdk
 use futures_util::stream::{self, StreamExt, TryStreamExt};
 use std::collections::HashMap;
 use std::fmt;
-use std::hash::BuildHasher;
 use std::future::Future;
+use std::hash::BuildHasher;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 

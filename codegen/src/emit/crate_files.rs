@@ -194,7 +194,10 @@ fn left_out(ir: &CrateIr) -> String {
 /// are escaped (they would read as links); an odd backtick count gives up on code spans.
 fn code_spans(text: &str) -> String {
     if text.matches('`').count() % 2 != 0 {
-        return text.replace('`', "'").replace('[', "\\[").replace(']', "\\]");
+        return text
+            .replace('`', "'")
+            .replace('[', "\\[")
+            .replace(']', "\\]");
     }
     text.split('`')
         .enumerate()

@@ -6,9 +6,9 @@
 use super::rust_type::value_type;
 use super::tokens::ident;
 use crate::ir::{CrateIr, NamedKind, OperationIr, PaginationIr, PathStep, RustType};
-use std::collections::BTreeSet;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
+use std::collections::BTreeSet;
 
 /// The paginator of `op` (nothing when it is not paginated), placed in the operation's module.
 pub fn paginator(op: &OperationIr) -> TokenStream {

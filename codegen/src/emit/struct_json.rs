@@ -19,11 +19,14 @@ pub fn struct_json(s: &StructIr) -> TokenStream {
         }
         _ => quote! {},
     };
-    let object_binding = if s.fields.is_empty() {
-        quote! { _object }
-    } else {
-        quote! { object }
-    };
+    let fields: Vec<TokenStream> = s
+        .fields
+        .iter()
+        .map(|f| {
+            let field = ident(&f.ident);
+            quote! { #field, }
+        })
+        .collect();
     let write_binding = if s.fields.is_empty() {
         quote! { let object }
     } else {
@@ -39,9 +42,12 @@ pub fn struct_json(s: &StructIr) -> TokenStream {
         }
         impl ::smithy_runtime::json::FromJson for #name {
             fn from_json(value: &::smithy_runtime::json::Value) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-                let #object_binding = ::smithy_runtime::json::object(value)?;
+                // Each member is read into a local first: `?` inside one big struct literal
+                // makes rustc's cleanup code (and compile time) quadratic in the member count.
+                let _object = ::smithy_runtime::json::object(value)?;
+                #(#reads)*
                 ::std::result::Result::Ok(#name {
-                    #(#reads)*
+                    #(#fields)*
                     #meta
                 })
             }
@@ -87,22 +93,22 @@ fn read_field(f: &FieldIr) -> TokenStream {
     } else {
         quote! {}
     };
-    let present = quote! { ::smithy_runtime::json::member(object, #key, #read)? #boxed };
+    let present = quote! { ::smithy_runtime::json::member(_object, #key, #read)? #boxed };
     if f.optional {
-        quote! { #field: #present, }
+        quote! { let #field = #present; }
     } else {
         match f.default.as_ref() {
             // A literal of a `Copy` type is cheap: no closure (clippy prefers this).
             Some(_) if is_copy(&f.ty) && !f.boxed => {
                 let value = fallback(f);
-                quote! { #field: #present.unwrap_or(#value), }
+                quote! { let #field = #present.unwrap_or(#value); }
             }
             Some(_) => {
                 let value = fallback(f);
-                quote! { #field: #present.unwrap_or_else(|| #value), }
+                quote! { let #field = #present.unwrap_or_else(|| #value); }
             }
             None => {
-                quote! { #field: #present.unwrap_or_else(::smithy_runtime::json::Zero::zero), }
+                quote! { let #field = #present.unwrap_or_else(::smithy_runtime::json::Zero::zero); }
             }
         }
     }

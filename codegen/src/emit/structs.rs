@@ -482,15 +482,21 @@ fn setters(f: &FieldIr) -> TokenStream {
 fn build_method(s: &StructIr, name: &proc_macro2::Ident) -> TokenStream {
     let fallible = s.fields.iter().any(must_set);
     let shape = s.id.name();
-    let assign = s.fields.iter().map(|f| {
+    // Required members are taken into locals first: `?` inside one big struct literal makes
+    // rustc's cleanup code (and compile time) quadratic in the member count.
+    let required = s.fields.iter().filter(|f| must_set(f)).map(|f| {
         let field = ident(&f.ident);
         let member = &f.member;
+        quote! {
+            let #field = self.#field.ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(#shape, #member))?;
+        }
+    });
+    let assign = s.fields.iter().map(|f| {
+        let field = ident(&f.ident);
         if f.optional {
             quote! { #field: self.#field, }
         } else if must_set(f) {
-            quote! {
-                #field: self.#field.ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(#shape, #member))?,
-            }
+            quote! { #field, }
         } else {
             let default = field_default(f);
             let explicit = f.default.as_ref().and_then(|d| default_value(&f.ty, d));
@@ -519,6 +525,7 @@ fn build_method(s: &StructIr, name: &proc_macro2::Ident) -> TokenStream {
         quote! {
             #[doc = #doc]
             pub fn build(self) -> ::std::result::Result<#name, ::smithy_runtime::error::BuildError> {
+                #(#required)*
                 ::std::result::Result::Ok(#name { #(#assign)* #meta })
             }
         }

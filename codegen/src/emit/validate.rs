@@ -40,7 +40,9 @@ pub fn union_validate(u: &UnionIr) -> TokenStream {
             vec![quote! { if let #name::#variant(value) = self { #check } }],
         );
     }
-    let arms = arms.iter().map(|(variant, check)| quote! { #name::#variant(value) => #check, });
+    let arms = arms
+        .iter()
+        .map(|(variant, check)| quote! { #name::#variant(value) => #check, });
     validate_impl(
         &name,
         vec![quote! {

@@ -204,7 +204,10 @@ fn check_names_unique_ignoring_case(
         }
         let name = rename.get(id).map(String::as_str).unwrap_or(id.name());
         if let Some(first) = seen.insert(name.to_lowercase(), id) {
-            let first_name = rename.get(first).map(String::as_str).unwrap_or(first.name());
+            let first_name = rename
+                .get(first)
+                .map(String::as_str)
+                .unwrap_or(first.name());
             return Err(error(
                 id,
                 format!(
@@ -224,8 +227,8 @@ fn lower_service(
     _service: &crate::model::Service,
 ) -> Result<ServiceIr, LowerError> {
     let traits = &shape.traits;
-    let protocol =
-        super::protocol::service_protocol(model, shape).map_err(|message| error(&shape.id, message))?;
+    let protocol = super::protocol::service_protocol(model, shape)
+        .map_err(|message| error(&shape.id, message))?;
     let sdk_id = traits
         .aws_sdk_id
         .clone()
@@ -636,4 +639,3 @@ fn member_docs(member: &Member, target: &Shape) -> String {
         .or(target.traits.documentation.as_ref());
     docs.map(|d| to_markdown(d)).unwrap_or_default()
 }
-

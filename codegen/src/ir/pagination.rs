@@ -113,9 +113,18 @@ fn is_token_type(ty: &RustType) -> bool {
 /// Whether two types are the same Rust type (constraints and sensitivity aside).
 fn same_type(a: &RustType, b: &RustType) -> bool {
     match (a, b) {
-        (RustType::List { item: a, sparse: sa, .. }, RustType::List { item: b, sparse: sb, .. }) => {
-            sa == sb && same_type(a, b)
-        }
+        (
+            RustType::List {
+                item: a,
+                sparse: sa,
+                ..
+            },
+            RustType::List {
+                item: b,
+                sparse: sb,
+                ..
+            },
+        ) => sa == sb && same_type(a, b),
         (
             RustType::Map {
                 value: a,

@@ -40,8 +40,12 @@ pub struct EcmaPattern {
 /// Translates a model pattern and checks that `regress` compiles it; the error says why not.
 pub fn to_ecma(model: &str) -> Result<EcmaPattern, String> {
     let pattern = Translator::new(model).run()?;
-    regress::Regex::with_flags(&pattern.source, pattern.flags.as_str())
-        .map_err(|e| format!("the ECMAScript form `{}` does not compile: {e}", pattern.source))?;
+    regress::Regex::with_flags(&pattern.source, pattern.flags.as_str()).map_err(|e| {
+        format!(
+            "the ECMAScript form `{}` does not compile: {e}",
+            pattern.source
+        )
+    })?;
     Ok(pattern)
 }
 
@@ -99,9 +103,13 @@ impl Translator {
 
     fn run(mut self) -> Result<EcmaPattern, String> {
         while let Some(c) = self.peek(0) {
-            let quantifier = matches!(c, '*' | '+' | '?') || (c == '{' && self.quantifier_len().is_some());
+            let quantifier =
+                matches!(c, '*' | '+' | '?') || (c == '{' && self.quantifier_len().is_some());
             if quantifier && self.after_quantifier && c == '+' {
-                return Err("possessive quantifiers (Java's `*+`, `++`, `?+`) have no ECMAScript form".to_owned());
+                return Err(
+                    "possessive quantifiers (Java's `*+`, `++`, `?+`) have no ECMAScript form"
+                        .to_owned(),
+                );
             }
             let lazy = c == '?' && self.after_quantifier;
             match c {
@@ -264,7 +272,8 @@ impl Translator {
             }
             'Z' => {
                 self.pos += 2;
-                self.out.push_str("(?=(?:\\r\\n|[\\n\\r\\u{85}\\u{2028}\\u{2029}])?$)");
+                self.out
+                    .push_str("(?=(?:\\r\\n|[\\n\\r\\u{85}\\u{2028}\\u{2029}])?$)");
                 self.quantifiable = false;
             }
             'b' | 'B' => {
@@ -323,7 +332,9 @@ impl Translator {
             return Ok(format!("[{caret}{ranges}]"));
         }
         if name.starts_with("java") {
-            return Err(format!("the Java-only class `\\p{{{name}}}` has no ECMAScript form"));
+            return Err(format!(
+                "the Java-only class `\\p{{{name}}}` has no ECMAScript form"
+            ));
         }
         if name.starts_with("In") && name.len() > 2 {
             return Err(format!(
@@ -492,7 +503,10 @@ impl Translator {
                 }
                 '\\' => match self.char_escape()? {
                     Escaped::Char(code) => items.push(ClassItem::Char(code)),
-                    Escaped::Set(set) if set.starts_with("\\k") || set[1..].starts_with(|c: char| c.is_ascii_digit()) => {
+                    Escaped::Set(set)
+                        if set.starts_with("\\k")
+                            || set[1..].starts_with(|c: char| c.is_ascii_digit()) =>
+                    {
                         return Err(format!("`{set}` cannot appear in a class"))
                     }
                     Escaped::Set(set) => items.push(ClassItem::Set(set)),
@@ -623,7 +637,10 @@ mod tests {
         assert!(matches(r"^\p{Print}+$", "Hello, world! ~"));
         assert!(!matches(r"^\p{Print}+$", "tab\there"));
         assert!(!matches(r"^\p{Print}+$", "café"));
-        assert!(matches(r"^\p{Punct}+$", "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"));
+        assert!(matches(
+            r"^\p{Punct}+$",
+            "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+        ));
         assert!(!matches(r"^\p{Punct}+$", "a"));
         assert!(!matches(r"^\p{Punct}+$", " "));
         assert!(matches(r"^\P{Digit}+$", "abc"));
@@ -636,7 +653,10 @@ mod tests {
         assert!(matches(pattern, "Ünïcödé 42 ok."));
         assert!(matches(pattern, "日本語"));
         assert!(!matches(pattern, "tab\t"));
-        assert!(!matches(pattern, "²"), "superscript two is a number but not a decimal digit");
+        assert!(
+            !matches(pattern, "²"),
+            "superscript two is a number but not a decimal digit"
+        );
     }
 
     #[test]
