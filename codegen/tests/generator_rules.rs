@@ -409,3 +409,43 @@ fn a_successful_write_replaces_changed_files_removes_stale_ones_and_keeps_the_re
         after.keys().collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn wide_structures_are_built_from_locals_not_one_fallible_literal() {
+    // `?` inside a struct literal makes rustc's cleanup code quadratic in the member count
+    // (2,000 members took 12.9 GB to check); every fallible read must be a statement of its
+    // own. Checked on the text, for a structure wide enough to matter.
+    let members: serde_json::Map<String, Value> = (0..300)
+        .map(|i| {
+            let traits = if i % 3 == 0 {
+                json!({ "smithy.api#required": {} })
+            } else {
+                json!({})
+            };
+            (format!("Member{i}"), json!({ "target": "smithy.api#String", "traits": traits }))
+        })
+        .collect();
+    let shapes = merge(&[
+        operation("Ping"),
+        json!({ "example#Wide": { "type": "structure", "members": members } }),
+        json!({ "example#PingInput": {
+            "type": "structure",
+            "members": { "wide": { "target": "example#Wide" } },
+            "traits": { "smithy.api#input": {} },
+        } }),
+    ]);
+    let generated = Generator::new(model(aws_json(), &["Ping"], shapes))
+        .generate()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let types = &generated.files[Path::new("src/types.rs")];
+    let literals: Vec<&str> = types
+        .split("::std::result::Result::Ok(Wide {")
+        .skip(1)
+        .map(|rest| rest.split("})").next().unwrap_or_default())
+        .collect();
+    assert_eq!(literals.len(), 2, "from_json and build() both end in `Ok(Wide {{ … }})`");
+    for literal in literals {
+        assert!(literal.contains("member299"), "the literal lists every member");
+        assert!(!literal.contains('?'), "no `?` inside the literal:\n{literal}");
+    }
+}
