@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 work="${WIDE_DIR:-target/wide-structures}"
 mkdir -p "$work"
-cargo build -q -p xtask
+
 model() { # model <members> <structures>
   python3 - "$1" "$2" <<'PY'
 import json, sys
@@ -39,7 +39,7 @@ for spec in "200 1" "500 1" "1000 1" "2000 1" "200 10"; do
   set -- $spec
   name="wide-$1x$2"
   model "$1" "$2" > "$work/$name.json"
-  target/debug/xtask codegen --model "$work/$name.json" --out "$work/$name" --package "$name" 2>&1 | tail -1
+  cargo run -q -p xtask -- codegen --model "$work/$name.json" --out "$work/$name" --package "$name" 2>&1 | tail -1
 done
 # Dependencies first, so the figures below are the generated crates alone.
 (cd "$work/wide-200x1" && CARGO_TARGET_DIR=../target cargo check -q)
