@@ -23,5 +23,9 @@ step "rustdoc of the generated crate (warnings denied)"
 cargo doc -p cognito-identity-provider --no-deps
 
 step "tests"
-cargo test --workspace --no-fail-fast -- --nocapture 2>&1 | tee target/test-output.log
-grep -E '^(endpoint cases|awsJson1_[01]):' target/test-output.log || true
+# The log goes where cargo builds (CARGO_TARGET_DIR may point outside the repository).
+target_dir="${CARGO_TARGET_DIR:-target}"
+mkdir -p "$target_dir"
+log="$target_dir/test-output.log"
+cargo test --workspace --no-fail-fast -- --nocapture 2>&1 | tee "$log"
+grep -E '^(endpoint cases|awsJson1_[01]|diff cases|idl (valid|flattened|invalid|protocol suites|proptest [a-z]+)):' "$log" || true

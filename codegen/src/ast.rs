@@ -383,6 +383,35 @@ impl Shape {
         }
     }
 
+    /// The traits written on this entry, to change them.
+    pub fn traits_mut(&mut self) -> &mut TraitMap {
+        match self {
+            Shape::Blob(s)
+            | Shape::Boolean(s)
+            | Shape::String(s)
+            | Shape::Byte(s)
+            | Shape::Short(s)
+            | Shape::Integer(s)
+            | Shape::Long(s)
+            | Shape::Float(s)
+            | Shape::Double(s)
+            | Shape::BigInteger(s)
+            | Shape::BigDecimal(s)
+            | Shape::Timestamp(s)
+            | Shape::Document(s) => &mut s.traits,
+            Shape::Enum(s) | Shape::IntEnum(s) | Shape::Structure(s) | Shape::Union(s) => {
+                &mut s.traits
+            }
+            Shape::List(s) | Shape::Set(s) => &mut s.traits,
+            Shape::Map(s) => &mut s.traits,
+            Shape::Operation(s) => &mut s.traits,
+            Shape::Resource(s) => &mut s.traits,
+            Shape::Service(s) => &mut s.traits,
+            Shape::Member(s) => &mut s.traits,
+            Shape::Apply(s) => &mut s.traits,
+        }
+    }
+
     /// The mixins of this entry, in order (always empty for `member` and `apply`).
     pub fn mixins(&self) -> &[ShapeRef] {
         match self {

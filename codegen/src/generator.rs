@@ -1,43 +1,13 @@
 //! The public entry point: pick a service and operations, get the files of a crate.
 
-use crate::emit::{emit, CrateOptions, EmittedFile};
+use crate::emit::{emit, EmittedFile};
 use crate::format::format_file;
 use crate::ir::streaming::{streaming_reason, SkippedOperation};
 use crate::ir::{lower, CrateIr};
 use crate::model::{Model, ShapeId, ShapeKind};
+use crate::{GenerateError, Layout, Settings};
 use std::collections::BTreeMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
-
-/// Why generation failed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GenerateError {
-    message: String,
-    unsupported_protocol: bool,
-}
-
-impl GenerateError {
-    fn new(message: impl Into<String>) -> GenerateError {
-        GenerateError {
-            message: message.into(),
-            unsupported_protocol: false,
-        }
-    }
-
-    /// The service speaks a protocol this generator does not support (the message names it
-    /// and the supported ones). Checked before anything else in the model.
-    pub fn is_unsupported_protocol(&self) -> bool {
-        self.unsupported_protocol
-    }
-}
-
-impl fmt::Display for GenerateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for GenerateError {}
 
 /// Which operations to generate.
 #[derive(Debug, Clone)]
@@ -46,26 +16,32 @@ enum Selection {
     Named(Vec<String>),
 }
 
-/// Generates a Rust crate from a loaded model.
+/// Generates a Rust crate from a loaded model: which service and operations is the
+/// generator's business, how the crate is packaged is its [`Settings`].
 ///
 /// ```no_run
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
-/// use smithy_codegen::{model::Model, Generator};
+/// use smithy_codegen::{Generator, Model, RuntimeDependency, Settings};
 /// let model = Model::load(&std::fs::read_to_string("model.json")?)?;
 /// let generated = Generator::new(model)
 ///     .operations(["GetUser", "UpdateUserAttributes"])
-///     .package_name("my-cognito")
+///     .settings(
+///         Settings::default()
+///             .package_name("my-cognito")
+///             .runtime(RuntimeDependency::Version("0.1".to_owned())),
+///     )
 ///     .generate()?;
 /// generated.write_to("generated/my-cognito".as_ref())?;
 /// # Ok(()) }
 /// ```
+///
+/// For a `build.rs` that generates into `OUT_DIR`, see [`BuildScript`](crate::BuildScript).
 #[derive(Debug, Clone)]
 pub struct Generator {
     model: Model,
     service: Option<ShapeId>,
     selection: Selection,
-    package_name: Option<String>,
-    options: CrateOptions,
+    settings: Settings,
 }
 
 /// The generated files, by path relative to the crate directory.
@@ -79,19 +55,14 @@ pub struct GeneratedCrate {
 }
 
 impl Generator {
-    /// A generator for `model`: by default its only service, all operations, the runtime at
-    /// `../../runtime`, not a standalone workspace.
+    /// A generator for `model`: by default its only service, all operations, and the
+    /// default [`Settings`].
     pub fn new(model: Model) -> Generator {
         Generator {
             model,
             service: None,
             selection: Selection::All,
-            package_name: None,
-            options: CrateOptions {
-                runtime_path: "../../runtime".to_owned(),
-                standalone_workspace: false,
-                model_source: "a Smithy model".to_owned(),
-            },
+            settings: Settings::default(),
         }
     }
 
@@ -120,54 +91,38 @@ impl Generator {
         self
     }
 
-    /// The Cargo package name (default: the service's `sdkId` the way aws-sdk-rust names its
-    /// crates, e.g. `dynamodb`, `cloudwatchlogs`).
-    pub fn package_name(mut self, name: impl Into<String>) -> Generator {
-        self.package_name = Some(name.into());
+    /// How the crate is packaged (name, runtime dependency, workspace, layout).
+    pub fn settings(mut self, settings: Settings) -> Generator {
+        self.settings = settings;
         self
     }
 
-    /// Path from the generated crate's directory to the `smithy-runtime` crate.
-    pub fn runtime_path(mut self, path: impl Into<String>) -> Generator {
-        self.options.runtime_path = path.into();
-        self
+    /// The settings in use.
+    pub fn get_settings(&self) -> &Settings {
+        &self.settings
     }
 
-    /// Give the crate its own `[workspace]` table so it builds outside any workspace.
-    pub fn standalone_workspace(mut self, standalone: bool) -> Generator {
-        self.options.standalone_workspace = standalone;
-        self
-    }
-
-    /// Where the model came from (shown in the generated header).
-    pub fn model_source(mut self, source: impl Into<String>) -> Generator {
-        self.options.model_source = source.into();
-        self
-    }
-
-    /// Resolves the service and operations and builds the IR (useful for dumps and tests).
+    /// Resolves the service and operations and builds the IR (a test hook: the IR is
+    /// internal and changes without notice).
     ///
     /// The protocol is checked first. With all operations selected, streaming ones are left
-    /// out (listed in [`CrateIr::skipped_operations`]); one asked for by name is an error.
+    /// out (listed in `CrateIr::skipped_operations`); one asked for by name is an error.
+    #[doc(hidden)]
     pub fn lower(&self) -> Result<CrateIr, GenerateError> {
         let service = self.service_id()?;
         if let Some(shape) = self.model.shape(&service) {
             if let Err(message) = crate::ir::protocol::service_protocol(&self.model, shape) {
-                return Err(GenerateError {
+                return Err(GenerateError::UnsupportedProtocol {
+                    service: service.clone(),
                     message,
-                    unsupported_protocol: true,
                 });
             }
         }
         let mut skipped = Vec::new();
         let operations = match &self.selection {
             Selection::All => {
-                let all = self
-                    .model
-                    .operation_ids(&service)
-                    .map_err(|e| GenerateError::new(e.to_string()))?;
                 let mut kept = Vec::new();
-                for id in all {
+                for id in self.model.operation_ids(&service)? {
                     match streaming_reason(&self.model, &id) {
                         Some(reason) => skipped.push(SkippedOperation {
                             operation: id,
@@ -181,43 +136,49 @@ impl Generator {
             Selection::Named(names) => {
                 let mut ids = Vec::new();
                 for name in names {
-                    let id = self
-                        .model
-                        .find_operation(&service, name)
-                        .map_err(|e| GenerateError::new(e.to_string()))?;
+                    let id = self.model.find_operation(&service, name)?;
                     if let Some(reason) = streaming_reason(&self.model, &id) {
-                        return Err(GenerateError::new(format!(
-                            "operation `{id}` cannot be generated: {reason}"
-                        )));
+                        return Err(GenerateError::shape_error(
+                            &id,
+                            format!("operation `{id}` cannot be generated: {reason}"),
+                        ));
                     }
                     ids.push(id);
                 }
                 ids
             }
         };
-        let package = match &self.package_name {
-            Some(name) => name.clone(),
+        let package = match self.settings.get_package_name() {
+            Some(name) => name.to_owned(),
             None => default_package_name(&self.model, &service),
         };
-        let mut ir = lower(&self.model, &service, &operations, &package)
-            .map_err(|e| GenerateError::new(e.to_string()))?;
+        let mut ir = lower(&self.model, &service, &operations, &package)?;
         ir.skipped_operations = skipped;
         Ok(ir)
     }
 
-    /// Generates every file of the crate.
+    /// Generates every file of the crate (or the one file of
+    /// [`Layout::IncludeFile`](crate::Layout::IncludeFile)).
     pub fn generate(&self) -> Result<GeneratedCrate, GenerateError> {
         let ir = self.lower()?;
-        let emitted = emit(&ir, &self.options).map_err(GenerateError::new)?;
+        let emitted = emit(&ir, &self.settings);
+        let regenerate = match self.settings.get_layout() {
+            Layout::Crate => "regenerate with `cargo xtask codegen`",
+            Layout::IncludeFile => "the crate's build script regenerates it",
+        };
         let header = format!(
-            "// Generated by smithy-codegen from {}. Do not edit: regenerate with `cargo xtask codegen`.\n\n",
-            self.options.model_source
+            "// Generated by smithy-codegen from {}. Do not edit: {regenerate}.\n\n",
+            self.settings.get_model_source()
         );
         let mut files = BTreeMap::new();
         for (path, file) in emitted {
             let text = match file {
-                EmittedFile::Rust(tokens) => format_file(tokens, &header)
-                    .map_err(|e| GenerateError::new(format!("{}: {e}", path.display())))?,
+                EmittedFile::Rust(tokens) => {
+                    format_file(tokens, &header).map_err(|e| GenerateError::Format {
+                        path: path.clone(),
+                        message: e.to_string(),
+                    })?
+                }
                 EmittedFile::Text(text) => text,
             };
             files.insert(path, text);
@@ -232,9 +193,9 @@ impl Generator {
         if let Some(id) = &self.service {
             return match self.model.shape(id).map(|s| &s.kind) {
                 Some(ShapeKind::Service(_)) => Ok(id.clone()),
-                _ => Err(GenerateError::new(format!(
-                    "`{id}` is not a service in the model"
-                ))),
+                _ => Err(GenerateError::Service {
+                    message: format!("`{id}` is not a service in the model"),
+                }),
             };
         }
         let services: Vec<ShapeId> = self
@@ -244,15 +205,19 @@ impl Generator {
             .collect();
         match services.as_slice() {
             [one] => Ok(one.clone()),
-            [] => Err(GenerateError::new("the model defines no service")),
-            many => Err(GenerateError::new(format!(
-                "the model defines {} services ({}); choose one",
-                many.len(),
-                many.iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ))),
+            [] => Err(GenerateError::Service {
+                message: "the model defines no service".to_owned(),
+            }),
+            many => Err(GenerateError::Service {
+                message: format!(
+                    "the model defines {} services ({}); choose one",
+                    many.len(),
+                    many.iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            }),
         }
     }
 }
@@ -280,10 +245,6 @@ fn default_package_name(model: &Model, service: &ShapeId) -> String {
         .shape(service)
         .and_then(|s| s.traits.aws_sdk_id.clone())
         .unwrap_or_else(|| service.name().to_owned());
-    package_name_from_sdk_id(&sdk_id)
-}
-
-fn package_name_from_sdk_id(sdk_id: &str) -> String {
     let name: String = sdk_id
         .chars()
         .filter(char::is_ascii_alphanumeric)

@@ -56,6 +56,8 @@ fn kind_name(kind: &LoadErrorKind) -> &'static str {
         LoadErrorKind::UnknownProperty { .. } => "UnknownProperty",
         LoadErrorKind::UnknownShapeType { .. } => "UnknownShapeType",
         LoadErrorKind::InvalidTarget { .. } => "InvalidTarget",
+        LoadErrorKind::Syntax { .. } => "Syntax",
+        LoadErrorKind::Io { .. } => "Io",
         // A new variant: add it above, give it a case below and a section in the page.
         _ => "a LoadErrorKind this test does not know",
     }
@@ -316,6 +318,23 @@ fn cases() -> Vec<Case> {
                         "members": {"action": {"target": "example.shop#PlaceOrder"}}
                     }
                 }))
+            },
+        },
+        Case {
+            kind: "Syntax",
+            produce: || {
+                let text = "$version: \"2.0\"\nnamespace example.shop\n\nstructure Order {\n    item: Item\n\nstring Item\n";
+                match smithy_codegen::idl::parse(text, "order.smithy") {
+                    Ok(_) => panic!("expected a syntax error"),
+                    Err(error) => LoadError::from(error),
+                }
+            },
+        },
+        Case {
+            kind: "Io",
+            produce: || match Model::load_paths(&[PathBuf::from("Cargo.toml")]) {
+                Ok(_) => panic!("expected an I/O error"),
+                Err(error) => error,
             },
         },
     ]

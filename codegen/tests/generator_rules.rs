@@ -5,7 +5,7 @@
 
 use serde_json::{json, Value};
 use smithy_codegen::model::Model;
-use smithy_codegen::{GeneratedCrate, Generator};
+use smithy_codegen::{GeneratedCrate, Generator, Settings};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -255,7 +255,7 @@ fn package_names_follow_the_sdk_id_like_aws_sdk_rust() {
         assert_eq!(ir.package_name, package, "sdkId {sdk_id:?}");
     }
     let ir = Generator::new(model(aws_json(), &["Ping"], operation("Ping")))
-        .package_name("my-svc")
+        .settings(Settings::default().package_name("my-svc"))
         .lower()
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(ir.package_name, "my-svc");
@@ -422,7 +422,10 @@ fn wide_structures_are_built_from_locals_not_one_fallible_literal() {
             } else {
                 json!({})
             };
-            (format!("Member{i}"), json!({ "target": "smithy.api#String", "traits": traits }))
+            (
+                format!("Member{i}"),
+                json!({ "target": "smithy.api#String", "traits": traits }),
+            )
         })
         .collect();
     let shapes = merge(&[
@@ -443,9 +446,19 @@ fn wide_structures_are_built_from_locals_not_one_fallible_literal() {
         .skip(1)
         .map(|rest| rest.split("})").next().unwrap_or_default())
         .collect();
-    assert_eq!(literals.len(), 2, "from_json and build() both end in `Ok(Wide {{ … }})`");
+    assert_eq!(
+        literals.len(),
+        2,
+        "from_json and build() both end in `Ok(Wide {{ … }})`"
+    );
     for literal in literals {
-        assert!(literal.contains("member299"), "the literal lists every member");
-        assert!(!literal.contains('?'), "no `?` inside the literal:\n{literal}");
+        assert!(
+            literal.contains("member299"),
+            "the literal lists every member"
+        );
+        assert!(
+            !literal.contains('?'),
+            "no `?` inside the literal:\n{literal}"
+        );
     }
 }

@@ -5,29 +5,9 @@ use smithy_codegen::ast;
 use smithy_codegen::model::{Edge, ErrorFault, LoadErrorKind, Model, ShapeId, ShapeKind};
 use std::path::PathBuf;
 
-/// The shared data folder: `$SHARED_DIR`, else `../shared` beside the workspace.
-fn shared_dir() -> Option<PathBuf> {
-    let dir = match std::env::var_os("SHARED_DIR") {
-        Some(dir) => PathBuf::from(dir),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared"),
-    };
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "SKIPPED: {} not found (set SHARED_DIR to the ../shared folder)",
-            dir.display()
-        );
-        None
-    }
-}
-
+/// A file of the shared data folder (a loud skip without it; a failure when `CI` is set).
 fn read_shared(relative: &str) -> Option<String> {
-    let path = shared_dir()?.join(relative);
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Some(text),
-        Err(e) => panic!("{} exists but cannot be read: {e}", path.display()),
-    }
+    test_support::read_shared("model_load", relative)
 }
 
 fn id(text: &str) -> ShapeId {

@@ -3,8 +3,12 @@
 //! types, same members in the same order with the same targets, and the same traits, except
 //! documentation text and examples (ours are our own words). Documentation must still be
 //! present wherever the official model has some.
+//!
+//! `cargo xtask sync-model` (`smithy_codegen::sync`) must bring a drifted copy back in line.
 
+use smithy_codegen::diff::{Format, Scope};
 use smithy_codegen::model::{Model, Shape, ShapeId, Traits};
+use smithy_codegen::sync::sync_model;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
@@ -32,16 +36,10 @@ fn manifest_dir() -> PathBuf {
 /// The official model from the shared folder (`$SHARED_DIR`, else `../shared` beside the
 /// workspace), or `None` after a loud skip notice.
 fn official_json() -> Option<String> {
-    let dir = match std::env::var_os("SHARED_DIR") {
-        Some(dir) => PathBuf::from(dir),
-        None => manifest_dir().join("../../shared"),
-    };
-    if !dir.is_dir() {
-        eprintln!("SKIPPED: own_model_matches_official: {} not found (set SHARED_DIR to the ../shared folder)", dir.display());
-        return None;
-    }
-    let path = dir.join("models/cognito-identity-provider.json");
-    Some(std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
+    test_support::read_shared(
+        "own_model_matches_official",
+        "models/cognito-identity-provider.json",
+    )
 }
 
 fn load(what: &str, json: &str) -> Model {
@@ -156,19 +154,10 @@ fn compare_shape(ours: &Shape, official: &Shape, problems: &mut Vec<String>) {
     }
 }
 
-#[test]
-fn own_cognito_model_matches_the_official_one_for_the_five_operations() {
-    let Some(official_json) = official_json() else {
-        return;
-    };
-    let ours_path = manifest_dir().join("../models/cognito-identity-provider.json");
-    let ours_json = std::fs::read_to_string(&ours_path)
-        .unwrap_or_else(|e| panic!("{}: {e}", ours_path.display()));
-    let official = load("official", &official_json);
-    let ours = load("own", &ours_json);
-
-    let official_closure = closure(&official);
-    let ours_closure = closure(&ours);
+/// Every way `ours` differs from `official` for the five operations (empty: in line).
+fn differences(ours: &Model, official: &Model) -> Vec<String> {
+    let official_closure = closure(official);
+    let ours_closure = closure(ours);
     let mut problems = Vec::new();
     for id in official_closure.difference(&ours_closure) {
         problems.push(format!(
@@ -208,11 +197,181 @@ fn own_cognito_model_matches_the_official_one_for_the_five_operations() {
             "`{service}`: the service is missing from one of the models"
         )),
     }
+    if ours_closure.len() != official_closure.len() {
+        problems.push(format!(
+            "our closure has {} shapes, the official one {}",
+            ours_closure.len(),
+            official_closure.len()
+        ));
+    }
+    problems
+}
 
+fn our_json() -> String {
+    let ours_path = manifest_dir().join("../models/cognito-identity-provider.json");
+    std::fs::read_to_string(&ours_path).unwrap_or_else(|e| panic!("{}: {e}", ours_path.display()))
+}
+
+#[test]
+fn own_cognito_model_matches_the_official_one_for_the_five_operations() {
+    let Some(official_json) = official_json() else {
+        return;
+    };
+    let official = load("official", &official_json);
+    let ours = load("own", &our_json());
+    let problems = differences(&ours, &official);
     assert!(
         problems.is_empty(),
         "our model differs from the official one:\n  {}",
         problems.join("\n  ")
     );
-    assert_eq!(ours_closure.len(), 53);
+    assert_eq!(closure(&ours).len(), 53);
+}
+
+/// `sync-model` on a copy of our model that lost an error shape (and its use) and has a
+/// changed trait: the synced copy passes the comparison above again, our documentation is
+/// kept, and the restored shape is marked as needing documentation.
+#[test]
+fn sync_model_restores_a_removed_shape_and_a_changed_trait() {
+    let Some(official_json) = official_json() else {
+        return;
+    };
+    let ns = "com.amazonaws.cognitoidentityprovider#";
+    let mut copy: serde_json::Value = serde_json::from_str(&our_json()).unwrap();
+    let shapes = copy["shapes"].as_object_mut().unwrap();
+    // Remove `CodeMismatchException` and its use by VerifyUserAttribute.
+    shapes
+        .remove(&format!("{ns}CodeMismatchException"))
+        .unwrap();
+    for operation in ["VerifyUserAttribute", "UpdateUserAttributes"] {
+        let errors = shapes[&format!("{ns}{operation}")]["errors"]
+            .as_array_mut()
+            .unwrap();
+        errors.retain(|e| e["target"] != format!("{ns}CodeMismatchException"));
+    }
+    // Change a trait: a shorter maximum length.
+    shapes[&format!("{ns}AttributeNameType")]["traits"]["smithy.api#length"]["max"] =
+        serde_json::json!(10);
+    let our_docs =
+        shapes[&format!("{ns}AttributeType")]["traits"]["smithy.api#documentation"].clone();
+    let changed = serde_json::to_string_pretty(&copy).unwrap();
+    let official = load("official", &official_json);
+    assert!(
+        !differences(&load("changed copy of our", &changed), &official).is_empty(),
+        "the changed copy must differ before syncing"
+    );
+
+    let scope = Scope::operations(OPERATIONS);
+    let outcome = sync_model(&changed, &official_json, &[scope]).expect("sync succeeds");
+    let synced = load("synced", &outcome.json);
+    let problems = differences(&synced, &official);
+    assert!(
+        problems.is_empty(),
+        "the synced model still differs:\n  {}",
+        problems.join("\n  ")
+    );
+
+    // Our documentation is kept where we had some; the restored shape is marked.
+    let synced_json: serde_json::Value = serde_json::from_str(&outcome.json).unwrap();
+    assert_eq!(
+        synced_json["shapes"][format!("{ns}AttributeType")]["traits"]["smithy.api#documentation"],
+        our_docs
+    );
+    let restored = format!("{ns}CodeMismatchException");
+    assert!(
+        outcome
+            .undocumented
+            .iter()
+            .any(|id| id.to_string() == restored),
+        "{:?}",
+        outcome.undocumented
+    );
+    assert_eq!(
+        synced_json["shapes"][&restored]["traits"]["smithy.api#documentation"],
+        smithy_codegen::sync::PLACEHOLDER
+    );
+    assert_eq!(
+        outcome
+            .added
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+        vec![restored.clone()]
+    );
+
+    // The report says what the sync changed, with severities.
+    let report = outcome
+        .report
+        .as_ref()
+        .expect("our changed copy loads, so there is a report");
+    let text = outcome.summary(Format::Text);
+    println!("{text}");
+    let has = |id: &str, shape: &str| {
+        report
+            .events
+            .iter()
+            .any(|e| e.id == id && e.shape.to_string() == format!("{ns}{shape}"))
+    };
+    assert!(has("AddedOperationError", "VerifyUserAttribute"), "{text}");
+    assert!(has("AddedOperationError", "UpdateUserAttributes"), "{text}");
+    assert!(has("AddedShape", "CodeMismatchException"), "{text}");
+    assert!(
+        has(
+            "ModifiedTrait.Update.smithy.api#length",
+            "AttributeNameType"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("Documentation to write"), "{text}");
+    let json: serde_json::Value =
+        serde_json::from_str(&outcome.summary(Format::Json)).expect("one JSON document");
+    assert_eq!(json["added"][0], restored);
+    assert!(json["report"]["events"]
+        .as_array()
+        .is_some_and(|e| !e.is_empty()));
+
+    // Syncing again changes nothing.
+    let again = sync_model(
+        &outcome.json,
+        &official_json,
+        &[Scope::operations(OPERATIONS)],
+    )
+    .unwrap();
+    assert_same_text(&again.json, &outcome.json, "a second sync");
+}
+
+/// Our own model file is already in line: syncing it is the identity (byte for byte).
+#[test]
+fn sync_model_of_our_model_changes_nothing() {
+    let Some(official_json) = official_json() else {
+        return;
+    };
+    let ours = our_json();
+    let outcome = sync_model(&ours, &official_json, &[Scope::operations(OPERATIONS)]).unwrap();
+    assert_same_text(&outcome.json, &ours, "syncing an up-to-date model");
+    assert!(
+        outcome.undocumented.is_empty(),
+        "{:?}",
+        outcome.undocumented
+    );
+    assert!(outcome.report.unwrap().events.is_empty());
+}
+
+/// Equal texts, or a failure showing the first differing line (models are long).
+fn assert_same_text(actual: &str, expected: &str, what: &str) {
+    if actual == expected {
+        return;
+    }
+    let (a, e): (Vec<&str>, Vec<&str>) = (actual.lines().collect(), expected.lines().collect());
+    let line = a
+        .iter()
+        .zip(&e)
+        .position(|(x, y)| x != y)
+        .unwrap_or(a.len().min(e.len()));
+    panic!(
+        "{what} rewrote the model: first difference at line {}:\n  got:      {:?}\n  expected: {:?}",
+        line + 1,
+        a.get(line),
+        e.get(line)
+    );
 }

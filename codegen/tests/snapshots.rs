@@ -1,14 +1,14 @@
-//! Snapshot tests (insta): every file generated for the five user-attribute operations of our
-//! own Cognito model, and readable dumps of the IR for two test models of our own.
+//! Golden output: every file generated for the five user-attribute operations of our own
+//! Cognito model must equal the checked-in `generated/cognito-identity-provider` (the one
+//! golden copy of each generated file), and insta snapshots of readable IR dumps for two test
+//! models of our own.
 //!
-//! A changed snapshot fails the test. Review the `.snap.new` file insta writes next to the
+//! A changed IR snapshot fails the test. Review the `.snap.new` file insta writes next to the
 //! old one (or run with `INSTA_UPDATE=always` and read the diff in git) before accepting it:
 //! the snapshots are the reviewable record of what the generator emits.
 
 use smithy_codegen::ir::dump;
-use smithy_codegen::model::Model;
-use smithy_codegen::Generator;
-use std::collections::BTreeSet;
+use smithy_codegen::{Generator, Model, RuntimeDependency, Settings};
 use std::path::{Path, PathBuf};
 
 /// The five operations of the checked-in crate (as in `codegen.toml`).
@@ -20,8 +20,8 @@ const COGNITO_OPERATIONS: [&str; 5] = [
     "VerifyUserAttribute",
 ];
 
-/// Prefix of the generated-file snapshots; the rest of the name is the file's path.
-const COGNITO_PREFIX: &str = "cognito__";
+/// The checked-in crate generated from those operations (as in `codegen.toml`).
+const COGNITO_CRATE: &str = "generated/cognito-identity-provider";
 
 fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -42,24 +42,18 @@ fn snapshot_dir() -> PathBuf {
         .join("snapshots")
 }
 
-/// `src/operation/get_user.rs` → `cognito__src__operation__get_user.rs`.
-fn snapshot_name(path: &Path) -> String {
-    let parts: Vec<String> = path
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    format!("{COGNITO_PREFIX}{}", parts.join("__"))
-}
-
 /// Generated like `cargo xtask codegen` does for `generated/cognito-identity-provider`.
 fn cognito_generator() -> Generator {
     Generator::new(load(
         &workspace_root().join("models/cognito-identity-provider.json"),
     ))
     .operations(COGNITO_OPERATIONS)
-    .package_name("cognito-identity-provider")
-    .runtime_path("../../runtime")
-    .model_source("models/cognito-identity-provider.json")
+    .settings(
+        Settings::default()
+            .package_name("cognito-identity-provider")
+            .runtime(RuntimeDependency::Path("../../runtime".to_owned()))
+            .model_source("models/cognito-identity-provider.json"),
+    )
 }
 
 macro_rules! snapshot {
@@ -74,8 +68,11 @@ macro_rules! snapshot {
     };
 }
 
+/// The checked-in crate is the one golden copy of every generated file: the generator's
+/// output must equal it byte for byte (`cargo xtask codegen` rewrites it; review the change
+/// with `git diff generated/`).
 #[test]
-fn cognito_generated_files() {
+fn cognito_generated_files_equal_the_checked_in_crate() {
     let generated = cognito_generator().generate().expect("generation succeeds");
     assert!(
         generated.files.len() >= 10,
@@ -83,27 +80,42 @@ fn cognito_generated_files() {
          five operation modules; got {:?}",
         generated.files.keys().collect::<Vec<_>>()
     );
-    for (path, text) in &generated.files {
-        snapshot!(snapshot_name(path), text.as_str());
-    }
-
-    // A file the generator no longer emits must not leave its snapshot behind.
-    let expected: BTreeSet<String> = generated
-        .files
-        .keys()
-        .map(|path| format!("{}.snap", snapshot_name(path)))
-        .collect();
-    let on_disk: BTreeSet<String> = std::fs::read_dir(snapshot_dir())
-        .expect("the snapshot directory exists")
-        .filter_map(|entry| entry.ok())
-        .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .filter(|name| name.starts_with(COGNITO_PREFIX) && name.ends_with(".snap"))
-        .collect();
-    let orphans: Vec<&String> = on_disk.difference(&expected).collect();
+    let dir = workspace_root().join(COGNITO_CRATE);
+    let report = generated
+        .compare(&dir)
+        .expect("the checked-in crate is readable");
+    let first_difference = report.changed.first().map(|path| {
+        let on_disk = std::fs::read_to_string(dir.join(path)).unwrap_or_default();
+        first_differing_line(&on_disk, &generated.files[path])
+    });
     assert!(
-        orphans.is_empty(),
-        "snapshots of files that are no longer generated (delete them): {orphans:?}"
+        report.is_clean(),
+        "{COGNITO_CRATE} is not what the generator emits; run `cargo xtask codegen` and review \
+         `git diff generated/`.\nDiffering: {:?}\nStale: {:?}\nFirst difference: {}",
+        report.changed,
+        report.stale,
+        first_difference.unwrap_or_default()
     );
+}
+
+/// `line N: on disk `…`, generated `…`` for the first line that differs.
+fn first_differing_line(on_disk: &str, generated: &str) -> String {
+    let mut old = on_disk.lines();
+    let mut new = generated.lines();
+    for number in 1.. {
+        match (old.next(), new.next()) {
+            (None, None) => break,
+            (a, b) if a == b => continue,
+            (a, b) => {
+                return format!(
+                    "line {number}: on disk `{}`, generated `{}`",
+                    a.unwrap_or("<end>"),
+                    b.unwrap_or("<end>")
+                )
+            }
+        }
+    }
+    "only line endings differ".to_owned()
 }
 
 #[test]
@@ -119,7 +131,7 @@ fn small_generator() -> Generator {
     Generator::new(load(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/models/small.json"),
     ))
-    .package_name("garden")
+    .settings(Settings::default().package_name("garden"))
 }
 
 #[test]
@@ -154,7 +166,7 @@ fn obstacle_course_ir() {
     let model =
         load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/models/obstacle-course.json"));
     let ir = Generator::new(model)
-        .package_name("obstacle-course")
+        .settings(Settings::default().package_name("obstacle-course"))
         .lower()
         .expect("the obstacle course lowers");
     snapshot!("obstacle_course_ir", dump::render(&ir));

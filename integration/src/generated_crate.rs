@@ -5,7 +5,7 @@
 //! `<workspace>/target/generated/<name>` as a standalone workspace and run cargo there. All
 //! such crates share one target directory so their dependencies compile once.
 
-use smithy_codegen::Generator;
+use smithy_codegen::{Generator, RuntimeDependency};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -18,13 +18,10 @@ pub fn workspace_root() -> PathBuf {
         .unwrap_or_else(|| manifest.to_path_buf())
 }
 
-/// The shared data folder: `$SHARED_DIR`, else `<workspace>/../shared`; `None` when absent.
-pub fn shared_dir() -> Option<PathBuf> {
-    let dir = match std::env::var_os("SHARED_DIR") {
-        Some(dir) => PathBuf::from(dir),
-        None => workspace_root().join("..").join("shared"),
-    };
-    dir.is_dir().then_some(dir)
+/// The shared data folder for `test`: `$SHARED_DIR`, else `<workspace>/../shared`; `None`
+/// (after a loud SKIPPED line) when absent, a panic when absent and `CI` is set.
+pub fn shared_dir(test: &str) -> Option<PathBuf> {
+    test_support::shared_dir(test)
 }
 
 /// The target directory every generated crate builds into.
@@ -42,9 +39,13 @@ pub fn generate_crate(
 ) -> Result<PathBuf, String> {
     let dir = workspace_root().join("target").join("generated").join(name);
     let runtime = workspace_root().join("runtime");
+    let settings = generator
+        .get_settings()
+        .clone()
+        .runtime(RuntimeDependency::Path(runtime.display().to_string()))
+        .standalone_workspace(true);
     let generated = generator
-        .runtime_path(runtime.display().to_string())
-        .standalone_workspace(true)
+        .settings(settings)
         .generate()
         .map_err(|e| format!("generating `{name}`: {e}"))?;
     generated

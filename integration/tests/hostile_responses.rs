@@ -857,8 +857,8 @@ fn hostile_responses(operation: &str, success: bool) {
 
     // Error codes and their structures, for bodies and headers.
     let mut error_schemas: BTreeMap<String, Schema> = BTreeMap::new();
-    for (_, id) in &op.errors {
-        let error = &ir.errors[id];
+    for listed in &op.errors {
+        let error = &ir.errors[&listed.shape];
         error_schemas.insert(error.wire_name.clone(), struct_schema(&ir, error, 0));
     }
     let codes: Vec<String> = error_schemas.keys().cloned().collect();

@@ -6,8 +6,7 @@
 //! that calls the renamed items and checks the wire names.
 
 use integration_tests::generated_crate::{cargo_ok, generate_crate, workspace_root};
-use smithy_codegen::model::Model;
-use smithy_codegen::Generator;
+use smithy_codegen::{Generator, Model, Settings};
 
 const USE_RENAMED_ITEMS: &str = include_str!("obstacle_course/use_renamed_items.rs");
 
@@ -17,9 +16,11 @@ fn obstacle_course_crate_builds_lints_documents_and_works() {
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     let model = Model::load(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let generator = Generator::new(model)
-        .package_name("obstacle-course")
-        .model_source("codegen/tests/models/obstacle-course.json");
+    let generator = Generator::new(model).settings(
+        Settings::default()
+            .package_name("obstacle-course")
+            .model_source("codegen/tests/models/obstacle-course.json"),
+    );
     let dir = generate_crate(
         "obstacle-course",
         generator,

@@ -5,8 +5,7 @@
 //! an `InMemoryTransport` that plays the service, so the tests see exactly what was sent.
 
 use integration_tests::generated_crate::{cargo_ok, generate_crate, workspace_root};
-use smithy_codegen::model::Model;
-use smithy_codegen::Generator;
+use smithy_codegen::{Generator, Model, Settings};
 
 /// The tests run inside the generated crate.
 const PAGINATOR_TESTS: &str = r#####"//! Paginator behaviour of the generated `paginated` crate (written by integration/tests/paginators.rs).
@@ -307,7 +306,7 @@ fn paginated_model_generates_and_its_paginators_work() {
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     let model = Model::load(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let generator = Generator::new(model).package_name("paginated");
+    let generator = Generator::new(model).settings(Settings::default().package_name("paginated"));
 
     let ir = generator.lower().unwrap_or_else(|e| panic!("{e}"));
     let nested = ir

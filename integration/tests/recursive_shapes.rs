@@ -6,8 +6,7 @@
 //! values of every kind and round-trip them through JSON and through a whole call.
 
 use integration_tests::generated_crate::{cargo_ok, generate_crate, workspace_root};
-use smithy_codegen::model::Model;
-use smithy_codegen::Generator;
+use smithy_codegen::{Generator, Model, Settings};
 
 const ROUND_TRIP: &str = include_str!("recursive_shapes/round_trip.rs");
 
@@ -20,9 +19,11 @@ fn recursive_shapes_build_and_round_trip() {
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     let model = Model::load(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let generator = Generator::new(model)
-        .package_name("recursive-shapes")
-        .model_source("codegen/tests/models/recursive.json");
+    let generator = Generator::new(model).settings(
+        Settings::default()
+            .package_name("recursive-shapes")
+            .model_source("codegen/tests/models/recursive.json"),
+    );
     let dir = generate_crate(
         "recursive-shapes",
         generator,

@@ -672,8 +672,8 @@ fn modelled_errors_keep_secrets_out() {
     let ir = crate_ir();
     let mut checked = 0;
     for op in &ir.operations {
-        for (_, id) in &op.errors {
-            let error = &ir.errors[id];
+        for listed in &op.errors {
+            let error = &ir.errors[&listed.shape];
             let (mut body, _) = sample(&ir, error, Secrets::Fitting);
             if let Some(object) = body.as_object_mut() {
                 // Message members are the service's words; keep them plain here.

@@ -7,8 +7,7 @@
 //! `runtime/src/serde_impls.rs`.
 
 use integration_tests::generated_crate::{cargo_ok, generate_crate, workspace_root};
-use smithy_codegen::model::Model;
-use smithy_codegen::Generator;
+use smithy_codegen::{Generator, Model, RuntimeDependency, Settings};
 
 const SERDE_TESTS: &str = r#####"//! serde round trips (written by integration/tests/serde_feature.rs).
 #![cfg(feature = "serde")]
@@ -97,13 +96,20 @@ fn serde_feature_round_trips_generated_types() {
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     let model = Model::load(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let generator = Generator::new(model).package_name("cognito-serde");
+    let generator =
+        Generator::new(model).settings(Settings::default().package_name("cognito-serde"));
 
     // The generated manifest, as `generate_crate` writes it, plus a dev-dependency for the test.
     let manifest = generator
         .clone()
-        .runtime_path(workspace_root().join("runtime").display().to_string())
-        .standalone_workspace(true)
+        .settings(
+            Settings::default()
+                .package_name("cognito-serde")
+                .runtime(RuntimeDependency::Path(
+                    workspace_root().join("runtime").display().to_string(),
+                ))
+                .standalone_workspace(true),
+        )
         .generate()
         .unwrap_or_else(|e| panic!("{e}"))
         .files

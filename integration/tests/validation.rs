@@ -14,8 +14,7 @@ use cognito_identity_provider::operation::verify_user_attribute::VerifyUserAttri
 use cognito_identity_provider::types::AttributeType;
 use cognito_identity_provider::{Client, Config};
 use integration_tests::generated_crate::{cargo_ok, generate_crate, workspace_root};
-use smithy_codegen::model::Model;
-use smithy_codegen::Generator;
+use smithy_codegen::{Generator, Model, Settings};
 use smithy_runtime::client::InMemoryTransport;
 use smithy_runtime::error::SdkError;
 use smithy_runtime::validation::{Validate, ValidationError, Violation, ViolationKind};
@@ -460,7 +459,7 @@ fn constraints_model_generates_and_its_checks_pass() {
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     let model = Model::load(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let generator = Generator::new(model).package_name("constraints");
+    let generator = Generator::new(model).settings(Settings::default().package_name("constraints"));
     let dir = generate_crate(
         "constraints",
         generator,

@@ -22,7 +22,7 @@ pub mod values;
 use cases::Kind;
 use known::KnownFailure;
 use smithy_codegen::model::{Model, ShapeId};
-use smithy_codegen::Generator;
+use smithy_codegen::{Generator, Settings};
 use std::collections::BTreeMap;
 
 /// A service whose cases run in a crate of their own.
@@ -54,6 +54,31 @@ pub const SERVICES: &[ServiceUnderTest] = &[
     },
 ];
 
+/// Where the suite model comes from: Smithy's IDL sources (the default) or the JSON AST
+/// built from them (`PROTOCOL_TESTS_MODEL=json`); `tests/idl_matches_json.rs` checks that the
+/// two give the same cases and closures.
+pub fn suite_model(shared: &std::path::Path) -> Result<(Model, String), String> {
+    let source = std::env::var("PROTOCOL_TESTS_MODEL").unwrap_or_else(|_| "idl".to_owned());
+    match source.as_str() {
+        "json" => {
+            let path = shared.join("protocol-tests/smithy-aws-protocol-tests.json");
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            let model = Model::load(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+            Ok((model, path.display().to_string()))
+        }
+        "idl" => {
+            let smithy = shared.join("smithy");
+            let paths = [smithy.join("aws-protocol-tests"), smithy.join("traits")];
+            let model = Model::load_paths(&paths).map_err(|e| e.to_string())?;
+            Ok((model, format!("{} (IDL)", paths[0].display())))
+        }
+        other => Err(format!(
+            "PROTOCOL_TESTS_MODEL is `{other}`; expected `idl` (the default) or `json`"
+        )),
+    }
+}
+
 /// The protocols reported, in order, as (trait id, summary label).
 pub const PROTOCOLS: &[(&str, &str)] = &[
     ("aws.protocols#awsJson1_1", "awsJson1_1"),
@@ -84,8 +109,11 @@ pub fn prepare(model: &Model, under_test: &ServiceUnderTest) -> Result<PreparedS
     let generator = Generator::new(model.clone())
         .service(service.clone())
         .operations(["*"])
-        .package_name(under_test.package)
-        .model_source("Smithy's AWS protocol test models");
+        .settings(
+            Settings::default()
+                .package_name(under_test.package)
+                .model_source("Smithy's AWS protocol test models"),
+        );
     let ir = generator.lower().map_err(|e| e.to_string())?;
     let krate = under_test.package.replace('-', "_");
     let rendered = render::render(&ir, &krate, &cases)?;

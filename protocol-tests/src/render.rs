@@ -9,7 +9,6 @@ use crate::values::{ident, ValueWriter};
 use heck::ToSnakeCase;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
-use smithy_codegen::ir::naming::camel_ident;
 use smithy_codegen::ir::{CrateIr, OperationIr, RustType, StructIr};
 use std::collections::BTreeSet;
 
@@ -151,7 +150,7 @@ fn operation_path(writer: &ValueWriter<'_>, op: &OperationIr) -> TokenStream {
 
 fn marker(writer: &ValueWriter<'_>, op: &OperationIr) -> TokenStream {
     let module = operation_path(writer, op);
-    let marker = ident(&camel_ident(&op.name));
+    let marker = ident(&op.marker);
     quote! { #module::#marker }
 }
 
@@ -302,11 +301,12 @@ fn error_test(
         .errors
         .get(error)
         .ok_or_else(|| format!("no error `{error}` in the IR"))?;
-    let (variant, _) = op
+    let variant = &op
         .errors
         .iter()
-        .find(|(_, id)| id == error)
-        .ok_or_else(|| format!("`{}` does not list the error `{error}`", op.id))?;
+        .find(|e| &e.shape == error)
+        .ok_or_else(|| format!("`{}` does not list the error `{error}`", op.id))?
+        .variant;
     let krate = writer.krate();
     let module = operation_path(writer, op);
     let error_enum = ident(&op.error_enum);

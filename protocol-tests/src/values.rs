@@ -2,7 +2,7 @@
 //! the generated crate's public API (builders, setters, enum conversions), guided by the IR.
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 use serde_json::Value;
 use smithy_codegen::ir::{CrateIr, FieldIr, NamedKind, RustType, StructIr, TypeIr};
 
@@ -93,7 +93,7 @@ impl<'a> ValueWriter<'a> {
         path: &str,
     ) -> Result<TokenStream, ValueError> {
         let setter = ident(&f.ident);
-        let set = format_ident!("set_{}", f.plain);
+        let set = ident(&f.setter);
         if value.is_null() {
             return Ok(quote! { .#set(::std::option::Option::None) });
         }

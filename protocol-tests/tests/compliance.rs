@@ -8,8 +8,7 @@
 
 use integration_tests::generated_crate::{cargo, generate_crate, shared_dir};
 use protocol_tests::cases::{all_client_cases, Kind};
-use protocol_tests::{known, libtest, prepare, results, Summary, PROTOCOLS, SERVICES};
-use smithy_codegen::model::Model;
+use protocol_tests::{known, libtest, prepare, results, suite_model, Summary, PROTOCOLS, SERVICES};
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::time::Instant;
@@ -21,19 +20,13 @@ fn tail(text: &str, lines: usize) -> String {
 
 #[test]
 fn aws_json_protocol_compliance() {
-    let Some(shared) = shared_dir() else {
-        println!(
-            "SKIPPED aws_json_protocol_compliance: the shared data folder (SHARED_DIR or ../shared) \
-             is missing, so Smithy's protocol tests cannot be read; CI always has it"
-        );
+    let Some(shared) = shared_dir("aws_json_protocol_compliance") else {
         return;
     };
     let started = Instant::now();
-    let model_path = shared.join("protocol-tests/smithy-aws-protocol-tests.json");
-    let text = std::fs::read_to_string(&model_path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", model_path.display()));
-    let model =
-        Model::load(&text).unwrap_or_else(|e| panic!("the protocol test model does not load: {e}"));
+    let (model, source) = suite_model(&shared)
+        .unwrap_or_else(|e| panic!("the protocol test model does not load: {e}"));
+    println!("protocol suite model: {source}");
     let known_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("known-failures.toml");
     let known_text = std::fs::read_to_string(&known_path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", known_path.display()));

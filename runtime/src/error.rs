@@ -4,6 +4,8 @@
 use std::error::Error as StdError;
 use std::fmt;
 
+use crate::untrusted::bounded;
+
 /// Who is at fault for a failed call.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Fault {
@@ -14,9 +16,10 @@ pub enum Fault {
 }
 
 impl Fault {
-    /// The fault implied by an HTTP status when the model says nothing: 5xx is the server's.
+    /// The fault implied by an HTTP status when the model says nothing: 5xx is the server's
+    /// (made-up statuses such as 999 are not).
     pub fn from_status(status: u16) -> Fault {
-        if status >= 500 {
+        if (500..600).contains(&status) {
             Fault::Server
         } else {
             Fault::Client
@@ -25,6 +28,10 @@ impl Fault {
 }
 
 /// What a service said about an error, next to the modelled error members.
+///
+/// Code, message and request id come from the response, so they are untrusted: each is cut
+/// to [`MAX_UNTRUSTED_TEXT`](crate::untrusted::MAX_UNTRUSTED_TEXT) bytes (messages to four
+/// times that) when the metadata is made, before they can reach a message or a log line.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ErrorMetadata {
     code: Option<String>,
@@ -43,9 +50,9 @@ impl ErrorMetadata {
         http_status: Option<u16>,
     ) -> ErrorMetadata {
         ErrorMetadata {
-            code,
-            message,
-            request_id,
+            code: code.map(|code| bounded(&code).into_owned()),
+            message: message.map(bounded_message),
+            request_id: request_id.map(|id| bounded(&id).into_owned()),
             http_status,
             attempts: 1,
         }
@@ -83,9 +90,14 @@ impl ErrorMetadata {
 
     /// Replaces the message (used when a modelled error carries its own message member).
     pub fn with_message(mut self, message: Option<String>) -> ErrorMetadata {
-        self.message = message;
+        self.message = message.map(bounded_message);
         self
     }
+}
+
+/// Service messages may be longer than codes; still bounded.
+fn bounded_message(message: String) -> String {
+    crate::untrusted::bounded_to(&message, 4 * crate::untrusted::MAX_UNTRUSTED_TEXT).into_owned()
 }
 
 /// Access to the metadata of any error a service returned.
@@ -254,7 +266,7 @@ impl StdError for BuildError {}
 enum PathSegment {
     Member(String),
     Index(usize),
-    Key(String),
+    Key,
 }
 
 /// A response body did not have the shape the model promised.
@@ -266,11 +278,13 @@ pub struct DeserializeError {
 
 impl DeserializeError {
     /// An error at the current position. The message must never include body values,
-    /// which may be sensitive: say what was expected and what kind of value was found.
+    /// which may be sensitive: say what was expected and what kind of value was found. It is
+    /// bounded in length all the same.
     pub fn new(message: impl Into<String>) -> DeserializeError {
+        let message = message.into();
         DeserializeError {
             path: Vec::new(),
-            message: message.into(),
+            message: bounded_message(message),
         }
     }
 
@@ -286,13 +300,15 @@ impl DeserializeError {
         self
     }
 
-    /// Places the error inside map entry `key`.
-    pub fn at_key(mut self, key: &str) -> DeserializeError {
-        self.path.push(PathSegment::Key(key.to_owned()));
+    /// Places the error inside a map entry. The key is body data, which may be sensitive, so
+    /// the path shows `[<key>]` instead of it.
+    pub fn at_key(mut self, _key: &str) -> DeserializeError {
+        self.path.push(PathSegment::Key);
         self
     }
 
-    /// The path from the body's root, e.g. `UserAttributes[2].Name`.
+    /// The path from the body's root, e.g. `UserAttributes[2].Name` or `Tags[<key>].Value`;
+    /// member names are bounded in length, map keys never shown.
     pub fn path(&self) -> String {
         let mut out = String::new();
         // Segments were pushed innermost first.
@@ -302,10 +318,10 @@ impl DeserializeError {
                     if !out.is_empty() {
                         out.push('.');
                     }
-                    out.push_str(name);
+                    out.push_str(&bounded(name));
                 }
                 PathSegment::Index(i) => out.push_str(&format!("[{i}]")),
-                PathSegment::Key(key) => out.push_str(&format!("[{key:?}]")),
+                PathSegment::Key => out.push_str("[<key>]"),
             }
         }
         out
@@ -340,6 +356,7 @@ pub struct ResponseError {
     http_status: u16,
     request_id: Option<String>,
     source: DeserializeError,
+    attempts: u32,
 }
 
 impl ResponseError {
@@ -347,9 +364,20 @@ impl ResponseError {
     pub fn new(http_status: u16, request_id: Option<String>, source: DeserializeError) -> Self {
         ResponseError {
             http_status,
-            request_id,
+            request_id: request_id.map(|id| bounded(&id).into_owned()),
             source,
+            attempts: 1,
         }
+    }
+
+    /// How many attempts the call made.
+    pub fn attempts(&self) -> u32 {
+        self.attempts
+    }
+
+    /// Records the attempt count (set by the client).
+    pub fn set_attempts(&mut self, attempts: u32) {
+        self.attempts = attempts;
     }
 
     /// The HTTP status of the unreadable response.
@@ -431,6 +459,25 @@ impl<E> SdkError<E> {
             SdkError::Dispatch(e) => SdkError::Dispatch(e),
             SdkError::Response(e) => SdkError::Response(e),
             SdkError::Service(e) => SdkError::Service(f(e)),
+        }
+    }
+}
+
+impl<E: ProvideErrorMetadata> SdkError<E> {
+    /// How many attempts the call made before failing: `None` when nothing was sent
+    /// (validation and construction errors), else the count, retries included, whatever the
+    /// kind of failure.
+    pub fn attempts(&self) -> Option<u32> {
+        match self {
+            SdkError::Validation(_) | SdkError::Construction(_) => None,
+            SdkError::Service(error) => Some(error.meta().attempts()),
+            SdkError::Response(error) => Some(error.attempts()),
+            SdkError::Timeout(error) => error
+                .downcast_ref::<crate::client::TimeoutError>()
+                .map(crate::client::TimeoutError::attempts),
+            SdkError::Dispatch(error) => error
+                .downcast_ref::<crate::client::TransportError>()
+                .map(crate::client::TransportError::attempts),
         }
     }
 }

@@ -306,8 +306,13 @@ pub fn read_timestamp(
             }
         }
         (TimestampFormat::EpochSeconds, other) => Err(expected("epoch seconds (a number)", other)),
-        (format, Value::String(text)) => DateTime::parse(text, format)
-            .map_err(|e| DeserializeError::new(format!("invalid timestamp: {e}"))),
+        // The text is never quoted: the timestamp may be `@sensitive`, and parse errors never
+        // repeat body values.
+        (format, Value::String(text)) => DateTime::parse(text, format).map_err(|_| {
+            DeserializeError::new(format!(
+                "expected a {format} timestamp, found a string that is not one"
+            ))
+        }),
         (_, other) => Err(expected("a timestamp string", other)),
     }
 }

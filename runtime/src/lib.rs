@@ -5,7 +5,6 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-pub mod aws_json;
 pub mod blob;
 pub mod client;
 pub mod compression;
@@ -17,10 +16,23 @@ pub mod json;
 mod macros;
 pub mod operation;
 pub mod paginator;
+pub mod protocol;
+pub mod rest_json;
 pub mod sensitive;
 #[cfg(feature = "serde")]
 mod serde_impls;
+pub mod untrusted;
 pub mod validation;
+
+// The generator's registry of runtime items, compiled here so that renaming one of them
+// breaks this crate's tests, not only generated crates.
+#[cfg(test)]
+extern crate self as smithy_runtime;
+#[cfg(test)]
+mod generated_code_paths;
+
+/// The awsJson 1.0/1.1 protocol, at the path generated crates use.
+pub use protocol::aws_json;
 
 pub use blob::Blob;
 pub use datetime::{DateTime, TimestampFormat};

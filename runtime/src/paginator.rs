@@ -371,6 +371,68 @@ mod tests {
     }
 
     #[test]
+    fn map_tokens_are_compared_by_value() {
+        type Key = HashMap<String, String>;
+        let key = |pairs: &[(&str, &str)]| -> Key {
+            pairs
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect()
+        };
+        #[derive(Clone)]
+        struct KeyInput {
+            start: Option<Key>,
+        }
+        struct KeyOutput {
+            last: Option<Key>,
+            meta: ResponseMetadata,
+        }
+        impl ProvideResponseMetadata for KeyOutput {
+            fn response_metadata(&self) -> &ResponseMetadata {
+                &self.meta
+            }
+            fn response_metadata_mut(&mut self) -> &mut ResponseMetadata {
+                &mut self.meta
+            }
+        }
+        let answers = vec![
+            Some(key(&[("pk", "1"), ("sk", "a")])),
+            Some(key(&[("pk", "2"), ("sk", "b")])),
+            // Equal to the first, built in another order.
+            Some(key(&[("sk", "a"), ("pk", "1")])),
+            None,
+        ];
+        let sent: Arc<Mutex<Vec<Option<Key>>>> = Arc::default();
+        let log = Arc::clone(&sent);
+        let send = move |input: KeyInput| {
+            let mut log = log.lock().unwrap_or_else(|p| p.into_inner());
+            let last = answers.get(log.len()).cloned().flatten();
+            log.push(input.start);
+            std::future::ready(Ok::<_, SdkError<std::io::Error>>(KeyOutput {
+                last,
+                meta: ResponseMetadata::default(),
+            }))
+        };
+        let stream = pages(
+            Ok(KeyInput { start: None }),
+            send,
+            |input: &mut KeyInput, token| input.start = Some(token),
+            |output: &KeyOutput| output.last.clone(),
+            "LastEvaluatedKey",
+        );
+        let pages = block_on(stream.collect());
+        assert_eq!(pages.len(), 4, "three pages, then the error");
+        assert!(matches!(pages[3], Err(SdkError::Response(_))));
+        let sent = sent.lock().map(|s| s.clone()).unwrap_or_default();
+        assert_eq!(sent.len(), 3);
+        assert_eq!(sent[1], Some(key(&[("pk", "1"), ("sk", "a")])));
+        // An empty map ends the stream like an empty string.
+        assert!(Key::new().is_end());
+        assert!(String::new().is_end());
+        assert!(!key(&[("pk", "1")]).is_end());
+    }
+
+    #[test]
     fn a_build_error_is_the_only_item() {
         let (send, sent) = service(vec![(None, vec![1])]);
         let stream = pages(

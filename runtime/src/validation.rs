@@ -217,6 +217,8 @@ enum Segment {
     Member(&'static str),
     Index(usize),
     Key(String),
+    /// A key of a map inside a sensitive scope: shown as a placeholder.
+    RedactedKey,
 }
 
 /// Collects violations while walking a value.
@@ -224,6 +226,8 @@ enum Segment {
 pub struct Validator {
     path: Vec<Segment>,
     violations: Vec<Violation>,
+    /// How many [`Validator::sensitive`] scopes are open around the current value.
+    sensitive_depth: u32,
 }
 
 impl Validator {
@@ -243,8 +247,19 @@ impl Validator {
         }
     }
 
-    /// Runs `check` on every entry of a map, with the key appended to the path. Entries are
-    /// visited in key order so messages are deterministic.
+    /// Runs `check` with the current value treated as `@sensitive`: no violation found inside
+    /// echoes a value, and map keys inside show as `[*** Sensitive Data Redacted ***]` in
+    /// paths. Generated code opens this scope for sensitive members, structures, list items,
+    /// map values and maps whose keys are sensitive.
+    pub fn sensitive(&mut self, check: impl FnOnce(&mut Validator)) {
+        self.sensitive_depth += 1;
+        check(self);
+        self.sensitive_depth -= 1;
+    }
+
+    /// Runs `check` on every entry of a map, with the key appended to the path (a placeholder
+    /// inside a [`sensitive`](Validator::sensitive) scope). Entries are visited in key order
+    /// so messages are deterministic.
     pub fn entries<'a, V: 'a>(
         &mut self,
         entries: impl IntoIterator<Item = (&'a String, &'a V)>,
@@ -253,7 +268,12 @@ impl Validator {
         let mut sorted: Vec<_> = entries.into_iter().collect();
         sorted.sort_by(|a, b| a.0.cmp(b.0));
         for (key, value) in sorted {
-            self.path.push(Segment::Key(key.clone()));
+            let segment = if self.sensitive_depth > 0 {
+                Segment::RedactedKey
+            } else {
+                Segment::Key(key.clone())
+            };
+            self.path.push(segment);
             check(self, key, value);
             self.path.pop();
         }
@@ -272,10 +292,12 @@ impl Validator {
         self.length(value.chars().count(), min, max);
     }
 
-    /// Checks a pattern; the value is echoed in the message only when not sensitive.
+    /// Checks a pattern; the value is echoed in the message only when not sensitive, and then
+    /// cut to [`MAX_UNTRUSTED_TEXT`](crate::untrusted::MAX_UNTRUSTED_TEXT) bytes.
     pub fn pattern(&mut self, value: &str, pattern: &Pattern, sensitive: bool) {
         if !pattern.is_match(value) {
-            let value = (!sensitive).then(|| value.to_owned());
+            let sensitive = sensitive || self.sensitive_depth > 0;
+            let value = (!sensitive).then(|| crate::untrusted::bounded(value).into_owned());
             self.push(ViolationKind::Pattern {
                 pattern: pattern.source(),
                 value,
@@ -286,6 +308,7 @@ impl Validator {
     /// Checks a numeric range.
     pub fn range(&mut self, value: f64, min: Option<f64>, max: Option<f64>, sensitive: bool) {
         if min.is_some_and(|min| value < min) || max.is_some_and(|max| value > max) {
+            let sensitive = sensitive || self.sensitive_depth > 0;
             let value = (!sensitive).then_some(value);
             self.push(ViolationKind::Range { min, max, value });
         }
@@ -307,7 +330,14 @@ impl Validator {
                     path.push_str(name);
                 }
                 Segment::Index(i) => path.push_str(&format!("[{i}]")),
-                Segment::Key(key) => path.push_str(&format!("[{key:?}]")),
+                Segment::Key(key) => {
+                    path.push_str(&format!("[{:?}]", crate::untrusted::bounded(key)))
+                }
+                Segment::RedactedKey => {
+                    path.push('[');
+                    path.push_str(crate::sensitive::REDACTED_TEXT);
+                    path.push(']');
+                }
             }
         }
         self.violations.push(Violation { path, kind });
@@ -328,5 +358,77 @@ impl Validator {
 impl<T: Validate> Validate for Box<T> {
     fn validate_into(&self, validator: &mut Validator) {
         (**self).validate_into(validator);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn violations(check: impl FnOnce(&mut Validator)) -> Vec<Violation> {
+        let mut validator = Validator::default();
+        check(&mut validator);
+        validator
+            .finish()
+            .err()
+            .map(|e| e.violations().to_vec())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn patterns_have_ecmascript_semantics() {
+        // `\w` and `\d` are ASCII in ECMAScript, whatever Unicode says.
+        let client_id = Pattern::new(r"^[\w+]+$");
+        assert!(client_id.is_match("abc_DEF+123"));
+        assert!(!client_id.is_match("é"));
+        assert!(!client_id.is_match("日本語"));
+        assert!(!Pattern::new(r"^\d+$").is_match("٣"));
+        // `\s` is Unicode white space; `.` one code point but no line terminator.
+        assert!(Pattern::new(r"^\s$").is_match("\u{3000}"));
+        assert!(Pattern::new(r"^.$").is_match("😀"));
+        assert!(!Pattern::new(r"^.$").is_match("\n"));
+        // `$` is the end of the input, not before a final newline.
+        assert!(!Pattern::new(r"^abc$").is_match("abc\n"));
+        // Not anchored unless the pattern says so.
+        assert!(Pattern::new("b").is_match("abc"));
+    }
+
+    #[test]
+    fn patterns_look_ahead_and_behind() {
+        let no_trailing_dot = Pattern::new(r"^[0-9A-Za-z\.\-_]*(?<!\.)$");
+        assert!(no_trailing_dot.is_match("a.b"));
+        assert!(!no_trailing_dot.is_match("a.b."));
+        let not_reserved = Pattern::new(r"^(?!aws:).*$");
+        assert!(not_reserved.is_match("team"));
+        assert!(!not_reserved.is_match("aws:team"));
+    }
+
+    #[test]
+    fn translated_patterns_report_the_model_text() {
+        // What the generator emits for Java's `\p{Print}` (see `ir::pattern` in the generator).
+        let print = Pattern::translated(r"^\p{Print}+$", r"^[\x20-\~]+$", "uv");
+        assert!(print.is_match("Hello, world!"));
+        assert!(!print.is_match("tab\there"));
+        let found = violations(|v| v.pattern("tab\there", &print, false));
+        assert_eq!(found.len(), 1);
+        assert!(found[0].to_string().contains(r"\p{Print}"), "{}", found[0]);
+        assert_eq!(print.source(), r"^\p{Print}+$");
+    }
+
+    #[test]
+    fn supplementary_ranges_match_code_points() {
+        let supplementary = Pattern::new(r"^[\u{10000}-\u{10FFFF}]+$");
+        assert!(supplementary.is_match("😀𝄞"));
+        assert!(!supplementary.is_match("a"));
+    }
+
+    #[test]
+    fn string_length_counts_code_points() {
+        assert!(violations(|v| v.str_length("😀é", Some(2), Some(2))).is_empty());
+        let found = violations(|v| v.str_length("😀é", Some(3), None));
+        assert!(matches!(
+            found[0].kind(),
+            ViolationKind::Length { actual: 2, .. }
+        ));
     }
 }

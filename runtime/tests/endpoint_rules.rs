@@ -5,7 +5,6 @@
 //! is never copied into this repository. Without it the test says loudly that it skipped.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 use serde_json::Value;
 use smithy_runtime::endpoint::{Endpoint, ParamValue, Params, RuleSet};
@@ -13,23 +12,11 @@ use smithy_runtime::endpoint::{Endpoint, ParamValue, Params, RuleSet};
 const MODEL: &str = "models/cognito-identity-provider.json";
 const SERVICE: &str = "com.amazonaws.cognitoidentityprovider#AWSCognitoIdentityProviderService";
 
-fn shared_dir() -> PathBuf {
-    match std::env::var_os("SHARED_DIR") {
-        Some(dir) => PathBuf::from(dir),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared"),
-    }
-}
-
 #[test]
 fn cognito_endpoint_test_cases() {
-    let shared = shared_dir();
-    if !shared.is_dir() {
-        eprintln!(
-            "SKIPPED: endpoint cases: ../shared not found (looked at {})",
-            shared.display()
-        );
+    let Some(shared) = test_support::shared_dir("endpoint cases") else {
         return;
-    }
+    };
     let model_path = shared.join(MODEL);
     let text = std::fs::read_to_string(&model_path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", model_path.display()));

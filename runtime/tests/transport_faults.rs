@@ -1,5 +1,5 @@
 //! Network faults from a TCP server this test runs on 127.0.0.1, through the default
-//! reqwest transport and the whole client pipeline (retries, timeouts, deserialize).
+//! (hyper) transport and the whole client pipeline (retries, timeouts, deserialize).
 //!
 //! Each fault ends in the typed error `SdkError` documents for it: a refused connection
 //! or a connection that breaks mid-body is `Dispatch` (a `TransportError` of kind
@@ -9,7 +9,7 @@
 //! error page on a 502 is an unhandled service error that keeps its status. Every call
 //! runs under a hard deadline, backoff is a few milliseconds, and the server stops by
 //! itself, so a regression fails fast instead of hanging.
-#![cfg(feature = "reqwest")]
+#![cfg(feature = "hyper")]
 
 mod client_support;
 

@@ -1,13 +1,17 @@
 //! `cargo xtask codegen`: regenerates every crate under `generated/` as listed in
 //! `codegen.toml`, or any model/operations/output directory given on the command line.
 //! `--check` compares instead of writing and fails naming the stale files.
+//!
+//! `cargo xtask diff OLD NEW` reports what a model change means (exit status 1 when
+//! `--fail-on` is reached, 2 when the command cannot run); `cargo xtask sync-model --from
+//! OFFICIAL` brings our own models in line with a newer official model.
 
 mod config;
+mod diff_cmd;
 mod paths;
 
 use clap::{Parser, Subcommand};
-use smithy_codegen::model::Model;
-use smithy_codegen::Generator;
+use smithy_codegen::{Generator, Model, RuntimeDependency, Settings, ShapeId};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -23,6 +27,23 @@ struct Cli {
 enum Command {
     /// Generate Rust crates from Smithy models.
     Codegen(CodegenArgs),
+    /// Compare two models: each change with a severity and its effect on the Rust API.
+    Diff(diff_cmd::DiffArgs),
+    /// Bring our own models in line with a newer official model (our documentation kept).
+    SyncModel(diff_cmd::SyncArgs),
+    /// Write the JSON AST of a model assembled from IDL (`.smithy`) and JSON AST files, as
+    /// `smithy ast` does (no JVM).
+    SmithyJson(SmithyJsonArgs),
+}
+
+#[derive(clap::Args)]
+struct SmithyJsonArgs {
+    /// Model files (`.smithy`, `.json`) or directories searched for them.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Where to write the JSON AST (`-` for standard output).
+    #[arg(long)]
+    out: PathBuf,
 }
 
 #[derive(clap::Args)]
@@ -30,7 +51,8 @@ struct CodegenArgs {
     /// Compare with what is on disk instead of writing; fail if anything differs.
     #[arg(long)]
     check: bool,
-    /// A Smithy JSON AST model (instead of the crates listed in codegen.toml).
+    /// A Smithy model: a JSON AST or IDL (`.smithy`) file, or a directory of them (instead of
+    /// the crates listed in codegen.toml).
     #[arg(long, requires = "out")]
     model: Option<PathBuf>,
     /// Comma-separated operation names, or `*` for all.
@@ -49,16 +71,44 @@ struct CodegenArgs {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = match cli.command {
-        Command::Codegen(args) => codegen(args),
+    // `diff` keeps status 1 for "threshold reached", so its failures to run are status 2.
+    let (result, error_status) = match cli.command {
+        Command::Codegen(args) => (codegen(args).map(|()| diff_cmd::Outcome::Clean), 1),
+        Command::Diff(args) => (diff_cmd::diff(args), 2),
+        Command::SyncModel(args) => (diff_cmd::sync_model(args), 2),
+        Command::SmithyJson(args) => (smithy_json(args).map(|()| diff_cmd::Outcome::Clean), 1),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(diff_cmd::Outcome::Clean) => ExitCode::SUCCESS,
+        Ok(diff_cmd::Outcome::ThresholdReached) => ExitCode::from(1),
         Err(message) => {
             eprintln!("error: {message}");
-            ExitCode::FAILURE
+            ExitCode::from(error_status)
         }
     }
+}
+
+fn smithy_json(args: SmithyJsonArgs) -> Result<(), String> {
+    let document =
+        smithy_codegen::ast::Document::assemble_paths(&args.files).map_err(|e| e.to_string())?;
+    let mut text = serde_json::to_string_pretty(&document).map_err(|e| e.to_string())?;
+    text.push('\n');
+    if args.out == Path::new("-") {
+        print!("{text}");
+        return Ok(());
+    }
+    // Written beside the target and renamed, so a failure never leaves half a file.
+    let partial = args.out.with_extension("json.partial");
+    std::fs::write(&partial, &text)
+        .map_err(|e| format!("cannot write {}: {e}", partial.display()))?;
+    std::fs::rename(&partial, &args.out)
+        .map_err(|e| format!("cannot write {}: {e}", args.out.display()))?;
+    eprintln!(
+        "wrote {} ({} shapes)",
+        args.out.display(),
+        document.shapes.len()
+    );
+    Ok(())
 }
 
 /// One crate to generate.
@@ -111,23 +161,23 @@ fn codegen(args: CodegenArgs) -> Result<(), String> {
 
 fn run(root: &Path, job: &Job, check: bool) -> Result<Vec<PathBuf>, String> {
     let started = Instant::now();
-    let text = std::fs::read_to_string(&job.model)
-        .map_err(|e| format!("cannot read model {}: {e}", job.model.display()))?;
-    let model = Model::load(&text).map_err(|e| format!("{}: {e}", job.model.display()))?;
+    let model = Model::load_paths(std::slice::from_ref(&job.model)).map_err(|e| e.to_string())?;
     let loaded = started.elapsed();
 
     let runtime_path = paths::relative_or_absolute(&job.out, &root.join("runtime"))?;
     let source = paths::display_relative(root, &job.model);
-    let mut generator = Generator::new(model)
-        .operations(&job.operations)
-        .runtime_path(runtime_path)
+    let mut settings = Settings::default()
+        .runtime(RuntimeDependency::Path(runtime_path))
         .standalone_workspace(!job.workspace_member)
         .model_source(source);
     if let Some(package) = &job.package {
-        generator = generator.package_name(package.clone());
+        settings = settings.package_name(package.clone());
     }
+    let mut generator = Generator::new(model)
+        .operations(&job.operations)
+        .settings(settings);
     if let Some(service) = &job.service {
-        let id = smithy_codegen::model::ShapeId::parse(service).map_err(|e| e.to_string())?;
+        let id = ShapeId::parse(service).map_err(|e| e.to_string())?;
         generator = generator.service(id);
     }
     let generated = generator

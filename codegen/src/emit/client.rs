@@ -1,23 +1,32 @@
 //! The client: a `Client` with one method per operation returning a fluent builder, and the
 //! fluent builders themselves (placed in each operation's module).
 
+use super::runtime::{
+    CLIENT_CLIENT, CLIENT_CONFIG, ERROR_SDK_ERROR, OPERATION, VALIDATION_VALIDATION_ERROR,
+    VALIDATION_VALIDATOR,
+};
 use super::rust_type::{stored_type, value_type};
 use super::structs::{must_set, setter_param};
 use super::tokens::{docs, ident};
 use crate::ir::{CrateIr, FieldIr, OperationIr, RustType};
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 /// `src/client.rs`.
 pub fn client(ir: &CrateIr) -> TokenStream {
     let methods = ir.operations.iter().map(|op| {
         let method = ident(&op.module);
         let module = ident(&op.module);
-        let fluent = format_ident!("{}FluentBuilder", crate::ir::naming::camel_ident(&op.name));
+        let fluent = ident(&op.fluent_builder);
+        // Links go through the operation's module.
+        let prefix = format!(
+            "crate::operation::{}::",
+            crate::ir::naming::unraw(&op.module)
+        );
         let doc = super::tokens::docs_with(
             &op.docs,
             &format!("Calls `{}`.", op.name),
-            &super::operation::errors_doc_from_client(ir, op),
+            &super::operation::errors_doc(op, &prefix),
         );
         let deprecation = super::tokens::deprecated(&op.deprecated);
         quote! {
@@ -35,22 +44,22 @@ pub fn client(ir: &CrateIr) -> TokenStream {
         #doc
         #[derive(Clone, Debug)]
         pub struct Client {
-            inner: ::smithy_runtime::client::Client,
+            inner: #CLIENT_CLIENT,
         }
         impl Client {
             /// A client using `config` (region, endpoint, credentials, retries, timeouts, transport).
-            pub fn new(config: ::smithy_runtime::client::Config) -> Self {
-                Client { inner: ::smithy_runtime::client::Client::new(config) }
+            pub fn new(config: #CLIENT_CONFIG) -> Self {
+                Client { inner: #CLIENT_CLIENT::new(config) }
             }
             /// The configuration in use.
-            pub fn config(&self) -> &::smithy_runtime::client::Config {
+            pub fn config(&self) -> &#CLIENT_CONFIG {
                 self.inner.config()
             }
             /// Sends a prebuilt input of operation `O`.
-            pub async fn call<O: ::smithy_runtime::operation::Operation>(
+            pub async fn call<O: #OPERATION>(
                 &self,
                 input: O::Input,
-            ) -> ::std::result::Result<O::Output, ::smithy_runtime::error::SdkError<O::Error>> {
+            ) -> ::std::result::Result<O::Output, #ERROR_SDK_ERROR<O::Error>> {
                 self.inner.call::<O>(input).await
             }
             #(#methods)*
@@ -60,27 +69,26 @@ pub fn client(ir: &CrateIr) -> TokenStream {
 
 /// The fluent builder of one operation (lives in the operation's module).
 pub fn fluent_builder(op: &OperationIr) -> TokenStream {
-    let camel = crate::ir::naming::camel_ident(&op.name);
-    let fluent = format_ident!("{camel}FluentBuilder");
-    let marker = format_ident!("{camel}");
+    let fluent = ident(&op.fluent_builder);
+    let marker = ident(&op.marker);
     let input = ident(&op.input.name);
     let input_builder = ident(&op.input.builder);
     let output = ident(&op.output.name);
-    let error = format_ident!("{}", op.error_enum);
+    let error = ident(&op.error_enum);
     let setters = op.input.fields.iter().map(delegating_setters);
     // Every missing required member is reported at once, as a validation error naming it.
     let build = if op.input.fields.iter().any(must_set) {
         let checks = op.input.fields.iter().filter(|f| must_set(f)).map(|f| {
-            let get = format_ident!("get_{}", f.plain);
+            let get = ident(&f.getter);
             let member = &f.member;
             quote! {
                 if input.#get().is_none() {
-                    validator.member(#member, ::smithy_runtime::validation::Validator::required_missing);
+                    validator.member(#member, #VALIDATION_VALIDATOR::required_missing);
                 }
             }
         });
         quote! {
-            let mut validator = ::smithy_runtime::validation::Validator::default();
+            let mut validator = #VALIDATION_VALIDATOR::default();
             #(#checks)*
             validator.finish()?;
             input.build().map_err(::std::convert::Into::into)
@@ -112,18 +120,18 @@ pub fn fluent_builder(op: &OperationIr) -> TokenStream {
             }
             /// Builds the input (failing with a validation error naming every missing required
             /// member), validates it, and sends it.
-            pub async fn send(self) -> ::std::result::Result<#output, ::smithy_runtime::error::SdkError<#error>> {
-                let input = Self::build_input(self.input).map_err(::smithy_runtime::error::SdkError::Validation)?;
+            pub async fn send(self) -> ::std::result::Result<#output, #ERROR_SDK_ERROR<#error>> {
+                let input = Self::build_input(self.input).map_err(#ERROR_SDK_ERROR::Validation)?;
                 self.client.call::<#marker>(input).await
             }
-            fn build_input(input: #input_builder) -> ::std::result::Result<#input, ::smithy_runtime::validation::ValidationError> {
+            fn build_input(input: #input_builder) -> ::std::result::Result<#input, #VALIDATION_VALIDATION_ERROR> {
                 #build
             }
             #(#setters)*
         }
         impl #input {
             #[doc = #send_with_doc]
-            pub async fn send_with(self, client: &crate::Client) -> ::std::result::Result<#output, ::smithy_runtime::error::SdkError<#error>> {
+            pub async fn send_with(self, client: &crate::Client) -> ::std::result::Result<#output, #ERROR_SDK_ERROR<#error>> {
                 client.call::<#marker>(self).await
             }
         }
@@ -132,8 +140,8 @@ pub fn fluent_builder(op: &OperationIr) -> TokenStream {
 
 fn delegating_setters(f: &FieldIr) -> TokenStream {
     let field = ident(&f.ident);
-    let set = format_ident!("set_{}", f.plain);
-    let get = format_ident!("get_{}", f.plain);
+    let set = ident(&f.setter);
+    let get = ident(&f.getter);
     let stored = stored_type(f);
     let doc = docs(&f.docs, &format!("The `{}` member.", f.member));
     let set_doc = format!(" Sets or clears the `{}` member.", f.member);

@@ -1,6 +1,10 @@
 //! String and integer enums. Unknown values from the service are kept in an `Unknown`
 //! variant and written back unchanged.
 
+use super::runtime::{
+    ERROR_DESERIALIZE_ERROR, JSON_FROM_JSON, JSON_INTEGER, JSON_READ_INTEGER, JSON_READ_STRING,
+    JSON_STRING, JSON_TO_JSON, JSON_VALUE, JSON_ZERO, SENSITIVE_REDACTED,
+};
 use super::tokens::{deprecated, docs, ident};
 use crate::ir::EnumIr;
 use proc_macro2::TokenStream;
@@ -84,17 +88,17 @@ pub fn string_enum(e: &EnumIr) -> TokenStream {
                 f.write_str(self.as_str())
             }
         }
-        impl ::smithy_runtime::json::ToJson for #name {
-            fn to_json(&self) -> ::smithy_runtime::json::Value {
-                ::smithy_runtime::json::string(self.as_str())
+        impl #JSON_TO_JSON for #name {
+            fn to_json(&self) -> #JSON_VALUE {
+                #JSON_STRING(self.as_str())
             }
         }
-        impl ::smithy_runtime::json::FromJson for #name {
-            fn from_json(value: &::smithy_runtime::json::Value) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-                ::smithy_runtime::json::read_string(value).map(#name::from)
+        impl #JSON_FROM_JSON for #name {
+            fn from_json(value: &#JSON_VALUE) -> ::std::result::Result<Self, #ERROR_DESERIALIZE_ERROR> {
+                #JSON_READ_STRING(value).map(#name::from)
             }
         }
-        impl ::smithy_runtime::json::Zero for #name {
+        impl #JSON_ZERO for #name {
             fn zero() -> Self {
                 #name::Unknown(::std::string::String::new())
             }
@@ -114,11 +118,7 @@ pub fn int_enum(e: &EnumIr) -> TokenStream {
         let deprecation = deprecated(&v.deprecated);
         quote! { #doc #deprecation #variant, }
     });
-    let ints: Vec<i32> = e
-        .values
-        .iter()
-        .map(|v| i32::try_from(v.int).unwrap_or_default())
-        .collect();
+    let ints: Vec<i32> = e.values.iter().map(|v| v.int).collect();
     let as_i32 = e.values.iter().zip(&ints).map(|(v, int)| {
         let variant = ident(&v.ident);
         quote! { #name::#variant => #int, }
@@ -166,17 +166,17 @@ pub fn int_enum(e: &EnumIr) -> TokenStream {
             }
         }
         #serde
-        impl ::smithy_runtime::json::ToJson for #name {
-            fn to_json(&self) -> ::smithy_runtime::json::Value {
-                ::smithy_runtime::json::integer(self.as_i32())
+        impl #JSON_TO_JSON for #name {
+            fn to_json(&self) -> #JSON_VALUE {
+                #JSON_INTEGER(self.as_i32())
             }
         }
-        impl ::smithy_runtime::json::FromJson for #name {
-            fn from_json(value: &::smithy_runtime::json::Value) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-                ::smithy_runtime::json::read_integer::<i32>(value).map(#name::from)
+        impl #JSON_FROM_JSON for #name {
+            fn from_json(value: &#JSON_VALUE) -> ::std::result::Result<Self, #ERROR_DESERIALIZE_ERROR> {
+                #JSON_READ_INTEGER::<i32>(value).map(#name::from)
             }
         }
-        impl ::smithy_runtime::json::Zero for #name {
+        impl #JSON_ZERO for #name {
             fn zero() -> Self {
                 #name::Unknown(0)
             }
@@ -192,7 +192,7 @@ fn sensitive_debug(name: &proc_macro2::Ident, label: &str, sensitive: bool) -> T
     quote! {
         impl ::std::fmt::Debug for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.debug_tuple(#label).field(&::smithy_runtime::sensitive::Redacted).finish()
+                f.debug_tuple(#label).field(&#SENSITIVE_REDACTED).finish()
             }
         }
     }

@@ -2,11 +2,14 @@
 //! one enum per operation (modelled errors + `Unhandled`), and the service-wide `Error`
 //! every operation error converts into.
 
+use super::runtime::{
+    ERROR_SDK_ERROR, ERROR_STRUCT_IMPLS, ERROR_UNHANDLED_ERROR, OPERATION_ERROR_IMPLS,
+};
 use super::tokens::{docs, ident};
 use crate::ir::{CrateIr, OperationIr, StructIr, StructRole};
 use crate::model::ErrorFault;
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 /// `Display`, `Error` and `ProvideErrorMetadata` for an error structure.
 pub fn error_struct_impls(s: &StructIr) -> TokenStream {
@@ -40,28 +43,27 @@ pub fn error_struct_impls(s: &StructIr) -> TokenStream {
             /// The error code on the wire.
             pub const CODE: &'static str = #label;
         }
-        ::smithy_runtime::error_struct_impls!(#name, #label, #fault);
+        #ERROR_STRUCT_IMPLS!(#name, #label, #fault);
     }
 }
 
 /// The operation's error enum and its impls.
-pub fn operation_error(ir: &CrateIr, op: &OperationIr) -> TokenStream {
-    let name = format_ident!("{}", op.error_enum);
+pub fn operation_error(op: &OperationIr) -> TokenStream {
+    let name = ident(&op.error_enum);
     let doc = format!(
         " Everything the service may answer `{}` with, when it fails.",
         op.name
     );
-    let variants = op.errors.iter().map(|(variant, id)| {
-        let variant = ident(variant);
-        let error = &ir.errors[id];
-        let ty = ident(&error.name);
+    let variants = op.errors.iter().map(|error| {
+        let variant = ident(&error.variant);
+        let ty = ident(&error.type_name);
         let doc = docs(&error.docs, &format!("The `{}` error.", error.wire_name));
         quote! { #doc #variant(crate::error::#ty), }
     });
-    let is_methods = op.errors.iter().map(|(variant, id)| {
-        let v = ident(variant);
-        let method = format_ident!("is_{}", crate::ir::naming::to_snake(variant));
-        let doc = format!(" Whether this is a `{}`.", ir.errors[id].wire_name);
+    let is_methods = op.errors.iter().map(|error| {
+        let v = ident(&error.variant);
+        let method = ident(&error.is_method);
+        let doc = format!(" Whether this is a `{}`.", error.wire_name);
         quote! {
             #[doc = #doc]
             pub fn #method(&self) -> bool {
@@ -69,9 +71,10 @@ pub fn operation_error(ir: &CrateIr, op: &OperationIr) -> TokenStream {
             }
         }
     });
-    let into_service = op.errors.iter().map(|(variant, id)| {
-        let v = ident(variant);
-        let service_variant = ident(&ir.errors[id].name);
+    // The service-wide `Error` names its variants after the error structures.
+    let into_service = op.errors.iter().map(|error| {
+        let v = ident(&error.variant);
+        let service_variant = ident(&error.type_name);
         quote! { #v => #service_variant, }
     });
     quote! {
@@ -81,7 +84,7 @@ pub fn operation_error(ir: &CrateIr, op: &OperationIr) -> TokenStream {
         pub enum #name {
             #(#variants)*
             /// An error the model does not describe (unknown code or unreadable body).
-            Unhandled(::smithy_runtime::error::UnhandledError),
+            Unhandled(#ERROR_UNHANDLED_ERROR),
         }
         impl #name {
             #(#is_methods)*
@@ -90,7 +93,7 @@ pub fn operation_error(ir: &CrateIr, op: &OperationIr) -> TokenStream {
                 ::std::matches!(self, #name::Unhandled(_))
             }
         }
-        ::smithy_runtime::operation_error_impls!(#name => crate::Error { #(#into_service)* });
+        #OPERATION_ERROR_IMPLS!(#name => crate::Error { #(#into_service)* });
     }
 }
 
@@ -120,10 +123,10 @@ pub fn service_error(ir: &CrateIr) -> TokenStream {
         pub enum Error {
             #(#variants)*
             /// A service error the model does not describe.
-            Unhandled(::smithy_runtime::error::UnhandledError),
+            Unhandled(#ERROR_UNHANDLED_ERROR),
             /// The call failed before or after the service answered (invalid input, transport,
             /// timeout, unreadable response).
-            Call(::smithy_runtime::error::SdkError<::smithy_runtime::error::UnhandledError>),
+            Call(#ERROR_SDK_ERROR<#ERROR_UNHANDLED_ERROR>),
         }
         impl ::std::fmt::Display for Error {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -143,12 +146,12 @@ pub fn service_error(ir: &CrateIr) -> TokenStream {
                 }
             }
         }
-        impl<E: ::std::convert::Into<Error>> ::std::convert::From<::smithy_runtime::error::SdkError<E>> for Error {
-            fn from(error: ::smithy_runtime::error::SdkError<E>) -> Self {
+        impl<E: ::std::convert::Into<Error>> ::std::convert::From<#ERROR_SDK_ERROR<E>> for Error {
+            fn from(error: #ERROR_SDK_ERROR<E>) -> Self {
                 match error.into_service_error() {
                     ::std::result::Result::Ok(service) => service.into(),
                     ::std::result::Result::Err(other) => Error::Call(other.map_service_error(|_| {
-                        ::smithy_runtime::error::UnhandledError::new(::std::default::Default::default())
+                        #ERROR_UNHANDLED_ERROR::new(::std::default::Default::default())
                     })),
                 }
             }

@@ -6,6 +6,8 @@ mod enums;
 mod errors;
 mod operation;
 mod paginators;
+mod protocol;
+mod runtime;
 mod rust_type;
 mod serde_derive;
 mod struct_json;
@@ -14,11 +16,11 @@ mod tokens;
 mod unions;
 mod validate;
 
-pub use crate_files::CrateOptions;
-
-use crate::ir::{CrateIr, TypeIr};
+use crate::ir::{CrateIr, OperationIr, StructIr, TypeIr};
+use crate::{Layout, Settings};
 use proc_macro2::TokenStream;
 use quote::quote;
+use runtime::{ERROR_PROVIDE_RESPONSE_METADATA, ERROR_RESPONSE_METADATA};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -30,15 +32,32 @@ pub enum EmittedFile {
     Text(String),
 }
 
-/// Every file of the crate, keyed by path relative to the crate root.
-pub fn emit(
-    ir: &CrateIr,
-    options: &CrateOptions,
-) -> Result<BTreeMap<PathBuf, EmittedFile>, String> {
+/// Every file of the crate, keyed by path relative to the crate root (one file, `include.rs`,
+/// for [`Layout::IncludeFile`]).
+pub fn emit(ir: &CrateIr, settings: &Settings) -> BTreeMap<PathBuf, EmittedFile> {
+    match settings.get_layout() {
+        Layout::Crate => crate_layout(ir, settings),
+        Layout::IncludeFile => BTreeMap::from([(
+            PathBuf::from("include.rs"),
+            EmittedFile::Rust(crate_files::include_file(
+                ir,
+                types_file(ir),
+                errors_file(ir),
+                client::client(ir),
+                ir.operations
+                    .iter()
+                    .map(|op| (op, operation_module(ir, op)))
+                    .collect(),
+            )),
+        )]),
+    }
+}
+
+fn crate_layout(ir: &CrateIr, settings: &Settings) -> BTreeMap<PathBuf, EmittedFile> {
     let mut files = BTreeMap::new();
     files.insert(
         PathBuf::from("Cargo.toml"),
-        EmittedFile::Text(crate_files::cargo_toml(ir, options)),
+        EmittedFile::Text(crate_files::cargo_toml(ir, settings)),
     );
     files.insert(
         PathBuf::from("rustfmt.toml"),
@@ -46,7 +65,7 @@ pub fn emit(
     );
     files.insert(
         PathBuf::from("src/lib.rs"),
-        EmittedFile::Rust(crate_files::lib_rs(ir, options)),
+        EmittedFile::Rust(crate_files::lib_rs(ir)),
     );
     files.insert(
         PathBuf::from("src/types.rs"),
@@ -69,10 +88,7 @@ pub fn emit(
             "src/operation/{}.rs",
             crate::ir::naming::unraw(&op.module)
         ));
-        files.insert(
-            path,
-            EmittedFile::Rust(operation::operation_module(ir, op)?),
-        );
+        files.insert(path, EmittedFile::Rust(operation_module(ir, op)));
     }
     if let Some(rules) = &ir.service.endpoint_rule_set {
         files.insert(
@@ -80,7 +96,7 @@ pub fn emit(
             EmittedFile::Text(crate_files::pretty_json(rules)),
         );
     }
-    Ok(files)
+    files
 }
 
 fn types_file(ir: &CrateIr) -> TokenStream {
@@ -113,4 +129,120 @@ fn errors_file(ir: &CrateIr) -> TokenStream {
     quote! { #(#items)* }
 }
 
-pub(crate) use errors::service_error;
+/// The module of one operation: its input and output (with builders), its error enum, the
+/// marker type implementing `Operation`, the fluent builder and, when paginated, the paginator.
+fn operation_module(ir: &CrateIr, op: &OperationIr) -> TokenStream {
+    let input = io_struct(&op.input);
+    let output = io_struct(&op.output);
+    let output_name = tokens::ident(&op.output.name);
+    let error = errors::operation_error(op);
+    let marker = operation::operation_impl(ir, op);
+    let fluent = client::fluent_builder(op);
+    let paginator = paginators::paginator(op);
+    quote! {
+        #input
+        #output
+        impl #ERROR_PROVIDE_RESPONSE_METADATA for #output_name {
+            fn response_metadata(&self) -> &#ERROR_RESPONSE_METADATA {
+                &self._meta
+            }
+            fn response_metadata_mut(&mut self) -> &mut #ERROR_RESPONSE_METADATA {
+                &mut self._meta
+            }
+        }
+        #error
+        #marker
+        #fluent
+        #paginator
+    }
+}
+
+fn io_struct(s: &StructIr) -> TokenStream {
+    let body = structs::structure(s);
+    let json = struct_json::struct_json(s);
+    let validate = validate::struct_validate(s);
+    quote! { #body #json #validate }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{BTreeMap, BTreeSet};
+    use std::path::Path;
+
+    /// The emitter modules and the sibling modules each one names (`super::x`,
+    /// `crate::emit::x`), `protocol/*` counting as `protocol`.
+    fn imports() -> BTreeMap<String, BTreeSet<String>> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/emit");
+        let mut files = Vec::new();
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                for inner in std::fs::read_dir(&path).unwrap() {
+                    files.push((path.file_name().unwrap().to_owned(), inner.unwrap().path()));
+                }
+            } else {
+                files.push((path.file_stem().unwrap().to_owned(), path));
+            }
+        }
+        let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for (module, path) in files {
+            let module = module.to_string_lossy().into_owned();
+            if module == "mod" {
+                continue; // the assembler: it may name every emitter
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let in_subdir = path.parent() != Some(dir.as_path());
+            let prefixes: &[&str] = if in_subdir {
+                &["crate::emit::", "super::super::"]
+            } else {
+                &["super::", "crate::emit::"]
+            };
+            let entry = graph.entry(module.clone()).or_default();
+            for prefix in prefixes {
+                for (at, _) in text.match_indices(prefix) {
+                    let rest = &text[at + prefix.len()..];
+                    let name: String = rest
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                        .collect();
+                    let sibling =
+                        dir.join(format!("{name}.rs")).is_file() || dir.join(&name).is_dir();
+                    if !name.is_empty() && name != module && sibling {
+                        entry.insert(name);
+                    }
+                }
+            }
+        }
+        graph
+    }
+
+    #[test]
+    fn no_two_emitters_import_each_other() {
+        let graph = imports();
+        assert!(
+            graph["client"].contains("operation"),
+            "the scan sees imports: {graph:?}"
+        );
+        // No cycle of any length: a depth-first search never meets a module on its own path.
+        fn visit<'a>(
+            graph: &'a BTreeMap<String, BTreeSet<String>>,
+            module: &'a str,
+            path: &mut Vec<&'a str>,
+        ) {
+            if let Some(at) = path.iter().position(|m| *m == module) {
+                panic!(
+                    "emit modules import each other: {}",
+                    path[at..].join(" -> ")
+                );
+            }
+            path.push(module);
+            for next in graph.get(module).into_iter().flatten() {
+                visit(graph, next, path);
+            }
+            path.pop();
+        }
+        for module in graph.keys() {
+            visit(&graph, module, &mut Vec::new());
+        }
+    }
+}

@@ -3,11 +3,15 @@
 //! stream every page through `smithy_runtime::paginator`, feeding each response's token into
 //! the next request. Emitted only for operations whose IR has pagination.
 
+use super::runtime::{
+    ERROR_SDK_ERROR, PAGINATOR_ITEMS, PAGINATOR_PAGES, PAGINATOR_PAGINATION_STREAM,
+    PAGINATOR_PAGINATION_TOKEN,
+};
 use super::rust_type::value_type;
 use super::tokens::ident;
 use crate::ir::{CrateIr, NamedKind, OperationIr, PaginationIr, PathStep, RustType};
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 use std::collections::BTreeSet;
 
 /// The paginator of `op` (nothing when it is not paginated), placed in the operation's module.
@@ -15,15 +19,14 @@ pub fn paginator(op: &OperationIr) -> TokenStream {
     let Some(pagination) = &op.pagination else {
         return quote! {};
     };
-    let camel = crate::ir::naming::camel_ident(&op.name);
-    let fluent = format_ident!("{camel}FluentBuilder");
-    let paginator = format_ident!("{camel}Paginator");
-    let marker = format_ident!("{camel}");
+    let fluent = ident(&op.fluent_builder);
+    let paginator = ident(&op.paginator);
+    let marker = ident(&op.marker);
     let input = ident(&op.input.name);
     let input_builder = ident(&op.input.builder);
     let output = ident(&op.output.name);
-    let error = format_ident!("{}", op.error_enum);
-    let sdk_error = quote! { ::smithy_runtime::error::SdkError<#error> };
+    let error = ident(&op.error_enum);
+    let sdk_error = quote! { #ERROR_SDK_ERROR<#error> };
 
     let token = value_type(&pagination.token);
     let set_token = set_token(&pagination.input_token, &token);
@@ -73,10 +76,10 @@ pub fn paginator(op: &OperationIr) -> TokenStream {
             #page_size
 
             #[doc = #pages_doc]
-            pub fn pages(self) -> ::smithy_runtime::paginator::PaginationStream<::std::result::Result<#output, #sdk_error>> {
-                let first = #fluent::build_input(self.input).map_err(::smithy_runtime::error::SdkError::Validation);
+            pub fn pages(self) -> #PAGINATOR_PAGINATION_STREAM<::std::result::Result<#output, #sdk_error>> {
+                let first = #fluent::build_input(self.input).map_err(#ERROR_SDK_ERROR::Validation);
                 let client = self.client;
-                ::smithy_runtime::paginator::pages(
+                #PAGINATOR_PAGES(
                     first,
                     move |input: #input| {
                         let client = client.clone();
@@ -109,7 +112,7 @@ pub fn token_impls(ir: &CrateIr) -> TokenStream {
         .collect();
     let impls = structures.into_iter().map(|name| {
         let name = ident(name);
-        quote! { impl ::smithy_runtime::paginator::PaginationToken for #name {} }
+        quote! { impl #PAGINATOR_PAGINATION_TOKEN for #name {} }
     });
     quote! { #(#impls)* }
 }
@@ -224,8 +227,8 @@ fn items(op: &OperationIr, pagination: &PaginationIr, sdk_error: &TokenStream) -
         format!(" Every item of every page (the `{member}` of each response), as an async stream.");
     quote! {
         #[doc = #doc]
-        pub fn items(self) -> ::smithy_runtime::paginator::PaginationStream<::std::result::Result<#item, #sdk_error>> {
-            ::smithy_runtime::paginator::items(self.pages(), |output: #output| -> ::std::vec::Vec<#item> {
+        pub fn items(self) -> #PAGINATOR_PAGINATION_STREAM<::std::result::Result<#item, #sdk_error>> {
+            #PAGINATOR_ITEMS(self.pages(), |output: #output| -> ::std::vec::Vec<#item> {
                 #(#lets)*
                 #collect
             })

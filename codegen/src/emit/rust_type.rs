@@ -1,8 +1,16 @@
 //! Type tokens for IR types, and the conversions every emitter needs: how a value of a
 //! type is written to JSON, read from JSON, and what its default value looks like.
 
+use super::runtime::{
+    BLOB, DATE_TIME, DOCUMENT, JSON_BIG_NUMBER, JSON_BLOB, JSON_DOCUMENT, JSON_DOUBLE, JSON_FLOAT,
+    JSON_FROM_JSON, JSON_INTEGER, JSON_LIST, JSON_MAP, JSON_READ_BIG_NUMBER, JSON_READ_BLOB,
+    JSON_READ_BOOL, JSON_READ_DOCUMENT, JSON_READ_DOUBLE, JSON_READ_FLOAT, JSON_READ_INTEGER,
+    JSON_READ_LIST, JSON_READ_MAP, JSON_READ_SPARSE_LIST, JSON_READ_SPARSE_MAP, JSON_READ_STRING,
+    JSON_READ_TIMESTAMP, JSON_SPARSE_LIST, JSON_SPARSE_MAP, JSON_STRING, JSON_TIMESTAMP,
+    JSON_TO_JSON, JSON_VALUE, NUMBER, TIMESTAMP_FORMAT,
+};
 use super::tokens::ident;
-use crate::ir::{FieldIr, NamedKind, RustType};
+use crate::ir::{DefaultValue, FieldIr, RustType};
 use crate::model::TimestampFormat;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -18,9 +26,9 @@ pub fn value_type(ty: &RustType) -> TokenStream {
         RustType::I64 => quote! { i64 },
         RustType::F32 => quote! { f32 },
         RustType::F64 => quote! { f64 },
-        RustType::Blob => quote! { ::smithy_runtime::Blob },
-        RustType::Timestamp(_) => quote! { ::smithy_runtime::DateTime },
-        RustType::Document => quote! { ::smithy_runtime::Document },
+        RustType::Blob => quote! { #BLOB },
+        RustType::Timestamp(_) => quote! { #DATE_TIME },
+        RustType::Document => quote! { #DOCUMENT },
         RustType::Named { name, .. } => {
             let name = ident(name);
             quote! { crate::types::#name }
@@ -81,36 +89,36 @@ pub fn is_copy(ty: &RustType) -> bool {
 
 fn timestamp_format(format: TimestampFormat) -> TokenStream {
     match format {
-        TimestampFormat::EpochSeconds => quote! { ::smithy_runtime::TimestampFormat::EpochSeconds },
-        TimestampFormat::DateTime => quote! { ::smithy_runtime::TimestampFormat::DateTime },
-        TimestampFormat::HttpDate => quote! { ::smithy_runtime::TimestampFormat::HttpDate },
+        TimestampFormat::EpochSeconds => quote! { #TIMESTAMP_FORMAT::EpochSeconds },
+        TimestampFormat::DateTime => quote! { #TIMESTAMP_FORMAT::DateTime },
+        TimestampFormat::HttpDate => quote! { #TIMESTAMP_FORMAT::HttpDate },
     }
 }
 
 /// An expression writing `value` (an expression of type `&T`) as a JSON `Value`.
 pub fn to_json(ty: &RustType, value: TokenStream) -> TokenStream {
     match ty {
-        RustType::String => quote! { ::smithy_runtime::json::string(#value) },
-        RustType::BigNumber => quote! { ::smithy_runtime::json::big_number(#value) },
-        RustType::Bool => quote! { ::smithy_runtime::json::Value::Bool(*#value) },
+        RustType::String => quote! { #JSON_STRING(#value) },
+        RustType::BigNumber => quote! { #JSON_BIG_NUMBER(#value) },
+        RustType::Bool => quote! { #JSON_VALUE::Bool(*#value) },
         RustType::I8 | RustType::I16 | RustType::I32 | RustType::I64 => {
-            quote! { ::smithy_runtime::json::integer(*#value) }
+            quote! { #JSON_INTEGER(*#value) }
         }
-        RustType::F32 => quote! { ::smithy_runtime::json::float(*#value) },
-        RustType::F64 => quote! { ::smithy_runtime::json::double(*#value) },
-        RustType::Blob => quote! { ::smithy_runtime::json::blob(#value) },
+        RustType::F32 => quote! { #JSON_FLOAT(*#value) },
+        RustType::F64 => quote! { #JSON_DOUBLE(*#value) },
+        RustType::Blob => quote! { #JSON_BLOB(#value) },
         RustType::Timestamp(format) => {
             let format = timestamp_format(*format);
-            quote! { ::smithy_runtime::json::timestamp(#value, #format) }
+            quote! { #JSON_TIMESTAMP(#value, #format) }
         }
-        RustType::Document => quote! { ::smithy_runtime::json::document(#value) },
-        RustType::Named { .. } => quote! { ::smithy_runtime::json::ToJson::to_json(#value) },
+        RustType::Document => quote! { #JSON_DOCUMENT(#value) },
+        RustType::Named { .. } => quote! { #JSON_TO_JSON::to_json(#value) },
         RustType::List { item, sparse, .. } => {
             let write = writer(item);
             if *sparse {
-                quote! { ::smithy_runtime::json::sparse_list(#value, #write) }
+                quote! { #JSON_SPARSE_LIST(#value, #write) }
             } else {
-                quote! { ::smithy_runtime::json::list(#value, #write) }
+                quote! { #JSON_LIST(#value, #write) }
             }
         }
         RustType::Map {
@@ -120,9 +128,9 @@ pub fn to_json(ty: &RustType, value: TokenStream) -> TokenStream {
         } => {
             let write = writer(value_ty);
             if *sparse {
-                quote! { ::smithy_runtime::json::sparse_map(#value, #write) }
+                quote! { #JSON_SPARSE_MAP(#value, #write) }
             } else {
-                quote! { ::smithy_runtime::json::map(#value, #write) }
+                quote! { #JSON_MAP(#value, #write) }
             }
         }
     }
@@ -132,11 +140,11 @@ pub fn to_json(ty: &RustType, value: TokenStream) -> TokenStream {
 /// closure.
 fn writer(ty: &RustType) -> TokenStream {
     match ty {
-        RustType::Named { .. } => quote! { ::smithy_runtime::json::ToJson::to_json },
+        RustType::Named { .. } => quote! { #JSON_TO_JSON::to_json },
         // Writers taking exactly `&T` are passed as is (a closure around them is a clippy
         // warning); the others need the closure for a deref or a copy.
-        RustType::Blob => quote! { ::smithy_runtime::json::blob },
-        RustType::Document => quote! { ::smithy_runtime::json::document },
+        RustType::Blob => quote! { #JSON_BLOB },
+        RustType::Document => quote! { #JSON_DOCUMENT },
         other => {
             let write = to_json(other, quote! { item });
             quote! { |item| #write }
@@ -148,31 +156,31 @@ fn writer(ty: &RustType) -> TokenStream {
 /// `Result<T, DeserializeError>`.
 pub fn from_json(ty: &RustType, value: TokenStream) -> TokenStream {
     match ty {
-        RustType::String => quote! { ::smithy_runtime::json::read_string(#value) },
-        RustType::BigNumber => quote! { ::smithy_runtime::json::read_big_number(#value) },
-        RustType::Bool => quote! { ::smithy_runtime::json::read_bool(#value) },
-        RustType::I8 => quote! { ::smithy_runtime::json::read_integer::<i8>(#value) },
-        RustType::I16 => quote! { ::smithy_runtime::json::read_integer::<i16>(#value) },
-        RustType::I32 => quote! { ::smithy_runtime::json::read_integer::<i32>(#value) },
-        RustType::I64 => quote! { ::smithy_runtime::json::read_integer::<i64>(#value) },
-        RustType::F32 => quote! { ::smithy_runtime::json::read_float(#value) },
-        RustType::F64 => quote! { ::smithy_runtime::json::read_double(#value) },
-        RustType::Blob => quote! { ::smithy_runtime::json::read_blob(#value) },
+        RustType::String => quote! { #JSON_READ_STRING(#value) },
+        RustType::BigNumber => quote! { #JSON_READ_BIG_NUMBER(#value) },
+        RustType::Bool => quote! { #JSON_READ_BOOL(#value) },
+        RustType::I8 => quote! { #JSON_READ_INTEGER::<i8>(#value) },
+        RustType::I16 => quote! { #JSON_READ_INTEGER::<i16>(#value) },
+        RustType::I32 => quote! { #JSON_READ_INTEGER::<i32>(#value) },
+        RustType::I64 => quote! { #JSON_READ_INTEGER::<i64>(#value) },
+        RustType::F32 => quote! { #JSON_READ_FLOAT(#value) },
+        RustType::F64 => quote! { #JSON_READ_DOUBLE(#value) },
+        RustType::Blob => quote! { #JSON_READ_BLOB(#value) },
         RustType::Timestamp(format) => {
             let format = timestamp_format(*format);
-            quote! { ::smithy_runtime::json::read_timestamp(#value, #format) }
+            quote! { #JSON_READ_TIMESTAMP(#value, #format) }
         }
-        RustType::Document => quote! { ::smithy_runtime::json::read_document(#value) },
+        RustType::Document => quote! { #JSON_READ_DOCUMENT(#value) },
         RustType::Named { name, .. } => {
             let name = ident(name);
-            quote! { <crate::types::#name as ::smithy_runtime::json::FromJson>::from_json(#value) }
+            quote! { <crate::types::#name as #JSON_FROM_JSON>::from_json(#value) }
         }
         RustType::List { item, sparse, .. } => {
             let read = reader(item);
             if *sparse {
-                quote! { ::smithy_runtime::json::read_sparse_list(#value, #read) }
+                quote! { #JSON_READ_SPARSE_LIST(#value, #read) }
             } else {
-                quote! { ::smithy_runtime::json::read_list(#value, #read) }
+                quote! { #JSON_READ_LIST(#value, #read) }
             }
         }
         RustType::Map {
@@ -182,9 +190,9 @@ pub fn from_json(ty: &RustType, value: TokenStream) -> TokenStream {
         } => {
             let read = reader(value_ty);
             if *sparse {
-                quote! { ::smithy_runtime::json::read_sparse_map(#value, #read) }
+                quote! { #JSON_READ_SPARSE_MAP(#value, #read) }
             } else {
-                quote! { ::smithy_runtime::json::read_map(#value, #read) }
+                quote! { #JSON_READ_MAP(#value, #read) }
             }
         }
     }
@@ -194,20 +202,20 @@ pub fn from_json(ty: &RustType, value: TokenStream) -> TokenStream {
 /// redundant closure), else a closure.
 pub fn reader(ty: &RustType) -> TokenStream {
     match ty {
-        RustType::String => quote! { ::smithy_runtime::json::read_string },
-        RustType::BigNumber => quote! { ::smithy_runtime::json::read_big_number },
-        RustType::Bool => quote! { ::smithy_runtime::json::read_bool },
-        RustType::I8 => quote! { ::smithy_runtime::json::read_integer::<i8> },
-        RustType::I16 => quote! { ::smithy_runtime::json::read_integer::<i16> },
-        RustType::I32 => quote! { ::smithy_runtime::json::read_integer::<i32> },
-        RustType::I64 => quote! { ::smithy_runtime::json::read_integer::<i64> },
-        RustType::F32 => quote! { ::smithy_runtime::json::read_float },
-        RustType::F64 => quote! { ::smithy_runtime::json::read_double },
-        RustType::Blob => quote! { ::smithy_runtime::json::read_blob },
-        RustType::Document => quote! { ::smithy_runtime::json::read_document },
+        RustType::String => quote! { #JSON_READ_STRING },
+        RustType::BigNumber => quote! { #JSON_READ_BIG_NUMBER },
+        RustType::Bool => quote! { #JSON_READ_BOOL },
+        RustType::I8 => quote! { #JSON_READ_INTEGER::<i8> },
+        RustType::I16 => quote! { #JSON_READ_INTEGER::<i16> },
+        RustType::I32 => quote! { #JSON_READ_INTEGER::<i32> },
+        RustType::I64 => quote! { #JSON_READ_INTEGER::<i64> },
+        RustType::F32 => quote! { #JSON_READ_FLOAT },
+        RustType::F64 => quote! { #JSON_READ_DOUBLE },
+        RustType::Blob => quote! { #JSON_READ_BLOB },
+        RustType::Document => quote! { #JSON_READ_DOCUMENT },
         RustType::Named { name, .. } => {
             let name = ident(name);
-            quote! { <crate::types::#name as ::smithy_runtime::json::FromJson>::from_json }
+            quote! { <crate::types::#name as #JSON_FROM_JSON>::from_json }
         }
         other => {
             let read = from_json(other, quote! { value });
@@ -216,123 +224,88 @@ pub fn reader(ty: &RustType) -> TokenStream {
     }
 }
 
-/// The Rust expression for a `@default` value of type `ty`; `None` when the JSON value does
-/// not fit the type (the caller reports it).
-pub fn default_value(ty: &RustType, value: &serde_json::Value) -> Option<TokenStream> {
-    use serde_json::Value;
-    Some(match (ty, value) {
-        (RustType::String | RustType::BigNumber, Value::String(s)) => {
-            quote! { ::std::string::String::from(#s) }
+/// The Rust expression for a `@default` value of type `ty` (lowering has checked that the
+/// value fits the type).
+pub fn default_value(ty: &RustType, value: &DefaultValue) -> TokenStream {
+    match (ty, value) {
+        (_, DefaultValue::String(s)) => quote! { ::std::string::String::from(#s) },
+        (_, DefaultValue::Bool(b)) => quote! { #b },
+        (RustType::I8, DefaultValue::Integer(n)) => literal(Literal::i8_suffixed(*n as i8)),
+        (RustType::I16, DefaultValue::Integer(n)) => literal(Literal::i16_suffixed(*n as i16)),
+        (RustType::I32, DefaultValue::Integer(n)) => literal(Literal::i32_suffixed(*n as i32)),
+        (_, DefaultValue::Integer(n)) => literal(Literal::i64_suffixed(*n)),
+        (RustType::F32, DefaultValue::Float(f)) => literal(Literal::f32_suffixed(*f as f32)),
+        (_, DefaultValue::Float(f)) => literal(Literal::f64_suffixed(*f)),
+        (_, DefaultValue::Blob(bytes)) => {
+            let bytes = Literal::byte_string(bytes);
+            quote! { #BLOB::new(#bytes) }
         }
-        (RustType::BigNumber, Value::Number(n)) => {
-            let text = n.to_string();
-            quote! { ::std::string::String::from(#text) }
+        (_, DefaultValue::Timestamp { secs, nanos: 0 }) => {
+            quote! { #DATE_TIME::from_secs(#secs) }
         }
-        (RustType::Bool, Value::Bool(b)) => quote! { #b },
-        (RustType::I8, Value::Number(n)) => {
-            Literal::i8_suffixed(i8::try_from(n.as_i64()?).ok()?).into_token_stream()
+        (_, DefaultValue::Timestamp { secs, nanos }) if nanos % 1_000_000 == 0 => {
+            let millis = secs * 1000 + i64::from(nanos / 1_000_000);
+            quote! { #DATE_TIME::from_millis(#millis) }
         }
-        (RustType::I16, Value::Number(n)) => {
-            Literal::i16_suffixed(i16::try_from(n.as_i64()?).ok()?).into_token_stream()
+        (_, DefaultValue::Timestamp { secs, nanos }) => {
+            quote! { #DATE_TIME::from_secs_and_nanos(#secs, #nanos) }
         }
-        (RustType::I32, Value::Number(n)) => {
-            Literal::i32_suffixed(i32::try_from(n.as_i64()?).ok()?).into_token_stream()
+        (_, DefaultValue::Document(value)) => document_value(value),
+        (_, DefaultValue::Enum(s)) => {
+            let name = named_type(ty);
+            quote! { #name::from(#s) }
         }
-        (RustType::I64, Value::Number(n)) => Literal::i64_suffixed(n.as_i64()?).into_token_stream(),
-        (RustType::F32, Value::Number(n)) => {
-            Literal::f32_suffixed(n.as_f64()? as f32).into_token_stream()
+        (_, DefaultValue::IntEnum(n)) => {
+            let name = named_type(ty);
+            quote! { #name::from(#n) }
         }
-        (RustType::F64, Value::Number(n)) => Literal::f64_suffixed(n.as_f64()?).into_token_stream(),
-        // A blob's default is written in the model as base64.
-        (RustType::Blob, Value::String(s)) => {
-            use base64::Engine as _;
-            let bytes = base64::engine::general_purpose::STANDARD.decode(s).ok()?;
-            let bytes = Literal::byte_string(&bytes);
-            quote! { ::smithy_runtime::Blob::new(#bytes) }
-        }
-        (RustType::Timestamp(_), Value::Number(n)) => {
-            if let Some(secs) = n.as_i64() {
-                quote! { ::smithy_runtime::DateTime::from_secs(#secs) }
-            } else {
-                let millis = (n.as_f64()? * 1000.0).round() as i64;
-                quote! { ::smithy_runtime::DateTime::from_millis(#millis) }
-            }
-        }
-        (RustType::Timestamp(_), Value::String(s)) => quote! {
-            ::smithy_runtime::DateTime::parse(#s, ::smithy_runtime::TimestampFormat::DateTime).unwrap_or_default()
-        },
-        (RustType::Document, value) => document_value(value),
-        (
-            RustType::Named {
-                name,
-                kind: NamedKind::Enum,
-                ..
-            },
-            Value::String(s),
-        ) => {
+        (_, DefaultValue::EmptyList) => quote! { ::std::vec::Vec::new() },
+        (_, DefaultValue::EmptyMap) => quote! { ::std::collections::HashMap::new() },
+    }
+}
+
+fn named_type(ty: &RustType) -> TokenStream {
+    match ty {
+        RustType::Named { name, .. } => {
             let name = ident(name);
-            quote! { crate::types::#name::from(#s) }
+            quote! { crate::types::#name }
         }
-        (
-            RustType::Named {
-                name,
-                kind: NamedKind::IntEnum,
-                ..
-            },
-            Value::Number(n),
-        ) => {
-            let name = ident(name);
-            let int = i32::try_from(n.as_i64()?).ok()?;
-            quote! { crate::types::#name::from(#int) }
-        }
-        (RustType::List { .. }, Value::Array(items)) if items.is_empty() => {
-            quote! { ::std::vec::Vec::new() }
-        }
-        (RustType::Map { .. }, Value::Object(entries)) if entries.is_empty() => {
-            quote! { ::std::collections::HashMap::new() }
-        }
-        _ => return None,
-    })
+        other => value_type(other),
+    }
+}
+
+fn literal(literal: Literal) -> TokenStream {
+    quote! { #literal }
 }
 
 fn document_value(value: &serde_json::Value) -> TokenStream {
     use serde_json::Value;
     match value {
-        Value::Null => quote! { ::smithy_runtime::Document::Null },
-        Value::Bool(b) => quote! { ::smithy_runtime::Document::Bool(#b) },
+        Value::Null => quote! { #DOCUMENT::Null },
+        Value::Bool(b) => quote! { #DOCUMENT::Bool(#b) },
         Value::Number(n) => {
             if let Some(u) = n.as_u64() {
-                quote! { ::smithy_runtime::Document::Number(::smithy_runtime::Number::PosInt(#u)) }
+                quote! { #DOCUMENT::Number(#NUMBER::PosInt(#u)) }
             } else if let Some(i) = n.as_i64() {
-                quote! { ::smithy_runtime::Document::Number(::smithy_runtime::Number::NegInt(#i)) }
+                quote! { #DOCUMENT::Number(#NUMBER::NegInt(#i)) }
             } else {
                 let f = n.as_f64().unwrap_or_default();
-                quote! { ::smithy_runtime::Document::Number(::smithy_runtime::Number::Float(#f)) }
+                quote! { #DOCUMENT::Number(#NUMBER::Float(#f)) }
             }
         }
         Value::String(s) => {
-            quote! { ::smithy_runtime::Document::String(::std::string::String::from(#s)) }
+            quote! { #DOCUMENT::String(::std::string::String::from(#s)) }
         }
         Value::Array(items) => {
             let items = items.iter().map(document_value);
-            quote! { ::smithy_runtime::Document::Array(::std::vec![#(#items),*]) }
+            quote! { #DOCUMENT::Array(::std::vec![#(#items),*]) }
         }
         Value::Object(entries) => {
             let entries = entries.iter().map(|(k, v)| {
                 let v = document_value(v);
                 quote! { (::std::string::String::from(#k), #v) }
             });
-            quote! { ::smithy_runtime::Document::Object(::std::collections::BTreeMap::from([#(#entries),*])) }
+            quote! { #DOCUMENT::Object(::std::collections::BTreeMap::from([#(#entries),*])) }
         }
-    }
-}
-
-trait IntoTokenStream {
-    fn into_token_stream(self) -> TokenStream;
-}
-
-impl IntoTokenStream for Literal {
-    fn into_token_stream(self) -> TokenStream {
-        quote! { #self }
     }
 }

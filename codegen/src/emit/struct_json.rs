@@ -1,6 +1,10 @@
 //! JSON for structures: `ToJson` (absent members omitted), `FromJson` (unknown keys ignored,
 //! `null` read as absent, missing required members zero-filled), and `Zero`.
 
+use super::runtime::{
+    ERROR_DESERIALIZE_ERROR, JSON_FROM_JSON, JSON_MAP_TYPE, JSON_MEMBER, JSON_OBJECT, JSON_TO_JSON,
+    JSON_VALUE, JSON_ZERO,
+};
 use super::rust_type::{default_value, is_copy, reader, to_json};
 use super::tokens::ident;
 use crate::ir::{FieldIr, StructIr, StructRole};
@@ -33,18 +37,18 @@ pub fn struct_json(s: &StructIr) -> TokenStream {
         quote! { let mut object }
     };
     quote! {
-        impl ::smithy_runtime::json::ToJson for #name {
-            fn to_json(&self) -> ::smithy_runtime::json::Value {
-                #write_binding = ::smithy_runtime::json::Map::new();
+        impl #JSON_TO_JSON for #name {
+            fn to_json(&self) -> #JSON_VALUE {
+                #write_binding = #JSON_MAP_TYPE::new();
                 #(#writes)*
-                ::smithy_runtime::json::Value::Object(object)
+                #JSON_VALUE::Object(object)
             }
         }
-        impl ::smithy_runtime::json::FromJson for #name {
-            fn from_json(value: &::smithy_runtime::json::Value) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
+        impl #JSON_FROM_JSON for #name {
+            fn from_json(value: &#JSON_VALUE) -> ::std::result::Result<Self, #ERROR_DESERIALIZE_ERROR> {
                 // Each member is read into a local first: `?` inside one big struct literal
                 // makes rustc's cleanup code (and compile time) quadratic in the member count.
-                let _object = ::smithy_runtime::json::object(value)?;
+                let _object = #JSON_OBJECT(value)?;
                 #(#reads)*
                 ::std::result::Result::Ok(#name {
                     #(#fields)*
@@ -52,7 +56,7 @@ pub fn struct_json(s: &StructIr) -> TokenStream {
                 })
             }
         }
-        impl ::smithy_runtime::json::Zero for #name {
+        impl #JSON_ZERO for #name {
             fn zero() -> Self {
                 #name {
                     #(#zeros)*
@@ -93,7 +97,7 @@ fn read_field(f: &FieldIr) -> TokenStream {
     } else {
         quote! {}
     };
-    let present = quote! { ::smithy_runtime::json::member(_object, #key, #read)? #boxed };
+    let present = quote! { #JSON_MEMBER(_object, #key, #read)? #boxed };
     if f.optional {
         quote! { let #field = #present; }
     } else {
@@ -108,7 +112,7 @@ fn read_field(f: &FieldIr) -> TokenStream {
                 quote! { let #field = #present.unwrap_or_else(|| #value); }
             }
             None => {
-                quote! { let #field = #present.unwrap_or_else(::smithy_runtime::json::Zero::zero); }
+                quote! { let #field = #present.unwrap_or_else(#JSON_ZERO::zero); }
             }
         }
     }
@@ -119,8 +123,8 @@ fn fallback(f: &FieldIr) -> TokenStream {
     let value = f
         .default
         .as_ref()
-        .and_then(|d| default_value(&f.ty, d))
-        .unwrap_or_else(|| quote! { ::smithy_runtime::json::Zero::zero() });
+        .map(|d| default_value(&f.ty, d))
+        .unwrap_or_else(|| quote! { #JSON_ZERO::zero() });
     if f.boxed && f.default.is_some() {
         quote! { ::std::boxed::Box::new(#value) }
     } else {

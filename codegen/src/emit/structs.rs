@@ -1,11 +1,14 @@
 //! Structures: the type, its accessors, a `Debug` that redacts `@sensitive` members, and its
 //! builder (`build()` names a missing required member; `new(required…)` is a shortcut).
 
+use super::runtime::{
+    BLOB, ERROR_BUILD_ERROR, ERROR_ERROR_METADATA, ERROR_RESPONSE_METADATA, SENSITIVE_REDACTED,
+};
 use super::rust_type::{default_value, field_type, is_copy, stored_type, value_type};
 use super::tokens::{deprecated, docs, ident};
 use crate::ir::{FieldIr, RustType, StructIr, StructRole};
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 /// Everything generated for one structure.
 pub fn structure(s: &StructIr) -> TokenStream {
@@ -47,10 +50,10 @@ fn definition(s: &StructIr) -> TokenStream {
     let meta = match s.role {
         StructRole::Output => {
             let skip = super::serde_derive::skip();
-            quote! { #skip pub(crate) _meta: ::smithy_runtime::error::ResponseMetadata, }
+            quote! { #skip pub(crate) _meta: #ERROR_RESPONSE_METADATA, }
         }
         StructRole::Error { .. } => {
-            quote! { pub(crate) _meta: ::smithy_runtime::error::ErrorMetadata, }
+            quote! { pub(crate) _meta: #ERROR_ERROR_METADATA, }
         }
         _ => quote! {},
     };
@@ -248,7 +251,7 @@ fn field_default(f: &FieldIr) -> TokenStream {
     let value = f
         .default
         .as_ref()
-        .and_then(|d| default_value(&f.ty, d))
+        .map(|d| default_value(&f.ty, d))
         .unwrap_or_else(|| quote! { ::std::default::Default::default() });
     if f.boxed {
         quote! { ::std::boxed::Box::new(#value) }
@@ -263,7 +266,7 @@ pub(super) fn setter_param(ty: &RustType, into: bool) -> TokenStream {
         RustType::String | RustType::BigNumber if into => {
             quote! { impl ::std::convert::Into<::std::string::String> }
         }
-        RustType::Blob if into => quote! { impl ::std::convert::Into<::smithy_runtime::Blob> },
+        RustType::Blob if into => quote! { impl ::std::convert::Into<#BLOB> },
         RustType::Named { .. } if into => {
             let value = value_type(ty);
             quote! { impl ::std::convert::Into<#value> }
@@ -296,7 +299,7 @@ pub fn debug_impl(
         return quote! {
             impl ::std::fmt::Debug for #name {
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.debug_tuple(#label).field(&::smithy_runtime::sensitive::Redacted).finish()
+                    f.debug_tuple(#label).field(&#SENSITIVE_REDACTED).finish()
                 }
             }
         };
@@ -305,7 +308,7 @@ pub fn debug_impl(
         let field = ident(&f.ident);
         let key = crate::ir::naming::unraw(&f.ident);
         if f.sensitive || is_sensitive_container(&f.ty) {
-            quote! { debug.field(#key, &::smithy_runtime::sensitive::Redacted); }
+            quote! { debug.field(#key, &#SENSITIVE_REDACTED); }
         } else {
             quote! { debug.field(#key, &#access #field); }
         }
@@ -322,8 +325,8 @@ pub fn debug_impl(
     }
 }
 
-/// Lists and maps whose items are sensitive are redacted whole.
-fn is_sensitive_container(ty: &RustType) -> bool {
+/// Lists and maps whose items (or keys) are sensitive are redacted whole.
+pub(super) fn is_sensitive_container(ty: &RustType) -> bool {
     match ty {
         RustType::List {
             item,
@@ -333,8 +336,9 @@ fn is_sensitive_container(ty: &RustType) -> bool {
         RustType::Map {
             value,
             value_sensitive,
+            key_sensitive,
             ..
-        } => *value_sensitive || is_sensitive_container(value),
+        } => *key_sensitive || *value_sensitive || is_sensitive_container(value),
         _ => false,
     }
 }
@@ -381,8 +385,8 @@ fn builder(s: &StructIr) -> TokenStream {
 
 fn setters(f: &FieldIr) -> TokenStream {
     let field = ident(&f.ident);
-    let set = format_ident!("set_{}", f.plain);
-    let get = format_ident!("get_{}", f.plain);
+    let set = ident(&f.setter);
+    let get = ident(&f.getter);
     let stored = stored_type(f);
     let member = &f.member;
     let deprecation = deprecated(&f.deprecated);
@@ -488,7 +492,7 @@ fn build_method(s: &StructIr, name: &proc_macro2::Ident) -> TokenStream {
         let field = ident(&f.ident);
         let member = &f.member;
         quote! {
-            let #field = self.#field.ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(#shape, #member))?;
+            let #field = self.#field.ok_or_else(|| #ERROR_BUILD_ERROR::missing_member(#shape, #member))?;
         }
     });
     let assign = s.fields.iter().map(|f| {
@@ -499,8 +503,7 @@ fn build_method(s: &StructIr, name: &proc_macro2::Ident) -> TokenStream {
             quote! { #field, }
         } else {
             let default = field_default(f);
-            let explicit = f.default.as_ref().and_then(|d| default_value(&f.ty, d));
-            match explicit {
+            match &f.default {
                 // A literal of a `Copy` type is cheap: no closure (clippy prefers this).
                 Some(_) if is_copy(&f.ty) && !f.boxed => {
                     quote! { #field: self.#field.unwrap_or(#default), }
@@ -524,7 +527,7 @@ fn build_method(s: &StructIr, name: &proc_macro2::Ident) -> TokenStream {
         );
         quote! {
             #[doc = #doc]
-            pub fn build(self) -> ::std::result::Result<#name, ::smithy_runtime::error::BuildError> {
+            pub fn build(self) -> ::std::result::Result<#name, #ERROR_BUILD_ERROR> {
                 #(#required)*
                 ::std::result::Result::Ok(#name { #(#assign)* #meta })
             }

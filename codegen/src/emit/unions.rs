@@ -1,11 +1,15 @@
 //! Unions: one variant per member plus `Unknown`, which keeps the name of a member this
 //! version of the crate does not know.
 
+use super::runtime::{
+    ERROR_DESERIALIZE_ERROR, JSON_FROM_JSON, JSON_MAP_TYPE, JSON_TO_JSON, JSON_UNION_MEMBER,
+    JSON_VALUE, JSON_ZERO, SENSITIVE_REDACTED,
+};
 use super::rust_type::{from_json, to_json, value_type};
 use super::tokens::{deprecated, docs, ident};
 use crate::ir::UnionIr;
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 /// Everything generated for one union.
 pub fn union(u: &UnionIr) -> TokenStream {
@@ -32,14 +36,14 @@ pub fn union(u: &UnionIr) -> TokenStream {
     });
     let accessors = u.variants.iter().map(|v| {
         let variant = ident(&v.ident);
-        let is = format_ident!("is_{}", v.plain);
+        let is = ident(&v.is_method);
         let is_doc = format!(" Whether this is the `{}` member.", v.member);
         let is_fn = match &v.ty {
             None => quote! { ::std::matches!(self, #name::#variant) },
             Some(_) => quote! { ::std::matches!(self, #name::#variant(_)) },
         };
         let as_fn = v.ty.as_ref().map(|ty| {
-            let as_ = format_ident!("as_{}", v.plain);
+            let as_ = ident(&v.as_method);
             let ty = value_type(ty);
             let as_doc = format!(
                 " The `{}` member's value, or `self` when another member is set.",
@@ -101,8 +105,8 @@ fn debug_impl(u: &UnionIr, name: &proc_macro2::Ident) -> TokenStream {
         let variant_label = &v.ident;
         match &v.ty {
             None => quote! { #name::#variant => f.write_str(#variant_label), },
-            Some(_) if v.sensitive || u.sensitive => quote! {
-                #name::#variant(_) => f.debug_tuple(#variant_label).field(&::smithy_runtime::sensitive::Redacted).finish(),
+            Some(ty) if v.sensitive || u.sensitive || super::structs::is_sensitive_container(ty) => quote! {
+                #name::#variant(_) => f.debug_tuple(#variant_label).field(&#SENSITIVE_REDACTED).finish(),
             },
             Some(_) => quote! { #name::#variant(value) => f.debug_tuple(#variant_label).field(value).finish(), },
         }
@@ -126,7 +130,7 @@ fn serde_impls(u: &UnionIr, name: &proc_macro2::Ident) -> TokenStream {
         let member = &v.member;
         match &v.ty {
             None => quote! {
-                #name::#variant => { object.insert(::std::string::String::from(#member), ::smithy_runtime::json::Value::Object(::smithy_runtime::json::Map::new())); }
+                #name::#variant => { object.insert(::std::string::String::from(#member), #JSON_VALUE::Object(#JSON_MAP_TYPE::new())); }
             },
             Some(ty) => {
                 let write = to_json(ty, quote! { value });
@@ -156,21 +160,21 @@ fn serde_impls(u: &UnionIr, name: &proc_macro2::Ident) -> TokenStream {
         }
     });
     quote! {
-        impl ::smithy_runtime::json::ToJson for #name {
-            fn to_json(&self) -> ::smithy_runtime::json::Value {
-                let mut object = ::smithy_runtime::json::Map::new();
+        impl #JSON_TO_JSON for #name {
+            fn to_json(&self) -> #JSON_VALUE {
+                let mut object = #JSON_MAP_TYPE::new();
                 match self {
                     #(#write_arms)*
                     // Unknown members cannot be written back: their value was not kept.
                     #name::Unknown(_) => {}
                 }
-                ::smithy_runtime::json::Value::Object(object)
+                #JSON_VALUE::Object(object)
             }
         }
-        impl ::smithy_runtime::json::FromJson for #name {
-            fn from_json(value: &::smithy_runtime::json::Value) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-                match ::smithy_runtime::json::union_member(value)? {
-                    ::std::option::Option::None => ::std::result::Result::Err(::smithy_runtime::error::DeserializeError::new("a union must set exactly one member, found none")),
+        impl #JSON_FROM_JSON for #name {
+            fn from_json(value: &#JSON_VALUE) -> ::std::result::Result<Self, #ERROR_DESERIALIZE_ERROR> {
+                match #JSON_UNION_MEMBER(value)? {
+                    ::std::option::Option::None => ::std::result::Result::Err(#ERROR_DESERIALIZE_ERROR::new("a union must set exactly one member, found none")),
                     ::std::option::Option::Some((member, value)) => match member {
                         #(#read_arms)*
                         other => {
@@ -181,7 +185,7 @@ fn serde_impls(u: &UnionIr, name: &proc_macro2::Ident) -> TokenStream {
                 }
             }
         }
-        impl ::smithy_runtime::json::Zero for #name {
+        impl #JSON_ZERO for #name {
             fn zero() -> Self {
                 #name::Unknown(::std::string::String::new())
             }

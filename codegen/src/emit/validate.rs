@@ -1,6 +1,7 @@
 //! `Validate` impls: the model's `@length`, `@pattern` and `@range` checked before a
 //! request is sent, recursing into nested structures, unions, lists and maps.
 
+use super::runtime::{VALIDATION_PATTERN, VALIDATION_VALIDATE, VALIDATION_VALIDATOR};
 use super::tokens::ident;
 use crate::ir::{Constraints, FieldIr, PatternIr, RustType, StructIr, UnionIr};
 use proc_macro2::TokenStream;
@@ -10,6 +11,12 @@ use quote::quote;
 pub fn struct_validate(s: &StructIr) -> TokenStream {
     let name = ident(&s.name);
     let checks: Vec<TokenStream> = s.fields.iter().filter_map(field_check).collect();
+    if s.sensitive && !checks.is_empty() {
+        return validate_impl(
+            &name,
+            vec![in_sensitive_scope(true, quote! { #(#checks)* })],
+        );
+    }
     validate_impl(&name, checks)
 }
 
@@ -22,6 +29,7 @@ pub fn union_validate(u: &UnionIr) -> TokenStream {
         .filter_map(|v| {
             let ty = v.ty.as_ref()?;
             let check = value_check(ty, &v.constraints, v.sensitive, quote! { value })?;
+            let check = in_sensitive_scope((v.sensitive || u.sensitive) && has_paths(ty), check);
             let variant = ident(&v.ident);
             let member = &v.member;
             Some((
@@ -62,8 +70,8 @@ fn validate_impl(name: &proc_macro2::Ident, checks: Vec<TokenStream>) -> TokenSt
         quote! { validator }
     };
     quote! {
-        impl ::smithy_runtime::validation::Validate for #name {
-            fn validate_into(&self, #param: &mut ::smithy_runtime::validation::Validator) {
+        impl #VALIDATION_VALIDATE for #name {
+            fn validate_into(&self, #param: &mut #VALIDATION_VALIDATOR) {
                 #(#checks)*
             }
         }
@@ -73,7 +81,8 @@ fn validate_impl(name: &proc_macro2::Ident, checks: Vec<TokenStream>) -> TokenSt
 fn field_check(f: &FieldIr) -> Option<TokenStream> {
     let field = ident(&f.ident);
     let member = &f.member;
-    let check = value_check(&f.ty, &f.constraints, f.sensitive, quote! { value });
+    let check = value_check(&f.ty, &f.constraints, f.sensitive, quote! { value })
+        .map(|check| in_sensitive_scope(f.sensitive && has_paths(&f.ty), check));
     match (f.optional, check) {
         (true, Some(check)) => Some(quote! {
             if let ::std::option::Option::Some(value) = &self.#field {
@@ -88,6 +97,30 @@ fn field_check(f: &FieldIr) -> Option<TokenStream> {
         }),
         (_, None) => None,
     }
+}
+
+/// Wraps `check` so that, when `sensitive`, nothing it finds echoes a value or a map key
+/// (nested structures included, whose own members may not be marked sensitive).
+fn in_sensitive_scope(sensitive: bool, check: TokenStream) -> TokenStream {
+    if sensitive {
+        quote! { validator.sensitive(|validator| { #check }); }
+    } else {
+        check
+    }
+}
+
+/// Whether checks of a value of type `ty` can reach nested members or map keys (scalars get
+/// their sensitivity through the `sensitive` argument of each check instead).
+fn has_paths(ty: &RustType) -> bool {
+    matches!(
+        ty,
+        RustType::List { .. }
+            | RustType::Map { .. }
+            | RustType::Named {
+                kind: crate::ir::NamedKind::Struct | crate::ir::NamedKind::Union,
+                ..
+            }
+    )
 }
 
 /// Checks for one value (`value` is an expression of type `&T`), or `None` when nothing
@@ -120,7 +153,7 @@ fn value_check(
             let compiled = pattern_value(pattern);
             checks.push(quote! {
                 {
-                    static PATTERN: ::smithy_runtime::validation::Pattern = #compiled;
+                    static PATTERN: #VALIDATION_PATTERN = #compiled;
                     validator.pattern(#value, &PATTERN, #sensitive);
                 }
             });
@@ -145,7 +178,7 @@ fn value_check(
             kind: crate::ir::NamedKind::Struct | crate::ir::NamedKind::Union,
             ..
         } => {
-            checks.push(quote! { ::smithy_runtime::validation::Validate::validate_into(#value, validator); });
+            checks.push(quote! { #VALIDATION_VALIDATE::validate_into(#value, validator); });
         }
         RustType::List {
             item,
@@ -155,6 +188,7 @@ fn value_check(
         } => {
             if let Some(inner) =
                 value_check(item, item_constraints, *item_sensitive, quote! { item })
+                    .map(|inner| in_sensitive_scope(*item_sensitive && has_paths(item), inner))
             {
                 if *sparse {
                     checks.push(quote! {
@@ -173,14 +207,21 @@ fn value_check(
             key_constraints,
             value_constraints,
             value_sensitive,
+            key_sensitive,
         } => {
-            let key_check = value_check(&RustType::String, key_constraints, false, quote! { key });
+            let key_check = value_check(
+                &RustType::String,
+                key_constraints,
+                *key_sensitive,
+                quote! { key },
+            );
             let value_check = value_check(
                 value_ty,
                 value_constraints,
                 *value_sensitive,
                 quote! { item },
-            );
+            )
+            .map(|check| in_sensitive_scope(*value_sensitive && has_paths(value_ty), check));
             if key_check.is_some() || value_check.is_some() {
                 let key_check = key_check.unwrap_or_default();
                 let value_check = match (value_check, sparse) {
@@ -190,13 +231,15 @@ fn value_check(
                     (Some(check), false) => check,
                     (None, _) => quote! {},
                 };
-                checks.push(quote! {
+                let entries = quote! {
                     validator.entries(#value.iter(), |validator, key, item| {
                         let _ = (&key, &item);
                         #key_check
                         #value_check
                     });
-                });
+                };
+                // Sensitive keys must not show up in the path of any violation inside.
+                checks.push(in_sensitive_scope(*key_sensitive, entries));
             }
         }
         _ => {}
@@ -215,9 +258,9 @@ fn pattern_value(pattern: &PatternIr) -> TokenStream {
     let ecma = &pattern.ecma.source;
     let flags = &pattern.ecma.flags;
     if *ecma == *model && flags == "uv" {
-        quote! { ::smithy_runtime::validation::Pattern::new(#model) }
+        quote! { #VALIDATION_PATTERN::new(#model) }
     } else {
-        quote! { ::smithy_runtime::validation::Pattern::translated(#model, #ecma, #flags) }
+        quote! { #VALIDATION_PATTERN::translated(#model, #ecma, #flags) }
     }
 }
 

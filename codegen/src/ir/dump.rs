@@ -90,15 +90,20 @@ fn operation(out: &mut String, op: &OperationIr) {
         if op.anonymous { "anonymous" } else { "sigv4" }
     );
     if let Some(prefix) = &op.host_prefix {
-        let _ = write!(head, " host_prefix={prefix:?}");
+        let _ = write!(head, " host_prefix={:?}", prefix.template);
     }
     if !op.request_compression.is_empty() {
         let _ = write!(head, " compression={}", op.request_compression.join(","));
     }
     head.push_str(&deprecated_flag(&op.deprecated));
     line(out, 0, head);
-    if let Some(member) = &op.endpoint_override {
-        line(out, 1, format!("endpoint_override={member}"));
+    let mut names = format!("marker={} fluent={}", op.marker, op.fluent_builder);
+    if op.pagination.is_some() {
+        let _ = write!(names, " paginator={}", op.paginator);
+    }
+    line(out, 1, names);
+    if let Some(field) = &op.endpoint_override {
+        line(out, 1, format!("endpoint_override={}", field.member));
     }
     if let Some(p) = &op.pagination {
         let mut text = format!(
@@ -129,7 +134,7 @@ fn operation(out: &mut String, op: &OperationIr) {
         let errors: Vec<String> = op
             .errors
             .iter()
-            .map(|(variant, id)| format!("{variant}({})", id.name()))
+            .map(|e| format!("{}({}) {}", e.variant, e.shape.name(), e.is_method))
             .collect();
         line(out, 1, format!("errors: {}", errors.join(", ")));
     }
@@ -185,7 +190,7 @@ fn field(f: &FieldIr) -> String {
         text.push_str(" required");
     }
     if let Some(default) = &f.default {
-        let _ = write!(text, " default={default}");
+        let _ = write!(text, " default={}", default_text(default));
     }
     if f.sensitive {
         text.push_str(" sensitive");
@@ -201,6 +206,23 @@ fn field(f: &FieldIr) -> String {
     text
 }
 
+/// A default as model-like text (`5`, `"text"`, `[]`, a timestamp as seconds[.nanos]).
+fn default_text(default: &DefaultValue) -> String {
+    match default {
+        DefaultValue::String(s) | DefaultValue::Enum(s) => format!("{s:?}"),
+        DefaultValue::Bool(b) => b.to_string(),
+        DefaultValue::Integer(n) => n.to_string(),
+        DefaultValue::IntEnum(n) => n.to_string(),
+        DefaultValue::Float(f) => format!("{f:?}"),
+        DefaultValue::Blob(bytes) => format!("blob({} bytes)", bytes.len()),
+        DefaultValue::Timestamp { secs, nanos: 0 } => format!("timestamp({secs})"),
+        DefaultValue::Timestamp { secs, nanos } => format!("timestamp({secs}.{nanos:09})"),
+        DefaultValue::Document(value) => value.to_string(),
+        DefaultValue::EmptyList => "[]".to_owned(),
+        DefaultValue::EmptyMap => "{}".to_owned(),
+    }
+}
+
 fn union(out: &mut String, u: &UnionIr) {
     let mut head = format!("union {} ({})", u.name, u.id);
     if u.sensitive {
@@ -210,11 +232,14 @@ fn union(out: &mut String, u: &UnionIr) {
     line(out, 1, head);
     for v in &u.variants {
         let (payload, methods) = match &v.ty {
-            None => (String::new(), format!("is_{}", v.plain)),
+            None => (String::new(), v.is_method.clone()),
             Some(ty) => {
                 let ty = type_text(ty);
                 let ty = if v.boxed { format!("Box<{ty}>") } else { ty };
-                (format!("({ty})"), format!("is_{0}/as_{0}", v.plain))
+                (
+                    format!("({ty})"),
+                    format!("{}/{}", v.is_method, v.as_method),
+                )
             }
         };
         let mut text = format!("{}{payload} = {:?} methods={methods}", v.ident, v.member);
@@ -291,9 +316,10 @@ fn type_text(ty: &RustType) -> String {
             key_constraints,
             value_constraints,
             value_sensitive,
+            key_sensitive,
         } => {
             let mut key_text = "String".to_owned();
-            key_text.push_str(&inner_flags(key_constraints, false));
+            key_text.push_str(&inner_flags(key_constraints, *key_sensitive));
             let mut value_text = type_text(value);
             if *sparse {
                 value_text = format!("Option<{value_text}>");

@@ -1,39 +1,21 @@
 //! Model → IR: decides names, optionality, boxing, wire formats and constraints.
 
 use super::docs::to_markdown;
-use super::naming::{camel_ident, escape_keyword, method_base, snake_ident, to_snake, Scope};
+use super::naming::{
+    camel_ident, escape_keyword, getter_name, setter_name, snake_ident, to_snake, Scope,
+};
 use super::recursion::boxed_members;
 use super::*;
 use crate::model::{Member, Model, Shape, ShapeKind, Traits};
+use crate::GenerateError;
 use std::cell::RefCell;
 use std::collections::BTreeSet;
-use std::fmt;
 
-/// Why a model cannot be turned into a crate.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LowerError {
-    /// The shape concerned.
-    pub shape: Option<ShapeId>,
-    /// What is wrong and what would be right.
-    pub message: String,
-}
+/// Why a model cannot be turned into a crate: a [`GenerateError`] naming the shape.
+pub type LowerError = GenerateError;
 
-impl fmt::Display for LowerError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.shape {
-            Some(shape) => write!(f, "shape `{shape}`: {}", self.message),
-            None => f.write_str(&self.message),
-        }
-    }
-}
-
-impl std::error::Error for LowerError {}
-
-fn error(shape: &ShapeId, message: impl Into<String>) -> LowerError {
-    LowerError {
-        shape: Some(shape.clone()),
-        message: message.into(),
-    }
+pub(super) fn error(shape: &ShapeId, message: impl Into<String>) -> LowerError {
+    GenerateError::shape_error(shape, message)
 }
 
 /// Methods generated on every structure and builder, and methods of the traits they implement
@@ -87,8 +69,7 @@ const ERROR_ENUM_RESERVED: &[&str] = &["Unhandled", "Call"];
 /// The methods a field brings along besides its accessor: `set_<base>` and `get_<base>` on
 /// builders.
 fn field_methods(ident: &str) -> Vec<String> {
-    let base = method_base(ident);
-    vec![format!("set_{base}"), format!("get_{base}")]
+    vec![setter_name(ident), getter_name(ident)]
 }
 
 /// The builder type a structure brings along in its module.
@@ -114,10 +95,7 @@ pub fn lower(
     };
     let closure = model
         .service_closure(service_id, operations)
-        .map_err(|e| LowerError {
-            shape: None,
-            message: e.to_string(),
-        })?;
+        .map_err(GenerateError::Model)?;
     let shapes: BTreeSet<ShapeId> = closure.shape_ids().cloned().collect();
     check_names_unique_ignoring_case(&shapes, &service.rename)?;
     let mut lowering = Lowering {
@@ -333,24 +311,23 @@ impl<'m> Lowering<'m> {
         let name = camel_ident(&self.service_name(id));
         let module = modules.claim(&to_snake(&name), "_op");
         let module = escape_keyword(&module);
-        let input = self.structure(
-            self.shape(&op.input)?,
-            &format!("{name}Input"),
-            StructRole::Input,
-        )?;
-        let output = self.structure(
-            self.shape(&op.output)?,
-            &format!("{name}Output"),
-            StructRole::Output,
-        )?;
+        // Every type of the operation's module; the module holds nothing else.
+        let mut types = Scope::default();
+        let input_name = types.claim_with(&format!("{name}Input"), "Shape", builder_type);
+        let output_name = types.claim_with(&format!("{name}Output"), "Shape", builder_type);
+        let error_enum = types.claim(&format!("{name}Error"), "Enum");
+        let marker = types.claim(&name, "Operation");
+        let fluent_builder = types.claim(&format!("{name}FluentBuilder"), "Type");
+        let paginator = types.claim(&format!("{name}Paginator"), "Type");
+        let input = self.structure(self.shape(&op.input)?, &input_name, StructRole::Input)?;
+        let output = self.structure(self.shape(&op.output)?, &output_name, StructRole::Output)?;
+        // `is_<variant>` methods of the error enum, beside `is_unhandled`.
+        let mut is_methods = Scope::with_reserved(&["is_unhandled"]);
         let mut errors = Vec::new();
         let all_errors = self
             .model
             .operation_errors(service, id)
-            .map_err(|e| LowerError {
-                shape: Some(id.clone()),
-                message: e.to_string(),
-            })?;
+            .map_err(GenerateError::Model)?;
         for error_id in &all_errors {
             // The variant carries the error structure's name, as in the service-wide `Error`;
             // those names are unique and never `Unhandled`.
@@ -360,16 +337,32 @@ impl<'m> Lowering<'m> {
                     format!("listed as an error of `{id}` but not an error structure"),
                 )
             })?;
-            errors.push((variant, error_id.clone()));
+            let error_shape = self.shape(error_id)?;
+            errors.push(OperationErrorIr {
+                shape: error_id.clone(),
+                is_method: is_methods.claim(&format!("is_{}", to_snake(&variant)), "_error"),
+                type_name: variant.clone(),
+                variant,
+                wire_name: self.service_name(error_id),
+                docs: docs_of(&error_shape.traits.documentation),
+            });
         }
         let anonymous = match &shape.traits.auth {
             Some(schemes) => schemes.is_empty() || shape.traits.optional_auth,
             None => shape.traits.optional_auth,
         };
+        let host_prefix = match &shape.traits.endpoint_host_prefix {
+            Some(template) => Some(super::host_prefix::resolve(id, template, &input)?),
+            None => None,
+        };
+        let endpoint_override = super::customizations::endpoint_override(id, &input)?;
         Ok(OperationIr {
             id: id.clone(),
             name: self.service_name(id),
-            error_enum: format!("{name}Error"),
+            error_enum,
+            marker,
+            fluent_builder,
+            paginator,
             module,
             docs: docs_of(&shape.traits.documentation),
             deprecated: deprecation(&shape.traits),
@@ -377,9 +370,9 @@ impl<'m> Lowering<'m> {
             output,
             errors,
             anonymous,
-            host_prefix: shape.traits.endpoint_host_prefix.clone(),
+            host_prefix,
             request_compression: shape.traits.request_compression.clone().unwrap_or_default(),
-            endpoint_override: super::customizations::endpoint_override(id),
+            endpoint_override,
             // Resolved once every type is lowered (paths go through nested structures).
             pagination: None,
         })
@@ -404,7 +397,6 @@ impl<'m> Lowering<'m> {
         for member in members {
             let target = self.shape(&member.target)?;
             let ident = scope.claim_with(&snake_ident(&member.name), "_value", field_methods);
-            let plain = method_base(&ident).to_owned();
             let traits = &member.traits;
             let has_default = matches!(&traits.default, Some(v) if !v.is_null());
             // A top-level input member with a default but not required stays optional: the
@@ -413,19 +405,23 @@ impl<'m> Lowering<'m> {
             let input_default = role == StructRole::Input && has_default && !traits.required;
             let optional =
                 traits.client_optional || input_default || !(traits.required || has_default);
+            let ty = self.rust_type(member, target)?;
+            let default = match &traits.default {
+                Some(value) if has_default => Some(super::defaults::lower_default(
+                    self.model, &member.id, &ty, value,
+                )?),
+                _ => None,
+            };
             fields.push(FieldIr {
                 member: member.name.clone(),
+                setter: setter_name(&ident),
+                getter: getter_name(&ident),
                 ident,
-                plain,
-                ty: self.rust_type(member, target)?,
+                ty,
                 optional,
                 required: traits.required,
                 boxed: self.boxed.contains(&member.id),
-                default: if has_default {
-                    traits.default.clone()
-                } else {
-                    None
-                },
+                default,
                 docs: member_docs(member, target),
                 deprecated: deprecation(traits),
                 sensitive: is_sensitive(member, target),
@@ -437,7 +433,8 @@ impl<'m> Lowering<'m> {
         Ok(StructIr {
             id: shape.id.clone(),
             name: name.to_owned(),
-            builder: format!("{name}Builder"),
+            // Claimed with the type name (`builder_type`), so it is free.
+            builder: builder_type(name).remove(0),
             docs: docs_of(&shape.traits.documentation),
             deprecated: deprecation(&shape.traits),
             role,
@@ -459,7 +456,8 @@ impl<'m> Lowering<'m> {
             let is_unit = member.target == ShapeId::new("smithy.api", "Unit");
             variants.push(VariantIr {
                 member: member.name.clone(),
-                plain,
+                is_method: format!("is_{plain}"),
+                as_method: format!("as_{plain}"),
                 ident,
                 ty: if is_unit {
                     None
@@ -489,7 +487,15 @@ impl<'m> Lowering<'m> {
             let ident = scope.claim(&camel_ident(&member.name), "Value");
             let (string, int) = match &member.traits.enum_value {
                 Some(crate::model::EnumValue::String(s)) => (s.clone(), 0),
-                Some(crate::model::EnumValue::Int(i)) => (i.to_string(), *i),
+                Some(crate::model::EnumValue::Int(i)) => {
+                    let int = i32::try_from(*i).map_err(|_| {
+                        error(
+                            &member.id,
+                            format!("the int enum value {i} does not fit a 32-bit integer"),
+                        )
+                    })?;
+                    (i.to_string(), int)
+                }
                 // An enum member without enumValue uses its name.
                 None => (member.name.clone(), 0),
             };
@@ -610,6 +616,7 @@ impl<'m> Lowering<'m> {
                     key_constraints: Box::new(self.constraints(key, key_target)),
                     value_constraints: Box::new(self.constraints(value, value_target)),
                     value_sensitive: is_sensitive(value, value_target),
+                    key_sensitive: is_sensitive(key, key_target),
                 }
             }
             ShapeKind::Operation(_) | ShapeKind::Resource(_) | ShapeKind::Service(_) => {

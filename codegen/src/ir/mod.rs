@@ -1,10 +1,13 @@
 //! The Rust view of a model: which items exist, what they are called, which fields are
-//! `Option` or `Box`, and which constraints apply. Built once by [`lower`]; emitters read
+//! `Option` or `Box`, and which constraints apply. Built once by `lower`; emitters read
 //! only this, never the model or the raw JSON.
 
 mod customizations;
+mod defaults;
 mod docs;
 pub mod dump;
+mod host_prefix;
+pub mod http_bindings;
 mod lower;
 pub mod naming;
 mod pagination;
@@ -13,6 +16,8 @@ pub mod protocol;
 mod recursion;
 mod size;
 pub mod streaming;
+#[cfg(test)]
+mod tests;
 
 pub use lower::{lower, LowerError};
 
@@ -87,19 +92,61 @@ pub struct OperationIr {
     pub output: StructIr,
     /// The error enum name, e.g. `UpdateUserAttributesError`.
     pub error_enum: String,
-    /// Modelled errors: (variant name, error shape id), in model order.
-    pub errors: Vec<(String, ShapeId)>,
+    /// The marker type implementing the runtime's `Operation` trait, e.g. `UpdateUserAttributes`.
+    pub marker: String,
+    /// The fluent builder the client method returns, e.g. `UpdateUserAttributesFluentBuilder`.
+    pub fluent_builder: String,
+    /// The paginator type (used only when `pagination` is set), e.g. `ListUsersPaginator`.
+    pub paginator: String,
+    /// Modelled errors, in model order.
+    pub errors: Vec<OperationErrorIr>,
     /// Sent unsigned.
     pub anonymous: bool,
-    /// `@endpoint` host prefix template, with `{Label}` placeholders naming input members.
-    pub host_prefix: Option<String>,
+    /// `@endpoint` host prefix, its labels resolved to input fields.
+    pub host_prefix: Option<HostPrefixIr>,
     /// `@requestCompression` encodings.
     pub request_compression: Vec<String>,
-    /// Input member whose value, when set and not empty, is the URL the request goes to
+    /// Input field whose value, when set and not empty, is the URL the request goes to
     /// instead of the configured endpoint (a service customization, see `customizations.rs`).
-    pub endpoint_override: Option<String>,
+    pub endpoint_override: Option<PathStep>,
     /// Pagination, when `@paginated` names tokens.
     pub pagination: Option<PaginationIr>,
+}
+
+/// One modelled error of an operation: its variant in the operation's error enum and the
+/// error structure it holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OperationErrorIr {
+    /// The error structure's shape id.
+    pub shape: ShapeId,
+    /// Variant of the operation's error enum (also the service-wide `Error`'s variant).
+    pub variant: String,
+    /// The `is_<variant>` method of the operation's error enum.
+    pub is_method: String,
+    /// The error structure's type name in `crate::error`.
+    pub type_name: String,
+    /// The error code on the wire.
+    pub wire_name: String,
+    /// The error structure's Markdown docs.
+    pub docs: String,
+}
+
+/// An `@endpoint` host prefix such as `{Bucket}.data.`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HostPrefixIr {
+    /// The template as modelled.
+    pub template: String,
+    /// Literal text and labels, in order.
+    pub segments: Vec<HostPrefixSegment>,
+}
+
+/// A piece of a host prefix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HostPrefixSegment {
+    /// Text copied as is.
+    Literal(String),
+    /// The value of a `@hostLabel` input field.
+    Label(PathStep),
 }
 
 /// Paging members of a `@paginated` operation, resolved to fields (see `pagination.rs`).
@@ -124,8 +171,6 @@ pub struct PathStep {
     pub member: String,
     /// Field ident.
     pub ident: String,
-    /// Plain snake name (for `set_<name>`).
-    pub plain: String,
     /// The field is an `Option`.
     pub optional: bool,
     /// The field is boxed.
@@ -213,8 +258,10 @@ pub struct FieldIr {
     pub member: String,
     /// Field/accessor ident (may be raw, e.g. `r#type`).
     pub ident: String,
-    /// Plain snake name for composing method names (`set_<name>`).
-    pub plain: String,
+    /// The builder's `set_<name>` method (takes an `Option`).
+    pub setter: String,
+    /// The builder's `get_<name>` method.
+    pub getter: String,
     /// Value type.
     pub ty: RustType,
     /// Wrapped in `Option`.
@@ -223,8 +270,8 @@ pub struct FieldIr {
     pub required: bool,
     /// `Box` around the value (recursion).
     pub boxed: bool,
-    /// Default value (from `@default`) for non-optional members.
-    pub default: Option<serde_json::Value>,
+    /// Default value (from `@default`) for non-optional members, checked against `ty`.
+    pub default: Option<DefaultValue>,
     /// Markdown docs.
     pub docs: String,
     /// Deprecation, if any.
@@ -263,8 +310,10 @@ pub struct VariantIr {
     pub member: String,
     /// Variant ident.
     pub ident: String,
-    /// Accessor base (`as_<plain>`, `is_<plain>`).
-    pub plain: String,
+    /// The `is_<variant>` method.
+    pub is_method: String,
+    /// The `as_<variant>` method.
+    pub as_method: String,
     /// Payload type (`None` for `smithy.api#Unit` members).
     pub ty: Option<RustType>,
     /// `Box` around the payload (recursion).
@@ -302,7 +351,7 @@ pub struct EnumValueIr {
     /// Wire value (string enums).
     pub string: String,
     /// Wire value (int enums).
-    pub int: i64,
+    pub int: i32,
     /// Markdown docs.
     pub docs: String,
     /// Deprecation, if any.
@@ -377,6 +426,9 @@ pub enum RustType {
         value_constraints: Box<Constraints>,
         /// Values are `@sensitive`.
         value_sensitive: bool,
+        /// Keys are `@sensitive` (the key shape or the map's key member): the whole map is
+        /// then redacted in `Debug` and its keys never appear in messages.
+        key_sensitive: bool,
     },
 }
 
@@ -436,4 +488,36 @@ impl RustType {
     pub fn is_named(&self) -> bool {
         matches!(self, RustType::Named { .. })
     }
+}
+
+/// A `@default` value, already checked against its member's type during lowering.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DefaultValue {
+    /// A string (also a big number's decimal text).
+    String(String),
+    /// A boolean.
+    Bool(bool),
+    /// An integer of the member's width (range already checked).
+    Integer(i64),
+    /// A float or double.
+    Float(f64),
+    /// Blob bytes (decoded from the model's base64).
+    Blob(Vec<u8>),
+    /// An instant, as seconds and nanoseconds since the Unix epoch (parsed at generation time).
+    Timestamp {
+        /// Whole seconds (may be negative).
+        secs: i64,
+        /// Nanoseconds within the second.
+        nanos: u32,
+    },
+    /// A document value, as JSON.
+    Document(serde_json::Value),
+    /// A string enum value (the wire value).
+    Enum(String),
+    /// An int enum value.
+    IntEnum(i32),
+    /// An empty list.
+    EmptyList,
+    /// An empty map.
+    EmptyMap,
 }

@@ -127,6 +127,16 @@ impl Scope {
     }
 }
 
+/// The builder method setting a field (to an `Option`): `set_<base>`.
+pub fn setter_name(ident: &str) -> String {
+    format!("set_{}", method_base(ident))
+}
+
+/// The builder method reading a field: `get_<base>`.
+pub fn getter_name(ident: &str) -> String {
+    format!("get_{}", method_base(ident))
+}
+
 /// The base used to compose a field's method names (`set_<base>`, `get_<base>`): its ident
 /// without the raw prefix or the `_` that escapes `self`, `crate` and `super`.
 pub fn method_base(ident: &str) -> &str {

@@ -33,10 +33,7 @@ pub(super) fn resolve(
     ) else {
         return Ok(None);
     };
-    let fail = |message: String| LowerError {
-        shape: Some(op.id.clone()),
-        message: format!("@paginated: {message}"),
-    };
+    let fail = |message: String| super::lower::error(&op.id, format!("@paginated: {message}"));
 
     let (input_token, token) = top_level(&op.input, input_token).map_err(&fail)?;
     if !is_token_type(&token) {
@@ -161,7 +158,6 @@ fn top_level(s: &StructIr, member: &str) -> Result<(PathStep, RustType), String>
     let step = PathStep {
         member: field.member.clone(),
         ident: field.ident.clone(),
-        plain: field.plain.clone(),
         optional: field.optional,
         boxed: field.boxed,
     };

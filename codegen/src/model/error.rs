@@ -19,6 +19,8 @@ struct Located {
     shape: Option<ShapeId>,
     path: String,
     document: Option<String>,
+    /// 1-based line and column in the document, for IDL (`.smithy`) sources.
+    position: Option<(usize, usize)>,
     kind: LoadErrorKind,
 }
 
@@ -33,6 +35,16 @@ pub enum LoadErrorKind {
         /// 1-based column of the problem.
         column: usize,
         /// The JSON parser's description.
+        message: String,
+    },
+    /// Smithy IDL text that does not follow the grammar (the error's line and column say where).
+    Syntax {
+        /// What was expected and what was found.
+        message: String,
+    },
+    /// A model file or directory that cannot be read.
+    Io {
+        /// What could not be read and why.
         message: String,
     },
     /// The `smithy` version is not one this loader understands.
@@ -174,6 +186,7 @@ impl LoadError {
                 shape: shape.cloned(),
                 path: path.into(),
                 document: None,
+                position: None,
                 kind,
             }),
         }
@@ -188,6 +201,17 @@ impl LoadError {
     pub(crate) fn in_document(mut self, name: &str) -> Self {
         self.inner.document = Some(name.to_owned());
         self
+    }
+
+    /// Places the error at a 1-based line and column of its document (IDL sources).
+    pub(crate) fn at_position(mut self, line: usize, column: usize) -> Self {
+        self.inner.position = Some((line, column));
+        self
+    }
+
+    /// The 1-based line and column of the problem, for errors in IDL (`.smithy`) files.
+    pub fn position(&self) -> Option<(usize, usize)> {
+        self.inner.position
     }
 
     /// The shape the problem belongs to, when known.
@@ -214,8 +238,11 @@ impl LoadError {
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(document) = &self.inner.document {
-            write!(f, "{document}: ")?;
+        match (&self.inner.document, self.inner.position) {
+            (Some(document), Some((line, column))) => write!(f, "{document}:{line}:{column}: ")?,
+            (None, Some((line, column))) => write!(f, "line {line}, column {column}: ")?,
+            (Some(document), None) => write!(f, "{document}: ")?,
+            (None, None) => {}
         }
         if !self.inner.path.is_empty() {
             write!(f, "{}: ", self.inner.path)?;
@@ -244,6 +271,8 @@ impl LoadErrorKind {
                 "malformed JSON at line {line}, column {column}: {message} \
                  (a model must be one JSON object in the Smithy JSON AST format)"
             ),
+            LoadErrorKind::Syntax { message } => write!(f, "syntax error: {message}"),
+            LoadErrorKind::Io { message } => write!(f, "{message}"),
             LoadErrorKind::UnsupportedVersion { found } => write!(
                 f,
                 "unsupported Smithy version `{found}` (expected \"2.0\", \"2\", \"1.0\" or \"1\")"

@@ -6,8 +6,10 @@
 //! → flatten mixins → resolve references and parse traits.
 
 mod defs;
+mod files;
 mod mixins;
 mod resolve;
+mod v1;
 
 use super::error::close_matches;
 use super::{prelude, LoadError, LoadErrorKind, Model, ShapeId};
@@ -60,6 +62,7 @@ fn assemble(user_documents: Vec<(Option<String>, ast::Document)>) -> Result<Mode
     }
     let sources = Sources { names };
     let metadata = merge_metadata(&documents, &sources)?;
+    v1::upgrade(&mut documents);
 
     // Index entries: definitions by id (identical duplicates tolerated) and `apply` entries.
     let mut entries: BTreeMap<ShapeId, (Origin, &ast::Shape)> = BTreeMap::new();

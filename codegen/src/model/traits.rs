@@ -62,6 +62,30 @@ pub struct Traits {
     pub request_compression: Option<Vec<String>>,
     /// `smithy.api#title`.
     pub title: Option<String>,
+    /// `smithy.api#http`: method, URI pattern and success code of an operation.
+    pub http: Option<Http>,
+    /// `smithy.api#httpLabel`.
+    pub http_label: bool,
+    /// `smithy.api#httpQuery`: the query parameter name.
+    pub http_query: Option<String>,
+    /// `smithy.api#httpQueryParams`.
+    pub http_query_params: bool,
+    /// `smithy.api#httpHeader`: the header name.
+    pub http_header: Option<String>,
+    /// `smithy.api#httpPrefixHeaders`: the header name prefix (may be empty).
+    pub http_prefix_headers: Option<String>,
+    /// `smithy.api#httpPayload`.
+    pub http_payload: bool,
+    /// `smithy.api#httpResponseCode`.
+    pub http_response_code: bool,
+    /// `smithy.api#httpChecksumRequired`.
+    pub http_checksum_required: bool,
+    /// `smithy.api#mediaType`.
+    pub media_type: Option<String>,
+    /// `smithy.api#streaming`.
+    pub streaming: bool,
+    /// `aws.protocols#restJson1` is present.
+    pub rest_json_1: bool,
     /// `aws.protocols#awsJson1_0` is present.
     pub aws_json_1_0: bool,
     /// `aws.protocols#awsJson1_1` is present.
@@ -134,6 +158,17 @@ pub enum TimestampFormat {
     HttpDate,
     /// Seconds since the Unix epoch.
     EpochSeconds,
+}
+
+/// `smithy.api#http`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Http {
+    /// The HTTP method, e.g. `GET`.
+    pub method: String,
+    /// The URI pattern, e.g. `/things/{id}?list`.
+    pub uri: String,
+    /// The status code of a successful response (200 when not given).
+    pub code: u16,
 }
 
 /// `smithy.api#paginated` (member names; on an operation merged with its service's trait).
@@ -230,6 +265,31 @@ impl Traits {
                     traits.request_compression = Some(v.object()?.required_strings("encodings")?)
                 }
                 (SMITHY, "title") => traits.title = Some(v.string()?),
+                (SMITHY, "http") => {
+                    let fields = v.object()?;
+                    let code = match fields.map.get("code") {
+                        None => 200,
+                        Some(code) => TraitValue { id, value: code }.status_code()?,
+                    };
+                    traits.http = Some(Http {
+                        method: fields.required_string("method")?,
+                        uri: fields.required_string("uri")?,
+                        code,
+                    });
+                }
+                (SMITHY, "httpLabel") => traits.http_label = v.annotation()?,
+                (SMITHY, "httpQuery") => traits.http_query = Some(v.string()?),
+                (SMITHY, "httpQueryParams") => traits.http_query_params = v.annotation()?,
+                (SMITHY, "httpHeader") => traits.http_header = Some(v.string()?),
+                (SMITHY, "httpPrefixHeaders") => traits.http_prefix_headers = Some(v.string()?),
+                (SMITHY, "httpPayload") => traits.http_payload = v.annotation()?,
+                (SMITHY, "httpResponseCode") => traits.http_response_code = v.annotation()?,
+                (SMITHY, "httpChecksumRequired") => {
+                    traits.http_checksum_required = v.annotation()?
+                }
+                (SMITHY, "mediaType") => traits.media_type = Some(v.string()?),
+                (SMITHY, "streaming") => traits.streaming = v.annotation()?,
+                ("aws.protocols", "restJson1") => traits.rest_json_1 = v.annotation()?,
                 ("aws.protocols", "awsJson1_0") => traits.aws_json_1_0 = v.annotation()?,
                 ("aws.protocols", "awsJson1_1") => traits.aws_json_1_1 = v.annotation()?,
                 ("aws.protocols", "awsQueryCompatible") => {

@@ -88,13 +88,14 @@ impl ::smithy_runtime::json::FromJson for AliasExistsException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(AliasExistsException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -206,13 +207,14 @@ impl ::smithy_runtime::json::FromJson for CodeDeliveryFailureException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(CodeDeliveryFailureException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -324,13 +326,14 @@ impl ::smithy_runtime::json::FromJson for CodeMismatchException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(CodeMismatchException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -442,13 +445,14 @@ impl ::smithy_runtime::json::FromJson for ExpiredCodeException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(ExpiredCodeException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -560,13 +564,14 @@ impl ::smithy_runtime::json::FromJson for ForbiddenException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(ForbiddenException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -676,13 +681,14 @@ impl ::smithy_runtime::json::FromJson for InternalErrorException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(InternalErrorException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -792,13 +798,14 @@ impl ::smithy_runtime::json::FromJson for InvalidEmailRoleAccessPolicyException 
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(InvalidEmailRoleAccessPolicyException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -911,13 +918,14 @@ impl ::smithy_runtime::json::FromJson for InvalidLambdaResponseException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(InvalidLambdaResponseException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -1065,18 +1073,20 @@ impl ::smithy_runtime::json::FromJson for InvalidParameterException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
+        let reason_code = ::smithy_runtime::json::member(
+            _object,
+            "reasonCode",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(InvalidParameterException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
-            reason_code: ::smithy_runtime::json::member(
-                object,
-                "reasonCode",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message,
+            reason_code,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -1189,13 +1199,14 @@ impl ::smithy_runtime::json::FromJson for InvalidSmsRoleAccessPolicyException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(InvalidSmsRoleAccessPolicyException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -1308,13 +1319,14 @@ impl ::smithy_runtime::json::FromJson for InvalidSmsRoleTrustRelationshipExcepti
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(InvalidSmsRoleTrustRelationshipException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -1427,13 +1439,14 @@ impl ::smithy_runtime::json::FromJson for LimitExceededException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(LimitExceededException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -1545,13 +1558,14 @@ impl ::smithy_runtime::json::FromJson for NotAuthorizedException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(NotAuthorizedException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -1663,13 +1677,14 @@ impl ::smithy_runtime::json::FromJson for PasswordResetRequiredException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(PasswordResetRequiredException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -1781,13 +1796,14 @@ impl ::smithy_runtime::json::FromJson for ResourceNotFoundException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(ResourceNotFoundException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -1899,13 +1915,14 @@ impl ::smithy_runtime::json::FromJson for TooManyRequestsException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(TooManyRequestsException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -2017,13 +2034,14 @@ impl ::smithy_runtime::json::FromJson for UnexpectedLambdaException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(UnexpectedLambdaException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -2135,13 +2153,14 @@ impl ::smithy_runtime::json::FromJson for UserLambdaValidationException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(UserLambdaValidationException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -2253,13 +2272,14 @@ impl ::smithy_runtime::json::FromJson for UserNotConfirmedException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(UserNotConfirmedException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -2371,13 +2391,14 @@ impl ::smithy_runtime::json::FromJson for UserNotFoundException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(UserNotFoundException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message,
             _meta: ::std::default::Default::default(),
         })
     }

@@ -10,7 +10,10 @@
 //!
 //! # Cargo features
 //!
-//! - `default-transport` (on by default): the reqwest + rustls HTTP transport.
+//! - `default-transport` (on by default): the hyper + rustls HTTP transport (no redirects, no proxy unless configured, bounded reads).
+//! - `http2`: HTTP/2 through ALPN in the default transport.
+//! - `native-roots`: trust the system's root certificates instead of the compiled-in webpki roots.
+//! - `reqwest`: `smithy_runtime::client::ReqwestTransport`, an adapter over reqwest.
 //! - `serde`: `serde::Serialize` and `Deserialize` for data types, inputs and outputs, with members under their model names (not for builders or errors).
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]

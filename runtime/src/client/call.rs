@@ -1,8 +1,9 @@
 //! [`Client`] and the call pipeline: validate → resolve the endpoint → serialize → sign →
 //! send (with timeouts) → read → retry when worth it.
 
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
-use std::time::SystemTime;
+use std::time::{Duration, SystemTime};
 
 use tracing::Instrument;
 
@@ -10,7 +11,7 @@ use super::config::Config;
 use super::credentials::Credentials;
 use super::endpoint_resolution::{EndpointCache, ResolvedEndpoint};
 use super::errors::{ConstructionError, ConstructionErrorKind, TimeoutError};
-use super::retry::{classify_service_error, RetryKind, RetryQuota};
+use super::retry::{classify_service_error, classify_status, retry_after, RetryKind, RetryQuota};
 use super::signing::sign_request;
 use super::transport::{copy_request, TransportError, TransportErrorKind};
 use crate::error::{ProvideErrorMetadata, ProvideResponseMetadata, SdkError};
@@ -76,7 +77,8 @@ impl Client {
     /// provider and is signed, each attempt afresh → [`SdkError::Construction`] when there
     /// are none, before anything is sent; then attempts are made under the retry policy, each
     /// bounded by the attempt timeout, all bounded by the call timeout → [`SdkError::Timeout`].
-    /// The attempt count is recorded on the output's response metadata and on service errors.
+    /// The attempt count is recorded on the output's response metadata and on every error
+    /// that follows a sent request ([`SdkError::attempts`]).
     ///
     /// Each call runs in the span of [`Operation::span`]: for generated operations it is
     /// named after the operation (e.g. `UpdateUserAttributes`), otherwise `call`, with the
@@ -101,11 +103,20 @@ impl Client {
                 return Err(SdkError::Validation(error));
             }
         }
+        // Counted outside the call timeout, so a call that runs out of time still knows how
+        // many attempts it started.
+        let attempts = AtomicU32::new(0);
         let result = match config.call_timeout() {
-            None => self.dispatch::<O>(input).await,
-            Some(limit) => tokio::time::timeout(limit, self.dispatch::<O>(input))
+            None => self.dispatch::<O>(input, &attempts).await,
+            Some(limit) => tokio::time::timeout(limit, self.dispatch::<O>(input, &attempts))
                 .await
-                .unwrap_or_else(|_| Err(SdkError::Timeout(Box::new(TimeoutError::call(limit))))),
+                .unwrap_or_else(|_| {
+                    let started = attempts.load(Ordering::Relaxed);
+                    let mut timeout = TimeoutError::call(limit);
+                    timeout.set_attempts(started);
+                    tracing::Span::current().record("attempts", started);
+                    Err(SdkError::Timeout(Box::new(timeout)))
+                }),
         };
         match &result {
             Ok(_) => tracing::debug!("call succeeded"),
@@ -118,6 +129,7 @@ impl Client {
     async fn dispatch<O: Operation>(
         &self,
         input: &O::Input,
+        attempts: &AtomicU32,
     ) -> Result<O::Output, SdkError<O::Error>> {
         let config = &self.inner.config;
         let endpoint = self
@@ -130,7 +142,8 @@ impl Client {
             AuthScheme::Anonymous => None,
             AuthScheme::SigV4 => Some(signer::<O>(config, &endpoint).await.map_err(construction)?),
         };
-        self.attempts::<O>(&request, signer.as_ref()).await
+        self.attempts::<O>(&request, signer.as_ref(), attempts)
+            .await
     }
 
     /// The retry loop.
@@ -138,6 +151,7 @@ impl Client {
         &self,
         request: &http::Request<Vec<u8>>,
         signer: Option<&Signer>,
+        attempts: &AtomicU32,
     ) -> Result<O::Output, SdkError<O::Error>> {
         let config = &self.inner.config;
         let retry = config.retry();
@@ -145,6 +159,7 @@ impl Client {
         let mut spent: u32 = 0;
         loop {
             attempt += 1;
+            attempts.store(attempt, Ordering::Relaxed);
             let mut outgoing = copy_request(request);
             if let Some(signer) = signer {
                 sign_request(
@@ -165,7 +180,7 @@ impl Client {
                 })?;
             }
             tracing::debug!(attempt, "sending request");
-            let error = match self.attempt::<O>(outgoing, attempt).await {
+            let (error, wait_hint) = match self.attempt::<O>(outgoing, attempt).await {
                 Ok(mut output) => {
                     if retry.retry_quota() {
                         self.inner.quota.release(spent);
@@ -174,7 +189,7 @@ impl Client {
                     tracing::Span::current().record("attempts", attempt);
                     return Ok(output);
                 }
-                Err(error) => error,
+                Err(failure) => failure,
             };
             let kind = classify(&error);
             let exhausted = attempt >= retry.max_attempts();
@@ -193,7 +208,11 @@ impl Client {
                     }
                 }
             }
-            let delay = retry.backoff(attempt, fastrand::f64());
+            // A `Retry-After` from the service replaces the jittered backoff, capped like it.
+            let delay = match wait_hint {
+                Some(asked) => asked.min(retry.max_backoff()),
+                None => retry.backoff(attempt, fastrand::f64()),
+            };
             tracing::debug!(
                 attempt,
                 reason = kind.as_str(),
@@ -204,12 +223,13 @@ impl Client {
         }
     }
 
-    /// One attempt: send, wait (bounded by the attempt timeout), read.
+    /// One attempt: send, wait (bounded by the attempt timeout), read. A failure comes with
+    /// the wait the response's `Retry-After` asked for, if any.
     async fn attempt<O: Operation>(
         &self,
         request: http::Request<Vec<u8>>,
         attempt: u32,
-    ) -> Result<O::Output, SdkError<O::Error>> {
+    ) -> Result<O::Output, (SdkError<O::Error>, Option<Duration>)> {
         let config = &self.inner.config;
         let sent = config.http_transport().send(request);
         let received = match config.attempt_timeout() {
@@ -218,15 +238,25 @@ impl Client {
                 Ok(received) => received,
                 Err(_) => {
                     tracing::debug!(attempt, timeout = ?limit, "attempt timed out");
-                    return Err(SdkError::Timeout(Box::new(TimeoutError::attempt(limit))));
+                    let timeout = SdkError::Timeout(Box::new(TimeoutError::attempt(limit)));
+                    return Err((timeout, None));
                 }
             },
         };
+        let limit = config.max_response_body_size();
+        let received = received.and_then(|response| {
+            // A custom transport may not enforce the limit while reading; hold it to it here.
+            if response.body().len() > limit {
+                Err(TransportError::body_too_large(limit))
+            } else {
+                Ok(response)
+            }
+        });
         let response = match received {
             Ok(response) => response,
             Err(error) => {
                 tracing::debug!(attempt, kind = %error.kind(), "transport failed");
-                return Err(transport_failure(error));
+                return Err((transport_failure(error), None));
             }
         };
         let status = response.status().as_u16();
@@ -235,6 +265,7 @@ impl Client {
             None => tracing::debug!(attempt, status, "response received"),
         }
         O::deserialize(&response)
+            .map_err(|error| (error, retry_after(response.headers(), SystemTime::now())))
     }
 }
 
@@ -352,6 +383,16 @@ fn request_id(response: &http::Response<Vec<u8>>) -> Option<&str> {
         .iter()
         .find_map(|name| response.headers().get(*name))
         .and_then(|value| value.to_str().ok())
+        .map(|id| &id[..floor_char_boundary(id, crate::untrusted::MAX_UNTRUSTED_TEXT)])
+}
+
+/// The largest index `<= max` that is a char boundary of `text`.
+fn floor_char_boundary(text: &str, max: usize) -> usize {
+    let mut cut = max.min(text.len());
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    cut
 }
 
 /// Whether a failed attempt is worth another.
@@ -365,20 +406,28 @@ fn classify<E: ProvideErrorMetadata>(error: &SdkError<E>) -> RetryKind {
             Some(error) if error.is_retryable() => RetryKind::Transient,
             _ => RetryKind::NotRetryable,
         },
-        SdkError::Response(error) => match error.http_status() {
-            429 => RetryKind::Throttling,
-            status if status >= 500 => RetryKind::Transient,
-            _ => RetryKind::NotRetryable,
-        },
+        SdkError::Response(error) => classify_status(error.http_status()),
         _ => RetryKind::NotRetryable,
     }
 }
 
-/// Records the attempt count on the error and in the span.
+/// Records the attempt count on the error, whatever its kind, and in the span.
 fn finish<E: ProvideErrorMetadata>(mut error: SdkError<E>, attempts: u32) -> SdkError<E> {
     tracing::Span::current().record("attempts", attempts);
-    if let SdkError::Service(service_error) = &mut error {
-        service_error.meta_mut().set_attempts(attempts);
+    match &mut error {
+        SdkError::Service(service_error) => service_error.meta_mut().set_attempts(attempts),
+        SdkError::Response(response_error) => response_error.set_attempts(attempts),
+        SdkError::Timeout(source) => {
+            if let Some(timeout) = source.downcast_mut::<TimeoutError>() {
+                timeout.set_attempts(attempts);
+            }
+        }
+        SdkError::Dispatch(source) => {
+            if let Some(transport) = source.downcast_mut::<TransportError>() {
+                transport.set_attempts(attempts);
+            }
+        }
+        SdkError::Validation(_) | SdkError::Construction(_) => {}
     }
     error
 }
@@ -404,6 +453,7 @@ fn log_failure<E: ProvideErrorMetadata>(error: &SdkError<E>) {
             http_status = error.http_status(),
             request_id = error.request_id(),
             error.path = %error.deserialize_error().path(),
+            attempts = error.attempts(),
             "call failed"
         ),
         SdkError::Construction(error) => {

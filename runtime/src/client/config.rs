@@ -7,14 +7,31 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::credentials::{env_var, EnvironmentCredentials, ProvideCredentials};
+#[cfg(any(feature = "hyper", feature = "reqwest"))]
+use super::proxy::ProxyConfig;
+use super::redact::{strip_user_info, url_without_user_info};
 use super::retry::RetryConfig;
 use super::transport::HttpTransport;
 
 /// Supplies `@idempotencyToken` values the caller left unset.
 pub type IdempotencyTokenProvider = Arc<dyn Fn() -> String + Send + Sync>;
 
-/// The connect timeout of the default transport unless one is configured (as in the AWS SDKs).
+/// The connect timeout of the default transport unless one is configured: TCP and TLS setup
+/// of a new connection together. aws-sdk-rust uses the same 3.1 s (for TCP alone).
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_millis(3100);
+
+/// The read timeout of the default transport unless one is configured. The complete response
+/// head must arrive within connect + read timeout of sending; then the body may not pause
+/// longer than this, and once this much time has passed it must average at least
+/// [`MIN_BODY_BYTES_PER_SECOND`](super::MIN_BODY_BYTES_PER_SECOND). aws-sdk-rust sets no read
+/// timeout by default and instead fails a body that stalls (under 1 byte/s for a 20 s grace
+/// period); this client bounds the wait for the head as well, since a service that answers
+/// nothing for 30 s is as good as gone.
+pub const DEFAULT_READ_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The largest response body the client reads unless configured otherwise: 64 MiB, well above
+/// the largest responses of AWS JSON APIs (a few MiB). aws-sdk-rust has no such limit.
+pub const DEFAULT_MAX_RESPONSE_BODY_SIZE: usize = 64 * 1024 * 1024;
 
 /// Everything a [`Client`](super::Client) needs besides the operation and its input.
 ///
@@ -41,6 +58,10 @@ pub struct Config {
     credentials: Option<Arc<dyn ProvideCredentials>>,
     retry: RetryConfig,
     connect_timeout: Option<Duration>,
+    read_timeout: Option<Duration>,
+    max_response_body_size: usize,
+    #[cfg(any(feature = "hyper", feature = "reqwest"))]
+    proxy: ProxyConfig,
     attempt_timeout: Option<Duration>,
     call_timeout: Option<Duration>,
     transport: Arc<dyn HttpTransport>,
@@ -52,18 +73,23 @@ pub struct Config {
 
 impl fmt::Debug for Config {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Config")
+        let mut debug = f.debug_struct("Config");
+        debug
             .field("region", &self.region)
             .field("endpoint_url", &self.endpoint_url)
             .field("credentials", &self.credentials)
             .field("retry", &self.retry)
             .field("connect_timeout", &self.connect_timeout)
+            .field("read_timeout", &self.read_timeout)
+            .field("max_response_body_size", &self.max_response_body_size)
             .field("attempt_timeout", &self.attempt_timeout)
             .field("call_timeout", &self.call_timeout)
             .field("use_fips", &self.use_fips)
             .field("use_dual_stack", &self.use_dual_stack)
-            .field("validation", &self.validation)
-            .finish_non_exhaustive()
+            .field("validation", &self.validation);
+        #[cfg(any(feature = "hyper", feature = "reqwest"))]
+        debug.field("proxy", &self.proxy);
+        debug.finish_non_exhaustive()
     }
 }
 
@@ -83,7 +109,8 @@ impl Config {
         self.region.as_deref()
     }
 
-    /// The endpoint URL that replaces endpoint resolution, if set.
+    /// The endpoint URL that replaces endpoint resolution, if set (without any user-info,
+    /// which the builder drops).
     pub fn endpoint_url(&self) -> Option<&str> {
         self.endpoint_url.as_deref()
     }
@@ -101,6 +128,22 @@ impl Config {
     /// The connect timeout given to the default transport.
     pub fn connect_timeout(&self) -> Option<Duration> {
         self.connect_timeout
+    }
+
+    /// The read timeout given to the default transport (see [`DEFAULT_READ_TIMEOUT`]).
+    pub fn read_timeout(&self) -> Option<Duration> {
+        self.read_timeout
+    }
+
+    /// The largest response body the client accepts, in bytes.
+    pub fn max_response_body_size(&self) -> usize {
+        self.max_response_body_size
+    }
+
+    /// The proxy policy of the default transport.
+    #[cfg(any(feature = "hyper", feature = "reqwest"))]
+    pub fn proxy(&self) -> &ProxyConfig {
+        &self.proxy
     }
 
     /// The limit on each attempt (send and read the response).
@@ -152,6 +195,10 @@ pub struct ConfigBuilder {
     credentials: Option<Arc<dyn ProvideCredentials>>,
     retry: Option<RetryConfig>,
     connect_timeout: Option<Option<Duration>>,
+    read_timeout: Option<Duration>,
+    max_response_body_size: Option<usize>,
+    #[cfg(any(feature = "hyper", feature = "reqwest"))]
+    proxy: ProxyConfig,
     attempt_timeout: Option<Duration>,
     call_timeout: Option<Duration>,
     transport: Option<Arc<dyn HttpTransport>>,
@@ -166,7 +213,10 @@ impl fmt::Debug for ConfigBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ConfigBuilder")
             .field("region", &self.region)
-            .field("endpoint_url", &self.endpoint_url)
+            .field(
+                "endpoint_url",
+                &self.endpoint_url.as_deref().map(url_without_user_info),
+            )
             .field("credentials", &self.credentials)
             .field("retry", &self.retry)
             .field("use_fips", &self.use_fips)
@@ -236,7 +286,8 @@ impl ConfigBuilder {
 
     /// Sends every call to `url` (e.g. `http://localhost:9229` for a local emulator) instead of
     /// the endpoint the service's rule set would pick. FIPS and dual-stack settings then have no
-    /// effect.
+    /// effect. User-info in the URL (`http://user:password@host`) is dropped by
+    /// [`build`](ConfigBuilder::build): it is never sent and never printed.
     pub fn endpoint_url(mut self, url: impl Into<String>) -> ConfigBuilder {
         self.endpoint_url = Some(url.into());
         self
@@ -277,6 +328,34 @@ impl ConfigBuilder {
     /// [`DEFAULT_CONNECT_TIMEOUT`]). An injected transport handles its own connect timeout.
     pub fn connect_timeout(mut self, timeout: Duration) -> ConfigBuilder {
         self.connect_timeout = Some(Some(timeout));
+        self
+    }
+
+    /// Bounds the wait for the response head and for each part of the body in the default
+    /// transport (default [`DEFAULT_READ_TIMEOUT`]; see there what it covers). An injected
+    /// transport handles its own read timeout.
+    pub fn read_timeout(mut self, timeout: Duration) -> ConfigBuilder {
+        self.read_timeout = Some(timeout);
+        self
+    }
+
+    /// The largest response body to read, in bytes (default
+    /// [`DEFAULT_MAX_RESPONSE_BODY_SIZE`], 64 MiB). The default transport stops reading as soon
+    /// as a body passes it (or announces a larger `Content-Length`) and the call fails with a
+    /// [`TransportError`](super::TransportError) of kind
+    /// [`BodyTooLarge`](super::TransportErrorKind::BodyTooLarge) naming the limit; bodies
+    /// from an injected transport are checked after the fact.
+    pub fn max_response_body_size(mut self, bytes: usize) -> ConfigBuilder {
+        self.max_response_body_size = Some(bytes);
+        self
+    }
+
+    /// Sends requests of the default transport through a proxy (default: none, whatever the
+    /// environment says). See [`ProxyConfig`] for the choices, including the explicit opt-in
+    /// to the `*_PROXY` variables.
+    #[cfg(any(feature = "hyper", feature = "reqwest"))]
+    pub fn proxy(mut self, proxy: ProxyConfig) -> ConfigBuilder {
+        self.proxy = proxy;
         self
     }
 
@@ -336,7 +415,7 @@ impl ConfigBuilder {
     }
 
     /// Checks the settings and builds the configuration. Without an injected transport this
-    /// creates the default one, which needs the `reqwest` feature.
+    /// creates the default one, which needs the `hyper` feature (or `reqwest`).
     pub fn build(self) -> Result<Config, ConfigError> {
         if !self.env_problems.is_empty() {
             return Err(ConfigError::new(format!(
@@ -344,25 +423,45 @@ impl ConfigBuilder {
                 self.env_problems.join("; ")
             )));
         }
-        if let Some(url) = &self.endpoint_url {
-            check_endpoint_url(url)?;
-        }
+        let endpoint_url = match &self.endpoint_url {
+            Some(url) => {
+                check_endpoint_url(url)?;
+                Some(strip_user_info(url).into_owned())
+            }
+            None => None,
+        };
         if let Some(region) = &self.region {
             check_region(region)?;
         }
+        #[cfg(any(feature = "hyper", feature = "reqwest"))]
+        self.proxy.check().map_err(ConfigError::new)?;
         let connect_timeout = self
             .connect_timeout
             .unwrap_or(Some(DEFAULT_CONNECT_TIMEOUT));
+        let read_timeout = Some(self.read_timeout.unwrap_or(DEFAULT_READ_TIMEOUT));
+        let max_response_body_size = self
+            .max_response_body_size
+            .unwrap_or(DEFAULT_MAX_RESPONSE_BODY_SIZE);
         let transport = match self.transport {
             Some(transport) => transport,
-            None => default_transport(connect_timeout)?,
+            None => default_transport(DefaultTransportSettings {
+                connect_timeout,
+                read_timeout,
+                max_body_size: max_response_body_size,
+                #[cfg(any(feature = "hyper", feature = "reqwest"))]
+                proxy: self.proxy.clone(),
+            })?,
         };
         Ok(Config {
             region: self.region,
-            endpoint_url: self.endpoint_url,
+            endpoint_url,
             credentials: self.credentials,
             retry: self.retry.unwrap_or_default(),
             connect_timeout,
+            read_timeout,
+            max_response_body_size,
+            #[cfg(any(feature = "hyper", feature = "reqwest"))]
+            proxy: self.proxy,
             attempt_timeout: self.attempt_timeout,
             call_timeout: self.call_timeout,
             transport,
@@ -377,7 +476,9 @@ impl ConfigBuilder {
 }
 
 fn check_endpoint_url(url: &str) -> Result<(), ConfigError> {
-    let uri: http::Uri = url.parse().map_err(|e| {
+    let shown = url_without_user_info(url);
+    let url = shown.as_ref();
+    let uri: http::Uri = strip_user_info(url).parse().map_err(|e| {
         ConfigError::new(format!("the endpoint URL `{url}` is not a valid URL: {e}"))
     })?;
     match (uri.scheme_str(), uri.authority()) {
@@ -406,24 +507,62 @@ fn check_region(region: &str) -> Result<(), ConfigError> {
     }
 }
 
-#[cfg(feature = "reqwest")]
-fn default_transport(
+/// What the default transport is built from.
+#[cfg_attr(not(any(feature = "hyper", feature = "reqwest")), allow(dead_code))]
+struct DefaultTransportSettings {
     connect_timeout: Option<Duration>,
+    read_timeout: Option<Duration>,
+    max_body_size: usize,
+    #[cfg(any(feature = "hyper", feature = "reqwest"))]
+    proxy: ProxyConfig,
+}
+
+#[cfg(any(feature = "hyper", feature = "reqwest"))]
+fn transport_error(error: super::TransportError) -> ConfigError {
+    ConfigError::new(format!(
+        "could not create the default HTTP transport: {error}"
+    ))
+}
+
+#[cfg(feature = "hyper")]
+fn default_transport(
+    settings: DefaultTransportSettings,
 ) -> Result<Arc<dyn HttpTransport>, ConfigError> {
     let transport =
-        super::reqwest_transport::ReqwestTransport::new(connect_timeout).map_err(|e| {
-            ConfigError::new(format!("could not create the default HTTP transport: {e}"))
-        })?;
+        super::hyper_transport::HyperTransport::new(super::hyper_transport::HyperSettings {
+            connect_timeout: settings.connect_timeout,
+            read_timeout: settings.read_timeout,
+            max_body_size: settings.max_body_size,
+            proxy: settings.proxy,
+        })
+        .map_err(transport_error)?;
     Ok(Arc::new(transport))
 }
 
-#[cfg(not(feature = "reqwest"))]
+#[cfg(all(feature = "reqwest", not(feature = "hyper")))]
 fn default_transport(
-    _connect_timeout: Option<Duration>,
+    settings: DefaultTransportSettings,
+) -> Result<Arc<dyn HttpTransport>, ConfigError> {
+    let transport = super::reqwest_transport::ReqwestTransport::with_settings(
+        super::reqwest_transport::ReqwestSettings {
+            connect_timeout: settings.connect_timeout,
+            read_timeout: settings.read_timeout,
+            max_body_size: settings.max_body_size,
+            proxy: settings.proxy,
+        },
+    )
+    .map_err(transport_error)?;
+    Ok(Arc::new(transport))
+}
+
+#[cfg(not(any(feature = "hyper", feature = "reqwest")))]
+fn default_transport(
+    _settings: DefaultTransportSettings,
 ) -> Result<Arc<dyn HttpTransport>, ConfigError> {
     Err(ConfigError::new(
-        "no HTTP transport: enable the `reqwest` feature of smithy-runtime for the default one, \
-         or pass your own with Config::builder().http_transport(..)",
+        "no HTTP transport: enable the `hyper` feature of smithy-runtime (the \
+         `default-transport` feature of generated crates) for the default one, or pass your \
+         own with Config::builder().http_transport(..)",
     ))
 }
 

@@ -95,6 +95,7 @@ pub struct TimeoutError {
     kind: TimeoutKind,
     limit: Option<Duration>,
     source: Option<BoxError>,
+    attempts: u32,
 }
 
 impl TimeoutError {
@@ -103,6 +104,7 @@ impl TimeoutError {
             kind: TimeoutKind::Attempt,
             limit: Some(limit),
             source: None,
+            attempts: 1,
         }
     }
 
@@ -111,6 +113,7 @@ impl TimeoutError {
             kind: TimeoutKind::Call,
             limit: Some(limit),
             source: None,
+            attempts: 1,
         }
     }
 
@@ -119,7 +122,18 @@ impl TimeoutError {
             kind: TimeoutKind::Transport,
             limit: None,
             source: Some(source),
+            attempts: 1,
         }
+    }
+
+    /// How many attempts the call made (the one that timed out included; for a call timeout,
+    /// those started before it passed).
+    pub fn attempts(&self) -> u32 {
+        self.attempts
+    }
+
+    pub(crate) fn set_attempts(&mut self, attempts: u32) {
+        self.attempts = attempts;
     }
 
     /// Which deadline passed.

@@ -111,8 +111,20 @@
 //! from the standard `AWS_*` variables, and the default transport talks to the real service.
 //!
 //! Everything that leaves the process goes through an [`HttpTransport`]; the default one is
-//! `ReqwestTransport` (cargo feature `reqwest`, on by default; turn it off and pass your own
-//! with [`ConfigBuilder::http_transport`]). Tests inject an [`InMemoryTransport`].
+//! `HyperTransport` (hyper 1 + rustls with `ring`, cargo feature `hyper`, on by default; turn
+//! it off and pass your own with [`ConfigBuilder::http_transport`]; `reqwest` offers an
+//! adapter on reqwest). Tests inject an [`InMemoryTransport`]. Whatever the transport, the
+//! [policy of `HttpTransport`](HttpTransport#the-policy-a-transport-must-follow) holds: no
+//! redirects, no proxy unless configured ([`ProxyConfig`]), bounded reads, no secrets in
+//! messages.
+//!
+//! | limit | this client's default | aws-sdk-rust's default |
+//! |---|---|---|
+//! | connect (TCP + TLS) | [`DEFAULT_CONNECT_TIMEOUT`], 3.1 s | 3.1 s (TCP) |
+//! | response head, body pauses | [`DEFAULT_READ_TIMEOUT`], 30 s, plus a 1 KiB/s floor | none; stalled-stream protection (1 B/s after 20 s) |
+//! | response body size | [`DEFAULT_MAX_RESPONSE_BODY_SIZE`], 64 MiB | none |
+//! | attempt, call | none ([`ConfigBuilder::attempt_timeout`], [`ConfigBuilder::call_timeout`]) | none |
+//! | attempts | 3, standard mode, `Retry-After` honoured up to the 20 s backoff cap | 3, standard mode |
 //!
 //! The pipeline needs a Tokio runtime with its timer enabled (for backoff and timeouts).
 
@@ -121,8 +133,14 @@ mod config;
 mod credentials;
 mod endpoint_resolution;
 mod errors;
+#[cfg(feature = "hyper")]
+mod hyper_transport;
+#[cfg(any(feature = "hyper", feature = "reqwest"))]
+mod proxy;
+mod redact;
 #[cfg(feature = "reqwest")]
 mod reqwest_transport;
+mod response_body;
 mod retry;
 mod signing;
 mod transport;
@@ -130,15 +148,20 @@ mod transport;
 pub use call::Client;
 pub use config::{
     random_idempotency_token, Config, ConfigBuilder, ConfigError, IdempotencyTokenProvider,
-    DEFAULT_CONNECT_TIMEOUT,
+    DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BODY_SIZE, DEFAULT_READ_TIMEOUT,
 };
 pub use credentials::{
     Credentials, CredentialsError, CredentialsErrorKind, CredentialsFuture, EnvironmentCredentials,
     ProvideCredentials,
 };
 pub use errors::{ConstructionError, ConstructionErrorKind, TimeoutError, TimeoutKind};
+#[cfg(feature = "hyper")]
+pub use hyper_transport::HyperTransport;
+#[cfg(any(feature = "hyper", feature = "reqwest"))]
+pub use proxy::ProxyConfig;
 #[cfg(feature = "reqwest")]
-pub use reqwest_transport::ReqwestTransport;
+pub use reqwest_transport::{ReqwestSettings, ReqwestTransport};
+pub use response_body::MIN_BODY_BYTES_PER_SECOND;
 pub use retry::{
     classify_service_error, RetryConfig, RetryKind, THROTTLING_ERROR_CODES, TRANSIENT_ERROR_CODES,
 };

@@ -2,9 +2,10 @@
 //! before it, and a per-client quota that stops retry storms when a service is down.
 
 use std::sync::Mutex;
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use crate::error::Fault;
+use crate::{DateTime, TimestampFormat};
 
 /// Error codes that mean "slow down". The list is the one AWS SDKs share.
 pub const THROTTLING_ERROR_CODES: &[&str] = &[
@@ -27,11 +28,22 @@ pub const THROTTLING_ERROR_CODES: &[&str] = &[
 /// Error codes of transient failures that are not throttling.
 pub const TRANSIENT_ERROR_CODES: &[&str] = &["RequestTimeout", "RequestTimeoutException"];
 
+/// HTTP statuses of transient server failures (the standard mode's list). Other 5xx codes
+/// (501 Not Implemented, 505, …) and made-up ones (999) are not retried.
+pub const TRANSIENT_STATUS_CODES: &[u16] = &[500, 502, 503, 504];
+
 /// How a client retries failed attempts.
 ///
 /// Delays grow exponentially with full jitter: before retry `n` (1-based) the client sleeps a
-/// random time in `[0, min(max_backoff, initial_backoff × 2ⁿ⁻¹))`. The defaults are 3 attempts
-/// in all, a 1 s initial backoff and a 20 s cap, as in the AWS SDKs' standard mode.
+/// random time in `[0, min(max_backoff, initial_backoff × 2ⁿ⁻¹))`. When the failed response
+/// carries a `Retry-After` header (seconds or an HTTP date), the client waits that long
+/// instead, but never longer than `max_backoff`. The defaults are 3 attempts in all, a 1 s
+/// initial backoff and a 20 s cap, as in the AWS SDKs' standard mode.
+///
+/// Retried: throttling (HTTP 429 or a code in [`THROTTLING_ERROR_CODES`]), transient failures
+/// (a status in [`TRANSIENT_STATUS_CODES`] or a code in [`TRANSIENT_ERROR_CODES`]), attempt
+/// timeouts, and connections that could not be made or broke. Not retried: client errors,
+/// other statuses, TLS and HTTP protocol failures, bodies over the size limit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RetryConfig {
     max_attempts: u32,
@@ -169,18 +181,46 @@ impl RetryKind {
     }
 }
 
-/// Classifies a service error from its code, HTTP status and fault.
+/// Classifies a service error from its code, HTTP status and fault. A server fault counts as
+/// transient only when no HTTP status says otherwise (a response always has one; the fault
+/// matters for errors built without one).
 pub fn classify_service_error(code: Option<&str>, status: Option<u16>, fault: Fault) -> RetryKind {
     if status == Some(429) || code.is_some_and(|code| THROTTLING_ERROR_CODES.contains(&code)) {
         RetryKind::Throttling
-    } else if fault == Fault::Server
-        || status.is_some_and(|status| status >= 500)
+    } else if status.is_some_and(|status| TRANSIENT_STATUS_CODES.contains(&status))
+        || (status.is_none() && fault == Fault::Server)
         || code.is_some_and(|code| TRANSIENT_ERROR_CODES.contains(&code))
     {
         RetryKind::Transient
     } else {
         RetryKind::NotRetryable
     }
+}
+
+/// Classifies a response that could not be read, from its status alone.
+pub(crate) fn classify_status(status: u16) -> RetryKind {
+    if status == 429 {
+        RetryKind::Throttling
+    } else if TRANSIENT_STATUS_CODES.contains(&status) {
+        RetryKind::Transient
+    } else {
+        RetryKind::NotRetryable
+    }
+}
+
+/// How long a response's `Retry-After` header asks the client to wait: delay-seconds or an
+/// HTTP date (a date in the past means no wait). `None` when absent or unreadable.
+pub(crate) fn retry_after(headers: &http::HeaderMap, now: SystemTime) -> Option<Duration> {
+    let value = headers
+        .get(http::header::RETRY_AFTER)?
+        .to_str()
+        .ok()?
+        .trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let at = SystemTime::try_from(DateTime::parse(value, TimestampFormat::HttpDate).ok()?).ok()?;
+    Some(at.duration_since(now).unwrap_or(Duration::ZERO))
 }
 
 /// Per-client retry tokens (see [`RetryConfig::with_retry_quota`]).
@@ -278,13 +318,56 @@ mod tests {
             Transient
         );
         assert_eq!(
-            classify_service_error(Some("InternalErrorException"), Some(400), Fault::Server),
+            classify_service_error(Some("InternalErrorException"), Some(500), Fault::Server),
             Transient
         );
+        assert_eq!(
+            classify_service_error(Some("InternalErrorException"), None, Fault::Server),
+            Transient
+        );
+        // Not real transient statuses: a made-up 999 and 501 Not Implemented.
+        assert_eq!(
+            classify_service_error(None, Some(999), Fault::Server),
+            NotRetryable
+        );
+        assert_eq!(
+            classify_service_error(None, Some(501), Fault::Server),
+            NotRetryable
+        );
+        assert_eq!(classify_status(999), NotRetryable);
+        assert_eq!(classify_status(503), Transient);
+        assert_eq!(classify_status(429), Throttling);
         assert_eq!(
             classify_service_error(Some("NotAuthorizedException"), Some(400), Fault::Client),
             NotRetryable
         );
+    }
+
+    #[test]
+    fn retry_after_reads_seconds_and_http_dates() {
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(784_111_777);
+        let headers = |value: &str| {
+            let mut headers = http::HeaderMap::new();
+            headers.insert(
+                http::header::RETRY_AFTER,
+                http::HeaderValue::from_str(value).expect("a header value"),
+            );
+            headers
+        };
+        assert_eq!(
+            retry_after(&headers("7"), now),
+            Some(Duration::from_secs(7))
+        );
+        // 784111777 is Sun, 06 Nov 1994 08:49:37 GMT.
+        let date = "Sun, 06 Nov 1994 08:50:07 GMT";
+        assert_eq!(
+            retry_after(&headers(date), now),
+            Some(Duration::from_secs(30))
+        );
+        let past = "Sun, 06 Nov 1994 08:00:00 GMT";
+        assert_eq!(retry_after(&headers(past), now), Some(Duration::ZERO));
+        assert_eq!(retry_after(&headers("soon"), now), None);
+        assert_eq!(retry_after(&http::HeaderMap::new(), now), None);
     }
 
     #[test]

@@ -37,9 +37,26 @@ pub type HttpFuture<'a> =
 /// }
 /// ```
 ///
-/// A transport must not retry, sign or log bodies: the client does the retrying and signing, and
-/// bodies may hold secrets. It should classify its failures with [`TransportErrorKind`] so the
-/// retry policy can tell a refused connection from a broken request.
+/// # The policy a transport must follow
+///
+/// The default transport ([`HyperTransport`](super::HyperTransport)) keeps these rules, and a
+/// transport you bring must keep them too, because requests carry access tokens and signatures:
+///
+/// - **No redirects.** Return a 3xx response as it is; never re-send the request (and its body)
+///   to the `Location` it names.
+/// - **No implicit proxies.** Send through a proxy only when the application configured one;
+///   read `HTTP_PROXY`/`HTTPS_PROXY`/`ALL_PROXY` only after an explicit opt-in, and then
+///   honour `NO_PROXY` and never proxy loopback addresses.
+/// - **No secrets in messages.** Errors and log lines must not contain bodies, header values
+///   or the user-info part of a URL (`user:password@`).
+/// - **Bounded reads.** Stop reading a body past the configured size limit
+///   ([`Config::max_response_body_size`](super::Config::max_response_body_size)) and give up
+///   on a connection that stays idle past the read timeout; the client re-checks the size of
+///   whatever a transport returns, but only the transport can stop the download early.
+/// - **No retries, no signing.** The client retries and signs; a transport sends once.
+///
+/// Classify failures with [`TransportErrorKind`] so the retry policy can tell a refused
+/// connection (retried) from a failed certificate check (never retried).
 pub trait HttpTransport: Send + Sync {
     /// Sends `request` and reads the whole response body.
     fn send(&self, request: http::Request<Vec<u8>>) -> HttpFuture<'_>;
@@ -55,6 +72,13 @@ pub enum TransportErrorKind {
     Io,
     /// The transport gave up waiting (its own connect or read timeout).
     Timeout,
+    /// The TLS handshake failed, e.g. the certificate is not trusted or names another host.
+    /// Not retried: the same handshake would fail the same way.
+    Tls,
+    /// The peer does not speak valid HTTP (a malformed status line or headers). Not retried.
+    Protocol,
+    /// The response body is larger than the configured limit. Not retried.
+    BodyTooLarge,
     /// Anything else, e.g. a request the transport cannot represent. Not retried.
     Other,
 }
@@ -65,16 +89,23 @@ impl fmt::Display for TransportErrorKind {
             TransportErrorKind::Connect => "connection error",
             TransportErrorKind::Io => "I/O error",
             TransportErrorKind::Timeout => "transport timeout",
+            TransportErrorKind::Tls => "TLS error",
+            TransportErrorKind::Protocol => "HTTP protocol error",
+            TransportErrorKind::BodyTooLarge => "response too large",
             TransportErrorKind::Other => "transport error",
         })
     }
 }
 
 /// Why an [`HttpTransport`] produced no response.
+///
+/// [`attempts`](TransportError::attempts) tells how many attempts the call made before
+/// giving up with this error.
 #[derive(Debug)]
 pub struct TransportError {
     kind: TransportErrorKind,
     source: BoxError,
+    attempts: u32,
 }
 
 impl TransportError {
@@ -83,6 +114,7 @@ impl TransportError {
         TransportError {
             kind,
             source: source.into(),
+            attempts: 1,
         }
     }
 
@@ -101,9 +133,35 @@ impl TransportError {
         TransportError::new(TransportErrorKind::Timeout, source)
     }
 
+    /// The TLS handshake failed; the client does not retry it.
+    pub fn tls(source: impl Into<BoxError>) -> TransportError {
+        TransportError::new(TransportErrorKind::Tls, source)
+    }
+
+    /// The body passed the size limit; the client does not retry it.
+    pub fn body_too_large(limit: usize) -> TransportError {
+        TransportError::new(
+            TransportErrorKind::BodyTooLarge,
+            format!(
+                "the response body is larger than the {limit}-byte limit \
+                 (Config::builder().max_response_body_size(..) raises it)"
+            ),
+        )
+    }
+
     /// Any other failure; the client does not retry it.
     pub fn other(source: impl Into<BoxError>) -> TransportError {
         TransportError::new(TransportErrorKind::Other, source)
+    }
+
+    /// How many attempts the call made (the client records it; 1 until then).
+    pub fn attempts(&self) -> u32 {
+        self.attempts
+    }
+
+    /// Records the attempt count (the client does this before returning the error).
+    pub fn set_attempts(&mut self, attempts: u32) {
+        self.attempts = attempts;
     }
 
     /// The kind of failure.
@@ -111,9 +169,13 @@ impl TransportError {
         self.kind
     }
 
-    /// Whether sending the same request again may succeed (connect, I/O and timeout failures).
+    /// Whether sending the same request again may succeed (connect, I/O and timeout failures;
+    /// not TLS, protocol, size or other failures).
     pub fn is_retryable(&self) -> bool {
-        !matches!(self.kind, TransportErrorKind::Other)
+        matches!(
+            self.kind,
+            TransportErrorKind::Connect | TransportErrorKind::Io | TransportErrorKind::Timeout
+        )
     }
 }
 
@@ -268,7 +330,7 @@ impl InMemoryTransport {
                 Err(TransportError::other(format!(
                     "InMemoryTransport has no response queued for request #{seen} ({} {})",
                     request.method(),
-                    request.uri()
+                    super::redact::uri_without_user_info(request.uri())
                 )))
             }
         }

@@ -61,14 +61,13 @@ impl GetUserInputBuilder {
     pub fn build(
         self,
     ) -> ::std::result::Result<GetUserInput, ::smithy_runtime::error::BuildError> {
-        ::std::result::Result::Ok(GetUserInput {
-            access_token: self
-                .access_token
-                .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
-                    "GetUserRequest",
-                    "AccessToken",
-                ))?,
-        })
+        let access_token = self
+            .access_token
+            .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
+                "GetUserRequest",
+                "AccessToken",
+            ))?;
+        ::std::result::Result::Ok(GetUserInput { access_token })
     }
 }
 impl ::std::fmt::Debug for GetUserInputBuilder {
@@ -96,15 +95,14 @@ impl ::smithy_runtime::json::FromJson for GetUserInput {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
-        ::std::result::Result::Ok(GetUserInput {
-            access_token: ::smithy_runtime::json::member(
-                    object,
-                    "AccessToken",
-                    ::smithy_runtime::json::read_string,
-                )?
-                .unwrap_or_else(::smithy_runtime::json::Zero::zero),
-        })
+        let _object = ::smithy_runtime::json::object(value)?;
+        let access_token = ::smithy_runtime::json::member(
+                _object,
+                "AccessToken",
+                ::smithy_runtime::json::read_string,
+            )?
+            .unwrap_or_else(::smithy_runtime::json::Zero::zero);
+        ::std::result::Result::Ok(GetUserInput { access_token })
     }
 }
 impl ::smithy_runtime::json::Zero for GetUserInput {
@@ -331,19 +329,21 @@ impl GetUserOutputBuilder {
     pub fn build(
         self,
     ) -> ::std::result::Result<GetUserOutput, ::smithy_runtime::error::BuildError> {
+        let username = self
+            .username
+            .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
+                "GetUserResponse",
+                "Username",
+            ))?;
+        let user_attributes = self
+            .user_attributes
+            .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
+                "GetUserResponse",
+                "UserAttributes",
+            ))?;
         ::std::result::Result::Ok(GetUserOutput {
-            username: self
-                .username
-                .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
-                    "GetUserResponse",
-                    "Username",
-                ))?,
-            user_attributes: self
-                .user_attributes
-                .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
-                    "GetUserResponse",
-                    "UserAttributes",
-                ))?,
+            username,
+            user_attributes,
             mfa_options: self.mfa_options,
             preferred_mfa_setting: self.preferred_mfa_setting,
             user_mfa_setting_list: self.user_mfa_setting_list,
@@ -418,44 +418,49 @@ impl ::smithy_runtime::json::FromJson for GetUserOutput {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
-        ::std::result::Result::Ok(GetUserOutput {
-            username: ::smithy_runtime::json::member(
-                    object,
-                    "Username",
-                    ::smithy_runtime::json::read_string,
-                )?
-                .unwrap_or_else(::smithy_runtime::json::Zero::zero),
-            user_attributes: ::smithy_runtime::json::member(
-                    object,
-                    "UserAttributes",
-                    |value| ::smithy_runtime::json::read_list(
-                        value,
-                        <crate::types::AttributeType as ::smithy_runtime::json::FromJson>::from_json,
-                    ),
-                )?
-                .unwrap_or_else(::smithy_runtime::json::Zero::zero),
-            mfa_options: ::smithy_runtime::json::member(
-                object,
-                "MFAOptions",
-                |value| ::smithy_runtime::json::read_list(
-                    value,
-                    <crate::types::MfaOptionType as ::smithy_runtime::json::FromJson>::from_json,
-                ),
-            )?,
-            preferred_mfa_setting: ::smithy_runtime::json::member(
-                object,
-                "PreferredMfaSetting",
+        let _object = ::smithy_runtime::json::object(value)?;
+        let username = ::smithy_runtime::json::member(
+                _object,
+                "Username",
                 ::smithy_runtime::json::read_string,
-            )?,
-            user_mfa_setting_list: ::smithy_runtime::json::member(
-                object,
-                "UserMFASettingList",
+            )?
+            .unwrap_or_else(::smithy_runtime::json::Zero::zero);
+        let user_attributes = ::smithy_runtime::json::member(
+                _object,
+                "UserAttributes",
                 |value| ::smithy_runtime::json::read_list(
                     value,
-                    ::smithy_runtime::json::read_string,
+                    <crate::types::AttributeType as ::smithy_runtime::json::FromJson>::from_json,
                 ),
-            )?,
+            )?
+            .unwrap_or_else(::smithy_runtime::json::Zero::zero);
+        let mfa_options = ::smithy_runtime::json::member(
+            _object,
+            "MFAOptions",
+            |value| ::smithy_runtime::json::read_list(
+                value,
+                <crate::types::MfaOptionType as ::smithy_runtime::json::FromJson>::from_json,
+            ),
+        )?;
+        let preferred_mfa_setting = ::smithy_runtime::json::member(
+            _object,
+            "PreferredMfaSetting",
+            ::smithy_runtime::json::read_string,
+        )?;
+        let user_mfa_setting_list = ::smithy_runtime::json::member(
+            _object,
+            "UserMFASettingList",
+            |value| ::smithy_runtime::json::read_list(
+                value,
+                ::smithy_runtime::json::read_string,
+            ),
+        )?;
+        ::std::result::Result::Ok(GetUserOutput {
+            username,
+            user_attributes,
+            mfa_options,
+            preferred_mfa_setting,
+            user_mfa_setting_list,
             _meta: ::std::default::Default::default(),
         })
     }

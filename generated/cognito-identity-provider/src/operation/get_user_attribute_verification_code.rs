@@ -149,19 +149,21 @@ impl GetUserAttributeVerificationCodeInputBuilder {
         GetUserAttributeVerificationCodeInput,
         ::smithy_runtime::error::BuildError,
     > {
+        let access_token = self
+            .access_token
+            .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
+                "GetUserAttributeVerificationCodeRequest",
+                "AccessToken",
+            ))?;
+        let attribute_name = self
+            .attribute_name
+            .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
+                "GetUserAttributeVerificationCodeRequest",
+                "AttributeName",
+            ))?;
         ::std::result::Result::Ok(GetUserAttributeVerificationCodeInput {
-            access_token: self
-                .access_token
-                .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
-                    "GetUserAttributeVerificationCodeRequest",
-                    "AccessToken",
-                ))?,
-            attribute_name: self
-                .attribute_name
-                .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
-                    "GetUserAttributeVerificationCodeRequest",
-                    "AttributeName",
-                ))?,
+            access_token,
+            attribute_name,
             client_metadata: self.client_metadata,
         })
     }
@@ -211,28 +213,31 @@ impl ::smithy_runtime::json::FromJson for GetUserAttributeVerificationCodeInput 
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let access_token = ::smithy_runtime::json::member(
+                _object,
+                "AccessToken",
+                ::smithy_runtime::json::read_string,
+            )?
+            .unwrap_or_else(::smithy_runtime::json::Zero::zero);
+        let attribute_name = ::smithy_runtime::json::member(
+                _object,
+                "AttributeName",
+                ::smithy_runtime::json::read_string,
+            )?
+            .unwrap_or_else(::smithy_runtime::json::Zero::zero);
+        let client_metadata = ::smithy_runtime::json::member(
+            _object,
+            "ClientMetadata",
+            |value| ::smithy_runtime::json::read_map(
+                value,
+                ::smithy_runtime::json::read_string,
+            ),
+        )?;
         ::std::result::Result::Ok(GetUserAttributeVerificationCodeInput {
-            access_token: ::smithy_runtime::json::member(
-                    object,
-                    "AccessToken",
-                    ::smithy_runtime::json::read_string,
-                )?
-                .unwrap_or_else(::smithy_runtime::json::Zero::zero),
-            attribute_name: ::smithy_runtime::json::member(
-                    object,
-                    "AttributeName",
-                    ::smithy_runtime::json::read_string,
-                )?
-                .unwrap_or_else(::smithy_runtime::json::Zero::zero),
-            client_metadata: ::smithy_runtime::json::member(
-                object,
-                "ClientMetadata",
-                |value| ::smithy_runtime::json::read_map(
-                    value,
-                    ::smithy_runtime::json::read_string,
-                ),
-            )?,
+            access_token,
+            attribute_name,
+            client_metadata,
         })
     }
 }
@@ -410,13 +415,14 @@ impl ::smithy_runtime::json::FromJson for GetUserAttributeVerificationCodeOutput
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let code_delivery_details = ::smithy_runtime::json::member(
+            _object,
+            "CodeDeliveryDetails",
+            <crate::types::CodeDeliveryDetailsType as ::smithy_runtime::json::FromJson>::from_json,
+        )?;
         ::std::result::Result::Ok(GetUserAttributeVerificationCodeOutput {
-            code_delivery_details: ::smithy_runtime::json::member(
-                object,
-                "CodeDeliveryDetails",
-                <crate::types::CodeDeliveryDetailsType as ::smithy_runtime::json::FromJson>::from_json,
-            )?,
+            code_delivery_details,
             _meta: ::std::default::Default::default(),
         })
     }

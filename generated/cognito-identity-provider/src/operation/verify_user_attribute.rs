@@ -126,25 +126,28 @@ impl VerifyUserAttributeInputBuilder {
         VerifyUserAttributeInput,
         ::smithy_runtime::error::BuildError,
     > {
+        let access_token = self
+            .access_token
+            .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
+                "VerifyUserAttributeRequest",
+                "AccessToken",
+            ))?;
+        let attribute_name = self
+            .attribute_name
+            .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
+                "VerifyUserAttributeRequest",
+                "AttributeName",
+            ))?;
+        let code = self
+            .code
+            .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
+                "VerifyUserAttributeRequest",
+                "Code",
+            ))?;
         ::std::result::Result::Ok(VerifyUserAttributeInput {
-            access_token: self
-                .access_token
-                .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
-                    "VerifyUserAttributeRequest",
-                    "AccessToken",
-                ))?,
-            attribute_name: self
-                .attribute_name
-                .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
-                    "VerifyUserAttributeRequest",
-                    "AttributeName",
-                ))?,
-            code: self
-                .code
-                .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
-                    "VerifyUserAttributeRequest",
-                    "Code",
-                ))?,
+            access_token,
+            attribute_name,
+            code,
         })
     }
 }
@@ -191,26 +194,29 @@ impl ::smithy_runtime::json::FromJson for VerifyUserAttributeInput {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let access_token = ::smithy_runtime::json::member(
+                _object,
+                "AccessToken",
+                ::smithy_runtime::json::read_string,
+            )?
+            .unwrap_or_else(::smithy_runtime::json::Zero::zero);
+        let attribute_name = ::smithy_runtime::json::member(
+                _object,
+                "AttributeName",
+                ::smithy_runtime::json::read_string,
+            )?
+            .unwrap_or_else(::smithy_runtime::json::Zero::zero);
+        let code = ::smithy_runtime::json::member(
+                _object,
+                "Code",
+                ::smithy_runtime::json::read_string,
+            )?
+            .unwrap_or_else(::smithy_runtime::json::Zero::zero);
         ::std::result::Result::Ok(VerifyUserAttributeInput {
-            access_token: ::smithy_runtime::json::member(
-                    object,
-                    "AccessToken",
-                    ::smithy_runtime::json::read_string,
-                )?
-                .unwrap_or_else(::smithy_runtime::json::Zero::zero),
-            attribute_name: ::smithy_runtime::json::member(
-                    object,
-                    "AttributeName",
-                    ::smithy_runtime::json::read_string,
-                )?
-                .unwrap_or_else(::smithy_runtime::json::Zero::zero),
-            code: ::smithy_runtime::json::member(
-                    object,
-                    "Code",
-                    ::smithy_runtime::json::read_string,
-                )?
-                .unwrap_or_else(::smithy_runtime::json::Zero::zero),
+            access_token,
+            attribute_name,
+            code,
         })
     }
 }
