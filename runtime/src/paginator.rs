@@ -395,7 +395,7 @@ mod tests {
                 &mut self.meta
             }
         }
-        let answers = vec![
+        let answers = [
             Some(key(&[("pk", "1"), ("sk", "a")])),
             Some(key(&[("pk", "2"), ("sk", "b")])),
             // Equal to the first, built in another order.

@@ -262,7 +262,7 @@ fn left_out(ir: &CrateIr) -> String {
 /// Text that marks code with backticks, made safe for rustdoc: brackets outside code spans
 /// are escaped (they would read as links); an odd backtick count gives up on code spans.
 fn code_spans(text: &str) -> String {
-    if text.matches('`').count() % 2 != 0 {
+    if !text.matches('`').count().is_multiple_of(2) {
         return text
             .replace('`', "'")
             .replace('[', "\\[")
