@@ -28,7 +28,8 @@ pub fn struct_json(s: &StructIr) -> TokenStream {
         .iter()
         .map(|f| {
             let field = ident(&f.ident);
-            quote! { #field, }
+            let local = local(f);
+            quote! { #field: #local, }
         })
         .collect();
     let write_binding = if s.fields.is_empty() {
@@ -88,8 +89,14 @@ fn write_field(f: &FieldIr) -> TokenStream {
     }
 }
 
+/// The local a member is read into: prefixed, so no member name can shadow `_object` or be
+/// a name clippy refuses for bindings (`foo`).
+pub(super) fn local(f: &FieldIr) -> proc_macro2::Ident {
+    quote::format_ident!("member_{}", crate::ir::naming::method_base(&f.ident))
+}
+
 fn read_field(f: &FieldIr) -> TokenStream {
-    let field = ident(&f.ident);
+    let field = local(f);
     let key = &f.member;
     let read = reader(&f.ty);
     let boxed = if f.boxed {

@@ -490,9 +490,10 @@ fn build_method(s: &StructIr, name: &proc_macro2::Ident) -> TokenStream {
     // rustc's cleanup code (and compile time) quadratic in the member count.
     let required = s.fields.iter().filter(|f| must_set(f)).map(|f| {
         let field = ident(&f.ident);
+        let local = super::struct_json::local(f);
         let member = &f.member;
         quote! {
-            let #field = self.#field.ok_or_else(|| #ERROR_BUILD_ERROR::missing_member(#shape, #member))?;
+            let #local = self.#field.ok_or_else(|| #ERROR_BUILD_ERROR::missing_member(#shape, #member))?;
         }
     });
     let assign = s.fields.iter().map(|f| {
@@ -500,7 +501,8 @@ fn build_method(s: &StructIr, name: &proc_macro2::Ident) -> TokenStream {
         if f.optional {
             quote! { #field: self.#field, }
         } else if must_set(f) {
-            quote! { #field, }
+            let local = super::struct_json::local(f);
+            quote! { #field: #local, }
         } else {
             let default = field_default(f);
             match &f.default {

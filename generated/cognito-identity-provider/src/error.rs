@@ -89,13 +89,13 @@ impl ::smithy_runtime::json::FromJson for AliasExistsException {
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
         let _object = ::smithy_runtime::json::object(value)?;
-        let message = ::smithy_runtime::json::member(
+        let member_message = ::smithy_runtime::json::member(
             _object,
             "message",
             ::smithy_runtime::json::read_string,
         )?;
         ::std::result::Result::Ok(AliasExistsException {
-            message,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -208,13 +208,13 @@ impl ::smithy_runtime::json::FromJson for CodeDeliveryFailureException {
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
         let _object = ::smithy_runtime::json::object(value)?;
-        let message = ::smithy_runtime::json::member(
+        let member_message = ::smithy_runtime::json::member(
             _object,
             "message",
             ::smithy_runtime::json::read_string,
         )?;
         ::std::result::Result::Ok(CodeDeliveryFailureException {
-            message,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -327,13 +327,13 @@ impl ::smithy_runtime::json::FromJson for CodeMismatchException {
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
         let _object = ::smithy_runtime::json::object(value)?;
-        let message = ::smithy_runtime::json::member(
+        let member_message = ::smithy_runtime::json::member(
             _object,
             "message",
             ::smithy_runtime::json::read_string,
         )?;
         ::std::result::Result::Ok(CodeMismatchException {
-            message,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -446,13 +446,13 @@ impl ::smithy_runtime::json::FromJson for ExpiredCodeException {
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
         let _object = ::smithy_runtime::json::object(value)?;
-        let message = ::smithy_runtime::json::member(
+        let member_message = ::smithy_runtime::json::member(
             _object,
             "message",
             ::smithy_runtime::json::read_string,
         )?;
         ::std::result::Result::Ok(ExpiredCodeException {
-            message,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -565,13 +565,13 @@ impl ::smithy_runtime::json::FromJson for ForbiddenException {
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
         let _object = ::smithy_runtime::json::object(value)?;
-        let message = ::smithy_runtime::json::member(
+        let member_message = ::smithy_runtime::json::member(
             _object,
             "message",
             ::smithy_runtime::json::read_string,
         )?;
         ::std::result::Result::Ok(ForbiddenException {
-            message,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -682,13 +682,13 @@ impl ::smithy_runtime::json::FromJson for InternalErrorException {
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
         let _object = ::smithy_runtime::json::object(value)?;
-        let message = ::smithy_runtime::json::member(
+        let member_message = ::smithy_runtime::json::member(
             _object,
             "message",
             ::smithy_runtime::json::read_string,
         )?;
         ::std::result::Result::Ok(InternalErrorException {
-            message,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -799,13 +799,13 @@ impl ::smithy_runtime::json::FromJson for InvalidEmailRoleAccessPolicyException 
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
         let _object = ::smithy_runtime::json::object(value)?;
-        let message = ::smithy_runtime::json::member(
+        let member_message = ::smithy_runtime::json::member(
             _object,
             "message",
             ::smithy_runtime::json::read_string,
         )?;
         ::std::result::Result::Ok(InvalidEmailRoleAccessPolicyException {
-            message,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -919,13 +919,13 @@ impl ::smithy_runtime::json::FromJson for InvalidLambdaResponseException {
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
         let _object = ::smithy_runtime::json::object(value)?;
-        let message = ::smithy_runtime::json::member(
+        let member_message = ::smithy_runtime::json::member(
             _object,
             "message",
             ::smithy_runtime::json::read_string,
         )?;
         ::std::result::Result::Ok(InvalidLambdaResponseException {
-            message,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -1074,19 +1074,19 @@ impl ::smithy_runtime::json::FromJson for InvalidParameterException {
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
         let _object = ::smithy_runtime::json::object(value)?;
-        let message = ::smithy_runtime::json::member(
+        let member_message = ::smithy_runtime::json::member(
             _object,
             "message",
             ::smithy_runtime::json::read_string,
         )?;
-        let reason_code = ::smithy_runtime::json::member(
+        let member_reason_code = ::smithy_runtime::json::member(
             _object,
             "reasonCode",
             ::smithy_runtime::json::read_string,
         )?;
         ::std::result::Result::Ok(InvalidParameterException {
-            message,
-            reason_code,
+            message: member_message,
+            reason_code: member_reason_code,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -1200,13 +1200,13 @@ impl ::smithy_runtime::json::FromJson for InvalidSmsRoleAccessPolicyException {
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
         let _object = ::smithy_runtime::json::object(value)?;
-        let message = ::smithy_runtime::json::member(
+        let member_message = ::smithy_runtime::json::member(
             _object,
             "message",
             ::smithy_runtime::json::read_string,
         )?;
         ::std::result::Result::Ok(InvalidSmsRoleAccessPolicyException {
-            message,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -1320,13 +1320,13 @@ impl ::smithy_runtime::json::FromJson for InvalidSmsRoleTrustRelationshipExcepti
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
         let _object = ::smithy_runtime::json::object(value)?;
-        let message = ::smithy_runtime::json::member(
+        let member_message = ::smithy_runtime::json::member(
             _object,
             "message",
             ::smithy_runtime::json::read_string,
         )?;
         ::std::result::Result::Ok(InvalidSmsRoleTrustRelationshipException {
-            message,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -1440,13 +1440,13 @@ impl ::smithy_runtime::json::FromJson for LimitExceededException {
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
         let _object = ::smithy_runtime::json::object(value)?;
-        let message = ::smithy_runtime::json::member(
+        let member_message = ::smithy_runtime::json::member(
             _object,
             "message",
             ::smithy_runtime::json::read_string,
         )?;
         ::std::result::Result::Ok(LimitExceededException {
-            message,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -1559,13 +1559,13 @@ impl ::smithy_runtime::json::FromJson for NotAuthorizedException {
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
         let _object = ::smithy_runtime::json::object(value)?;
-        let message = ::smithy_runtime::json::member(
+        let member_message = ::smithy_runtime::json::member(
             _object,
             "message",
             ::smithy_runtime::json::read_string,
         )?;
         ::std::result::Result::Ok(NotAuthorizedException {
-            message,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -1678,13 +1678,13 @@ impl ::smithy_runtime::json::FromJson for PasswordResetRequiredException {
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
         let _object = ::smithy_runtime::json::object(value)?;
-        let message = ::smithy_runtime::json::member(
+        let member_message = ::smithy_runtime::json::member(
             _object,
             "message",
             ::smithy_runtime::json::read_string,
         )?;
         ::std::result::Result::Ok(PasswordResetRequiredException {
-            message,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -1797,13 +1797,13 @@ impl ::smithy_runtime::json::FromJson for ResourceNotFoundException {
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
         let _object = ::smithy_runtime::json::object(value)?;
-        let message = ::smithy_runtime::json::member(
+        let member_message = ::smithy_runtime::json::member(
             _object,
             "message",
             ::smithy_runtime::json::read_string,
         )?;
         ::std::result::Result::Ok(ResourceNotFoundException {
-            message,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -1916,13 +1916,13 @@ impl ::smithy_runtime::json::FromJson for TooManyRequestsException {
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
         let _object = ::smithy_runtime::json::object(value)?;
-        let message = ::smithy_runtime::json::member(
+        let member_message = ::smithy_runtime::json::member(
             _object,
             "message",
             ::smithy_runtime::json::read_string,
         )?;
         ::std::result::Result::Ok(TooManyRequestsException {
-            message,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -2035,13 +2035,13 @@ impl ::smithy_runtime::json::FromJson for UnexpectedLambdaException {
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
         let _object = ::smithy_runtime::json::object(value)?;
-        let message = ::smithy_runtime::json::member(
+        let member_message = ::smithy_runtime::json::member(
             _object,
             "message",
             ::smithy_runtime::json::read_string,
         )?;
         ::std::result::Result::Ok(UnexpectedLambdaException {
-            message,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -2154,13 +2154,13 @@ impl ::smithy_runtime::json::FromJson for UserLambdaValidationException {
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
         let _object = ::smithy_runtime::json::object(value)?;
-        let message = ::smithy_runtime::json::member(
+        let member_message = ::smithy_runtime::json::member(
             _object,
             "message",
             ::smithy_runtime::json::read_string,
         )?;
         ::std::result::Result::Ok(UserLambdaValidationException {
-            message,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -2273,13 +2273,13 @@ impl ::smithy_runtime::json::FromJson for UserNotConfirmedException {
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
         let _object = ::smithy_runtime::json::object(value)?;
-        let message = ::smithy_runtime::json::member(
+        let member_message = ::smithy_runtime::json::member(
             _object,
             "message",
             ::smithy_runtime::json::read_string,
         )?;
         ::std::result::Result::Ok(UserNotConfirmedException {
-            message,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -2392,13 +2392,13 @@ impl ::smithy_runtime::json::FromJson for UserNotFoundException {
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
         let _object = ::smithy_runtime::json::object(value)?;
-        let message = ::smithy_runtime::json::member(
+        let member_message = ::smithy_runtime::json::member(
             _object,
             "message",
             ::smithy_runtime::json::read_string,
         )?;
         ::std::result::Result::Ok(UserNotFoundException {
-            message,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }

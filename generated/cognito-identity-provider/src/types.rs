@@ -90,14 +90,14 @@ impl AttributeTypeBuilder {
     pub fn build(
         self,
     ) -> ::std::result::Result<AttributeType, ::smithy_runtime::error::BuildError> {
-        let name = self
+        let member_name = self
             .name
             .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
                 "AttributeType",
                 "Name",
             ))?;
         ::std::result::Result::Ok(AttributeType {
-            name,
+            name: member_name,
             value: self.value,
         })
     }
@@ -136,18 +136,21 @@ impl ::smithy_runtime::json::FromJson for AttributeType {
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
         let _object = ::smithy_runtime::json::object(value)?;
-        let name = ::smithy_runtime::json::member(
+        let member_name = ::smithy_runtime::json::member(
                 _object,
                 "Name",
                 ::smithy_runtime::json::read_string,
             )?
             .unwrap_or_else(::smithy_runtime::json::Zero::zero);
-        let value = ::smithy_runtime::json::member(
+        let member_value = ::smithy_runtime::json::member(
             _object,
             "Value",
             ::smithy_runtime::json::read_string,
         )?;
-        ::std::result::Result::Ok(AttributeType { name, value })
+        ::std::result::Result::Ok(AttributeType {
+            name: member_name,
+            value: member_value,
+        })
     }
 }
 impl ::smithy_runtime::json::Zero for AttributeType {
@@ -358,25 +361,25 @@ impl ::smithy_runtime::json::FromJson for CodeDeliveryDetailsType {
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
         let _object = ::smithy_runtime::json::object(value)?;
-        let destination = ::smithy_runtime::json::member(
+        let member_destination = ::smithy_runtime::json::member(
             _object,
             "Destination",
             ::smithy_runtime::json::read_string,
         )?;
-        let delivery_medium = ::smithy_runtime::json::member(
+        let member_delivery_medium = ::smithy_runtime::json::member(
             _object,
             "DeliveryMedium",
             <crate::types::DeliveryMediumType as ::smithy_runtime::json::FromJson>::from_json,
         )?;
-        let attribute_name = ::smithy_runtime::json::member(
+        let member_attribute_name = ::smithy_runtime::json::member(
             _object,
             "AttributeName",
             ::smithy_runtime::json::read_string,
         )?;
         ::std::result::Result::Ok(CodeDeliveryDetailsType {
-            destination,
-            delivery_medium,
-            attribute_name,
+            destination: member_destination,
+            delivery_medium: member_delivery_medium,
+            attribute_name: member_attribute_name,
         })
     }
 }
@@ -636,19 +639,19 @@ impl ::smithy_runtime::json::FromJson for MfaOptionType {
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
         let _object = ::smithy_runtime::json::object(value)?;
-        let delivery_medium = ::smithy_runtime::json::member(
+        let member_delivery_medium = ::smithy_runtime::json::member(
             _object,
             "DeliveryMedium",
             <crate::types::DeliveryMediumType as ::smithy_runtime::json::FromJson>::from_json,
         )?;
-        let attribute_name = ::smithy_runtime::json::member(
+        let member_attribute_name = ::smithy_runtime::json::member(
             _object,
             "AttributeName",
             ::smithy_runtime::json::read_string,
         )?;
         ::std::result::Result::Ok(MfaOptionType {
-            delivery_medium,
-            attribute_name,
+            delivery_medium: member_delivery_medium,
+            attribute_name: member_attribute_name,
         })
     }
 }

@@ -101,21 +101,21 @@ impl DeleteUserAttributesInputBuilder {
         DeleteUserAttributesInput,
         ::smithy_runtime::error::BuildError,
     > {
-        let user_attribute_names = self
+        let member_user_attribute_names = self
             .user_attribute_names
             .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
                 "DeleteUserAttributesRequest",
                 "UserAttributeNames",
             ))?;
-        let access_token = self
+        let member_access_token = self
             .access_token
             .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
                 "DeleteUserAttributesRequest",
                 "AccessToken",
             ))?;
         ::std::result::Result::Ok(DeleteUserAttributesInput {
-            user_attribute_names,
-            access_token,
+            user_attribute_names: member_user_attribute_names,
+            access_token: member_access_token,
         })
     }
 }
@@ -157,7 +157,7 @@ impl ::smithy_runtime::json::FromJson for DeleteUserAttributesInput {
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
         let _object = ::smithy_runtime::json::object(value)?;
-        let user_attribute_names = ::smithy_runtime::json::member(
+        let member_user_attribute_names = ::smithy_runtime::json::member(
                 _object,
                 "UserAttributeNames",
                 |value| ::smithy_runtime::json::read_list(
@@ -166,15 +166,15 @@ impl ::smithy_runtime::json::FromJson for DeleteUserAttributesInput {
                 ),
             )?
             .unwrap_or_else(::smithy_runtime::json::Zero::zero);
-        let access_token = ::smithy_runtime::json::member(
+        let member_access_token = ::smithy_runtime::json::member(
                 _object,
                 "AccessToken",
                 ::smithy_runtime::json::read_string,
             )?
             .unwrap_or_else(::smithy_runtime::json::Zero::zero);
         ::std::result::Result::Ok(DeleteUserAttributesInput {
-            user_attribute_names,
-            access_token,
+            user_attribute_names: member_user_attribute_names,
+            access_token: member_access_token,
         })
     }
 }

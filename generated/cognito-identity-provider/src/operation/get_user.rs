@@ -61,13 +61,15 @@ impl GetUserInputBuilder {
     pub fn build(
         self,
     ) -> ::std::result::Result<GetUserInput, ::smithy_runtime::error::BuildError> {
-        let access_token = self
+        let member_access_token = self
             .access_token
             .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
                 "GetUserRequest",
                 "AccessToken",
             ))?;
-        ::std::result::Result::Ok(GetUserInput { access_token })
+        ::std::result::Result::Ok(GetUserInput {
+            access_token: member_access_token,
+        })
     }
 }
 impl ::std::fmt::Debug for GetUserInputBuilder {
@@ -96,13 +98,15 @@ impl ::smithy_runtime::json::FromJson for GetUserInput {
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
         let _object = ::smithy_runtime::json::object(value)?;
-        let access_token = ::smithy_runtime::json::member(
+        let member_access_token = ::smithy_runtime::json::member(
                 _object,
                 "AccessToken",
                 ::smithy_runtime::json::read_string,
             )?
             .unwrap_or_else(::smithy_runtime::json::Zero::zero);
-        ::std::result::Result::Ok(GetUserInput { access_token })
+        ::std::result::Result::Ok(GetUserInput {
+            access_token: member_access_token,
+        })
     }
 }
 impl ::smithy_runtime::json::Zero for GetUserInput {
@@ -329,21 +333,21 @@ impl GetUserOutputBuilder {
     pub fn build(
         self,
     ) -> ::std::result::Result<GetUserOutput, ::smithy_runtime::error::BuildError> {
-        let username = self
+        let member_username = self
             .username
             .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
                 "GetUserResponse",
                 "Username",
             ))?;
-        let user_attributes = self
+        let member_user_attributes = self
             .user_attributes
             .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
                 "GetUserResponse",
                 "UserAttributes",
             ))?;
         ::std::result::Result::Ok(GetUserOutput {
-            username,
-            user_attributes,
+            username: member_username,
+            user_attributes: member_user_attributes,
             mfa_options: self.mfa_options,
             preferred_mfa_setting: self.preferred_mfa_setting,
             user_mfa_setting_list: self.user_mfa_setting_list,
@@ -419,13 +423,13 @@ impl ::smithy_runtime::json::FromJson for GetUserOutput {
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
         let _object = ::smithy_runtime::json::object(value)?;
-        let username = ::smithy_runtime::json::member(
+        let member_username = ::smithy_runtime::json::member(
                 _object,
                 "Username",
                 ::smithy_runtime::json::read_string,
             )?
             .unwrap_or_else(::smithy_runtime::json::Zero::zero);
-        let user_attributes = ::smithy_runtime::json::member(
+        let member_user_attributes = ::smithy_runtime::json::member(
                 _object,
                 "UserAttributes",
                 |value| ::smithy_runtime::json::read_list(
@@ -434,7 +438,7 @@ impl ::smithy_runtime::json::FromJson for GetUserOutput {
                 ),
             )?
             .unwrap_or_else(::smithy_runtime::json::Zero::zero);
-        let mfa_options = ::smithy_runtime::json::member(
+        let member_mfa_options = ::smithy_runtime::json::member(
             _object,
             "MFAOptions",
             |value| ::smithy_runtime::json::read_list(
@@ -442,12 +446,12 @@ impl ::smithy_runtime::json::FromJson for GetUserOutput {
                 <crate::types::MfaOptionType as ::smithy_runtime::json::FromJson>::from_json,
             ),
         )?;
-        let preferred_mfa_setting = ::smithy_runtime::json::member(
+        let member_preferred_mfa_setting = ::smithy_runtime::json::member(
             _object,
             "PreferredMfaSetting",
             ::smithy_runtime::json::read_string,
         )?;
-        let user_mfa_setting_list = ::smithy_runtime::json::member(
+        let member_user_mfa_setting_list = ::smithy_runtime::json::member(
             _object,
             "UserMFASettingList",
             |value| ::smithy_runtime::json::read_list(
@@ -456,11 +460,11 @@ impl ::smithy_runtime::json::FromJson for GetUserOutput {
             ),
         )?;
         ::std::result::Result::Ok(GetUserOutput {
-            username,
-            user_attributes,
-            mfa_options,
-            preferred_mfa_setting,
-            user_mfa_setting_list,
+            username: member_username,
+            user_attributes: member_user_attributes,
+            mfa_options: member_mfa_options,
+            preferred_mfa_setting: member_preferred_mfa_setting,
+            user_mfa_setting_list: member_user_mfa_setting_list,
             _meta: ::std::default::Default::default(),
         })
     }

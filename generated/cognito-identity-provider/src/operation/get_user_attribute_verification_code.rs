@@ -149,21 +149,21 @@ impl GetUserAttributeVerificationCodeInputBuilder {
         GetUserAttributeVerificationCodeInput,
         ::smithy_runtime::error::BuildError,
     > {
-        let access_token = self
+        let member_access_token = self
             .access_token
             .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
                 "GetUserAttributeVerificationCodeRequest",
                 "AccessToken",
             ))?;
-        let attribute_name = self
+        let member_attribute_name = self
             .attribute_name
             .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
                 "GetUserAttributeVerificationCodeRequest",
                 "AttributeName",
             ))?;
         ::std::result::Result::Ok(GetUserAttributeVerificationCodeInput {
-            access_token,
-            attribute_name,
+            access_token: member_access_token,
+            attribute_name: member_attribute_name,
             client_metadata: self.client_metadata,
         })
     }
@@ -214,19 +214,19 @@ impl ::smithy_runtime::json::FromJson for GetUserAttributeVerificationCodeInput 
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
         let _object = ::smithy_runtime::json::object(value)?;
-        let access_token = ::smithy_runtime::json::member(
+        let member_access_token = ::smithy_runtime::json::member(
                 _object,
                 "AccessToken",
                 ::smithy_runtime::json::read_string,
             )?
             .unwrap_or_else(::smithy_runtime::json::Zero::zero);
-        let attribute_name = ::smithy_runtime::json::member(
+        let member_attribute_name = ::smithy_runtime::json::member(
                 _object,
                 "AttributeName",
                 ::smithy_runtime::json::read_string,
             )?
             .unwrap_or_else(::smithy_runtime::json::Zero::zero);
-        let client_metadata = ::smithy_runtime::json::member(
+        let member_client_metadata = ::smithy_runtime::json::member(
             _object,
             "ClientMetadata",
             |value| ::smithy_runtime::json::read_map(
@@ -235,9 +235,9 @@ impl ::smithy_runtime::json::FromJson for GetUserAttributeVerificationCodeInput 
             ),
         )?;
         ::std::result::Result::Ok(GetUserAttributeVerificationCodeInput {
-            access_token,
-            attribute_name,
-            client_metadata,
+            access_token: member_access_token,
+            attribute_name: member_attribute_name,
+            client_metadata: member_client_metadata,
         })
     }
 }
@@ -416,13 +416,13 @@ impl ::smithy_runtime::json::FromJson for GetUserAttributeVerificationCodeOutput
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
         let _object = ::smithy_runtime::json::object(value)?;
-        let code_delivery_details = ::smithy_runtime::json::member(
+        let member_code_delivery_details = ::smithy_runtime::json::member(
             _object,
             "CodeDeliveryDetails",
             <crate::types::CodeDeliveryDetailsType as ::smithy_runtime::json::FromJson>::from_json,
         )?;
         ::std::result::Result::Ok(GetUserAttributeVerificationCodeOutput {
-            code_delivery_details,
+            code_delivery_details: member_code_delivery_details,
             _meta: ::std::default::Default::default(),
         })
     }

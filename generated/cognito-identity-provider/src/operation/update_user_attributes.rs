@@ -152,21 +152,21 @@ impl UpdateUserAttributesInputBuilder {
         UpdateUserAttributesInput,
         ::smithy_runtime::error::BuildError,
     > {
-        let user_attributes = self
+        let member_user_attributes = self
             .user_attributes
             .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
                 "UpdateUserAttributesRequest",
                 "UserAttributes",
             ))?;
-        let access_token = self
+        let member_access_token = self
             .access_token
             .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
                 "UpdateUserAttributesRequest",
                 "AccessToken",
             ))?;
         ::std::result::Result::Ok(UpdateUserAttributesInput {
-            user_attributes,
-            access_token,
+            user_attributes: member_user_attributes,
+            access_token: member_access_token,
             client_metadata: self.client_metadata,
         })
     }
@@ -220,7 +220,7 @@ impl ::smithy_runtime::json::FromJson for UpdateUserAttributesInput {
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
         let _object = ::smithy_runtime::json::object(value)?;
-        let user_attributes = ::smithy_runtime::json::member(
+        let member_user_attributes = ::smithy_runtime::json::member(
                 _object,
                 "UserAttributes",
                 |value| ::smithy_runtime::json::read_list(
@@ -229,13 +229,13 @@ impl ::smithy_runtime::json::FromJson for UpdateUserAttributesInput {
                 ),
             )?
             .unwrap_or_else(::smithy_runtime::json::Zero::zero);
-        let access_token = ::smithy_runtime::json::member(
+        let member_access_token = ::smithy_runtime::json::member(
                 _object,
                 "AccessToken",
                 ::smithy_runtime::json::read_string,
             )?
             .unwrap_or_else(::smithy_runtime::json::Zero::zero);
-        let client_metadata = ::smithy_runtime::json::member(
+        let member_client_metadata = ::smithy_runtime::json::member(
             _object,
             "ClientMetadata",
             |value| ::smithy_runtime::json::read_map(
@@ -244,9 +244,9 @@ impl ::smithy_runtime::json::FromJson for UpdateUserAttributesInput {
             ),
         )?;
         ::std::result::Result::Ok(UpdateUserAttributesInput {
-            user_attributes,
-            access_token,
-            client_metadata,
+            user_attributes: member_user_attributes,
+            access_token: member_access_token,
+            client_metadata: member_client_metadata,
         })
     }
 }
@@ -433,7 +433,7 @@ impl ::smithy_runtime::json::FromJson for UpdateUserAttributesOutput {
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
         let _object = ::smithy_runtime::json::object(value)?;
-        let code_delivery_details_list = ::smithy_runtime::json::member(
+        let member_code_delivery_details_list = ::smithy_runtime::json::member(
             _object,
             "CodeDeliveryDetailsList",
             |value| ::smithy_runtime::json::read_list(
@@ -442,7 +442,7 @@ impl ::smithy_runtime::json::FromJson for UpdateUserAttributesOutput {
             ),
         )?;
         ::std::result::Result::Ok(UpdateUserAttributesOutput {
-            code_delivery_details_list,
+            code_delivery_details_list: member_code_delivery_details_list,
             _meta: ::std::default::Default::default(),
         })
     }

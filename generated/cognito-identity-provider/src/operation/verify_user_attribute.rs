@@ -126,28 +126,28 @@ impl VerifyUserAttributeInputBuilder {
         VerifyUserAttributeInput,
         ::smithy_runtime::error::BuildError,
     > {
-        let access_token = self
+        let member_access_token = self
             .access_token
             .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
                 "VerifyUserAttributeRequest",
                 "AccessToken",
             ))?;
-        let attribute_name = self
+        let member_attribute_name = self
             .attribute_name
             .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
                 "VerifyUserAttributeRequest",
                 "AttributeName",
             ))?;
-        let code = self
+        let member_code = self
             .code
             .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
                 "VerifyUserAttributeRequest",
                 "Code",
             ))?;
         ::std::result::Result::Ok(VerifyUserAttributeInput {
-            access_token,
-            attribute_name,
-            code,
+            access_token: member_access_token,
+            attribute_name: member_attribute_name,
+            code: member_code,
         })
     }
 }
@@ -195,28 +195,28 @@ impl ::smithy_runtime::json::FromJson for VerifyUserAttributeInput {
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
         let _object = ::smithy_runtime::json::object(value)?;
-        let access_token = ::smithy_runtime::json::member(
+        let member_access_token = ::smithy_runtime::json::member(
                 _object,
                 "AccessToken",
                 ::smithy_runtime::json::read_string,
             )?
             .unwrap_or_else(::smithy_runtime::json::Zero::zero);
-        let attribute_name = ::smithy_runtime::json::member(
+        let member_attribute_name = ::smithy_runtime::json::member(
                 _object,
                 "AttributeName",
                 ::smithy_runtime::json::read_string,
             )?
             .unwrap_or_else(::smithy_runtime::json::Zero::zero);
-        let code = ::smithy_runtime::json::member(
+        let member_code = ::smithy_runtime::json::member(
                 _object,
                 "Code",
                 ::smithy_runtime::json::read_string,
             )?
             .unwrap_or_else(::smithy_runtime::json::Zero::zero);
         ::std::result::Result::Ok(VerifyUserAttributeInput {
-            access_token,
-            attribute_name,
-            code,
+            access_token: member_access_token,
+            attribute_name: member_attribute_name,
+            code: member_code,
         })
     }
 }
