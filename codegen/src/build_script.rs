@@ -101,3 +101,62 @@ impl BuildScript {
         std::fs::rename(&partial, out).map_err(|e| GenerateError::io(out, e))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!(
+            "smithy-codegen-build-script-{}-{name}",
+            std::process::id()
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    fn own_model() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../models/cognito-identity-provider.json")
+    }
+
+    #[test]
+    fn writes_one_includable_file() {
+        let dir = scratch("ok");
+        let out = dir.join("cognito.rs");
+        BuildScript::new("unused")
+            .operations(["GetUser"])
+            .generate_to(&own_model(), &out)
+            .unwrap();
+        let text = std::fs::read_to_string(&out).unwrap();
+        // No inner attributes (not allowed in an included file), modules inline, the endpoint
+        // rules embedded rather than `include_str!`-ed.
+        assert!(
+            !text.contains("#!["),
+            "inner attribute in {}",
+            out.display()
+        );
+        assert!(text.contains("pub mod operation {") && text.contains("pub mod get_user {"));
+        assert!(!text.contains("include_str!"));
+        assert!(!dir.join("cognito.rs.partial").exists());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn failures_are_typed_and_leave_nothing_behind() {
+        let dir = scratch("fail");
+        let out = dir.join("cognito.rs");
+        let missing = BuildScript::new("unused")
+            .generate_to(&dir.join("no-such-model.json"), &out)
+            .unwrap_err();
+        assert!(matches!(missing, GenerateError::Io { .. }), "{missing}");
+        let unknown = BuildScript::new("unused")
+            .operations(["NoSuchOperation"])
+            .generate_to(&own_model(), &out)
+            .unwrap_err();
+        assert!(matches!(unknown, GenerateError::Model(_)), "{unknown}");
+        assert!(unknown.to_string().contains("NoSuchOperation"), "{unknown}");
+        assert!(!out.exists());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

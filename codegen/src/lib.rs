@@ -20,7 +20,7 @@
 //! smithy-runtime = "0.1"          # or a path; the generated code calls `::smithy_runtime`
 //!
 //! [build-dependencies]
-//! smithy-codegen = "0.1"
+//! smithy-codegen = { path = "path/to/smithy-codegen/codegen" }
 //!
 //! [features]
 //! # The generated code puts `serde` derives behind this feature; declare it (it may stay empty

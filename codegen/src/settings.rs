@@ -52,6 +52,7 @@ pub enum Layout {
 pub struct Settings {
     package_name: Option<String>,
     runtime: RuntimeDependency,
+    runtime_package: Option<String>,
     standalone_workspace: bool,
     model_source: String,
     layout: Layout,
@@ -64,6 +65,7 @@ impl Default for Settings {
         Settings {
             package_name: None,
             runtime: RuntimeDependency::Path("../../runtime".to_owned()),
+            runtime_package: None,
             standalone_workspace: false,
             model_source: "a Smithy model".to_owned(),
             layout: Layout::Crate,
@@ -81,6 +83,14 @@ impl Settings {
     /// How the crate depends on `smithy-runtime`.
     pub fn runtime(mut self, runtime: RuntimeDependency) -> Settings {
         self.runtime = runtime;
+        self
+    }
+
+    /// The runtime's Cargo package name when it is not `smithy-runtime` (a fork, or a copy
+    /// published under another name). The dependency keeps the key `smithy-runtime`
+    /// (`package = "<name>"`), so the generated code's `::smithy_runtime` paths still resolve.
+    pub fn runtime_package(mut self, name: impl Into<String>) -> Settings {
+        self.runtime_package = Some(name.into());
         self
     }
 
@@ -112,6 +122,11 @@ impl Settings {
         &self.runtime
     }
 
+    /// The runtime's package name, when renamed.
+    pub fn get_runtime_package(&self) -> Option<&str> {
+        self.runtime_package.as_deref()
+    }
+
     /// Whether the crate gets its own `[workspace]`.
     pub fn get_standalone_workspace(&self) -> bool {
         self.standalone_workspace
@@ -129,7 +144,7 @@ impl Settings {
 }
 
 /// A TOML basic string: quotes, backslashes and control characters escaped.
-fn toml_string(text: &str) -> String {
+pub(crate) fn toml_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {

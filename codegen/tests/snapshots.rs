@@ -161,7 +161,7 @@ fn small_model_ir() {
 
 #[test]
 fn obstacle_course_ir() {
-    // The names chosen for the obstacle course (see integration/tests/obstacle_course.rs,
+    // The names chosen for the obstacle course (see integration/tests/generated_crates/obstacle_course.rs,
     // which compiles and uses the generated crate).
     let model =
         load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/models/obstacle-course.json"));
@@ -170,4 +170,28 @@ fn obstacle_course_ir() {
         .lower()
         .expect("the obstacle course lowers");
     snapshot!("obstacle_course_ir", dump::render(&ir));
+}
+
+/// A crate meant for another repository depends on the published runtime, not a path.
+#[test]
+fn a_published_runtime_version_replaces_the_path() {
+    let generated = cognito_generator()
+        .settings(
+            Settings::default()
+                .package_name("my-cognito")
+                .runtime(RuntimeDependency::Version("0.1".to_owned()))
+                .runtime_package("our-smithy-runtime")
+                .standalone_workspace(true),
+        )
+        .generate()
+        .expect("generation succeeds");
+    let manifest = &generated.files[Path::new("Cargo.toml")];
+    assert!(
+        manifest.contains(
+            "smithy-runtime = { package = \"our-smithy-runtime\", version = \"0.1\", default-features = false }"
+        ),
+        "{manifest}"
+    );
+    assert!(!manifest.contains("path ="), "{manifest}");
+    assert!(manifest.contains("name = \"my-cognito\"") && manifest.contains("\n[workspace]\n"));
 }

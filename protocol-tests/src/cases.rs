@@ -160,7 +160,7 @@ pub fn protocol_name(trait_id: &str) -> &str {
     trait_id.rsplit('#').next().unwrap_or(trait_id)
 }
 
-/// The protocol trait id of a service (`aws.protocols#awsJson1_0` or `…1_1`).
+/// The protocol trait id of a service (`aws.protocols#awsJson1_0`, `…1_1` or `…#restJson1`).
 pub fn service_protocol(model: &Model, service: &ShapeId) -> Result<String, String> {
     let shape = model
         .shape(service)
@@ -169,8 +169,12 @@ pub fn service_protocol(model: &Model, service: &ShapeId) -> Result<String, Stri
         Ok("aws.protocols#awsJson1_1".to_owned())
     } else if shape.traits.aws_json_1_0 {
         Ok("aws.protocols#awsJson1_0".to_owned())
+    } else if shape.traits.rest_json_1 {
+        Ok("aws.protocols#restJson1".to_owned())
     } else {
-        Err(format!("`{service}` has no awsJson protocol trait"))
+        Err(format!(
+            "`{service}` has no awsJson or restJson1 protocol trait"
+        ))
     }
 }
 

@@ -1,4 +1,4 @@
-//! Runs every client case of Smithy's awsJson1_1 and awsJson1_0 protocol tests.
+//! Runs every client case of Smithy's awsJson1_1, awsJson1_0 and restJson1 protocol tests.
 //!
 //! For each service under test a crate is generated into `target/generated/<package>` with
 //! one test per case in `tests/protocol_tests.rs`; `cargo test` runs there (all crates share
@@ -37,7 +37,7 @@ fn aws_json_protocol_compliance() {
         .map(|s| prepare(&model, s).unwrap_or_else(|e| panic!("{}: {e}", s.service)))
         .collect();
 
-    // Every client case of the two protocols in the whole model must be run by some service.
+    // Every client case of these protocols in the whole model must be run by some service.
     for (protocol, label) in PROTOCOLS {
         let everywhere: BTreeSet<(Kind, String)> = all_client_cases(&model, protocol)
             .into_iter()

@@ -52,6 +52,8 @@ use ::smithy_runtime::error::UnhandledError as _;
 #[allow(unused_imports)]
 use ::smithy_runtime::error_struct_impls as _;
 #[allow(unused_imports)]
+use ::smithy_runtime::http::HeaderMap as _;
+#[allow(unused_imports)]
 use ::smithy_runtime::http::Request as _;
 #[allow(unused_imports)]
 use ::smithy_runtime::http::Response as _;
@@ -139,6 +141,18 @@ use ::smithy_runtime::paginator::pages as _;
 use ::smithy_runtime::paginator::PaginationStream as _;
 #[allow(unused_imports)]
 use ::smithy_runtime::paginator::PaginationToken as _;
+#[allow(unused_imports)]
+use ::smithy_runtime::rest_json as _;
+#[allow(unused_imports)]
+use ::smithy_runtime::rest_json::body::build_request as _;
+#[allow(unused_imports)]
+use ::smithy_runtime::rest_json::errors::modelled_error as _;
+#[allow(unused_imports)]
+use ::smithy_runtime::rest_json::errors::parse_error as _;
+#[allow(unused_imports)]
+use ::smithy_runtime::rest_json::errors::response_metadata as _;
+#[allow(unused_imports)]
+use ::smithy_runtime::rest_json::uri::RequestPath as _;
 #[allow(unused_imports)]
 use ::smithy_runtime::sensitive::Redacted as _;
 #[allow(unused_imports)]

@@ -17,7 +17,6 @@ mod macros;
 pub mod operation;
 pub mod paginator;
 pub mod protocol;
-pub mod rest_json;
 pub mod sensitive;
 #[cfg(feature = "serde")]
 mod serde_impls;
@@ -32,7 +31,7 @@ extern crate self as smithy_runtime;
 mod generated_code_paths;
 
 /// The awsJson 1.0/1.1 protocol, at the path generated crates use.
-pub use protocol::aws_json;
+pub use protocol::{aws_json, rest_json};
 
 pub use blob::Blob;
 pub use datetime::{DateTime, TimestampFormat};

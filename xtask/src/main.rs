@@ -67,6 +67,10 @@ struct CodegenArgs {
     /// Service shape id, when the model has several services.
     #[arg(long, requires = "model")]
     service: Option<String>,
+    /// Depend on the published `smithy-runtime` at this version (e.g. `0.1`) instead of this
+    /// repository's `runtime/` by path: for a crate that lives in another repository.
+    #[arg(long, requires = "model")]
+    runtime_version: Option<String>,
 }
 
 fn main() -> ExitCode {
@@ -120,6 +124,8 @@ struct Job {
     service: Option<String>,
     /// Listed in codegen.toml, hence a member of this workspace.
     workspace_member: bool,
+    /// A published runtime version instead of the path to `runtime/`.
+    runtime_version: Option<String>,
 }
 
 fn codegen(args: CodegenArgs) -> Result<(), String> {
@@ -132,6 +138,7 @@ fn codegen(args: CodegenArgs) -> Result<(), String> {
             package: args.package.clone(),
             service: args.service.clone(),
             workspace_member: false,
+            runtime_version: args.runtime_version.clone(),
         }],
         _ => config::load(&root)?
             .into_iter()
@@ -142,6 +149,7 @@ fn codegen(args: CodegenArgs) -> Result<(), String> {
                 package: Some(entry.package),
                 service: entry.service,
                 workspace_member: true,
+                runtime_version: None,
             })
             .collect(),
     };
@@ -164,10 +172,17 @@ fn run(root: &Path, job: &Job, check: bool) -> Result<Vec<PathBuf>, String> {
     let model = Model::load_paths(std::slice::from_ref(&job.model)).map_err(|e| e.to_string())?;
     let loaded = started.elapsed();
 
-    let runtime_path = paths::relative_or_absolute(&job.out, &root.join("runtime"))?;
+    // Nothing is created before generation succeeds: `write_to` creates what it writes.
+    let runtime = match &job.runtime_version {
+        Some(version) => RuntimeDependency::Version(version.clone()),
+        None => RuntimeDependency::Path(paths::relative_or_absolute(
+            &job.out,
+            &root.join("runtime"),
+        )?),
+    };
     let source = paths::display_relative(root, &job.model);
     let mut settings = Settings::default()
-        .runtime(RuntimeDependency::Path(runtime_path))
+        .runtime(runtime)
         .standalone_workspace(!job.workspace_member)
         .model_source(source);
     if let Some(package) = &job.package {

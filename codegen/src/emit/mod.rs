@@ -100,17 +100,19 @@ fn crate_layout(ir: &CrateIr, settings: &Settings) -> BTreeMap<PathBuf, EmittedF
 }
 
 fn types_file(ir: &CrateIr) -> TokenStream {
+    let protocol = protocol::for_service(&ir.service);
     let items = ir.types.values().map(|ty| match ty {
         TypeIr::Struct(s) => {
             let body = structs::structure(s);
-            let json = struct_json::struct_json(s);
+            let codec = protocol.structure_codec(s);
             let validate = validate::struct_validate(s);
-            quote! { #body #json #validate }
+            quote! { #body #codec #validate }
         }
         TypeIr::Union(u) => {
             let body = unions::union(u);
+            let codec = protocol.union_codec(u);
             let validate = validate::union_validate(u);
-            quote! { #body #validate }
+            quote! { #body #codec #validate }
         }
         TypeIr::Enum(e) => enums::string_enum(e),
         TypeIr::IntEnum(e) => enums::int_enum(e),
@@ -120,11 +122,12 @@ fn types_file(ir: &CrateIr) -> TokenStream {
 }
 
 fn errors_file(ir: &CrateIr) -> TokenStream {
+    let protocol = protocol::for_service(&ir.service);
     let items = ir.errors.values().map(|s| {
         let body = structs::structure(s);
-        let json = struct_json::struct_json(s);
+        let codec = protocol.structure_codec(s);
         let impls = errors::error_struct_impls(s);
-        quote! { #body #json #impls }
+        quote! { #body #codec #impls }
     });
     quote! { #(#items)* }
 }
@@ -132,8 +135,9 @@ fn errors_file(ir: &CrateIr) -> TokenStream {
 /// The module of one operation: its input and output (with builders), its error enum, the
 /// marker type implementing `Operation`, the fluent builder and, when paginated, the paginator.
 fn operation_module(ir: &CrateIr, op: &OperationIr) -> TokenStream {
-    let input = io_struct(&op.input);
-    let output = io_struct(&op.output);
+    let protocol = protocol::for_service(&ir.service);
+    let input = io_struct(protocol, &op.input);
+    let output = io_struct(protocol, &op.output);
     let output_name = tokens::ident(&op.output.name);
     let error = errors::operation_error(op);
     let marker = operation::operation_impl(ir, op);
@@ -157,11 +161,11 @@ fn operation_module(ir: &CrateIr, op: &OperationIr) -> TokenStream {
     }
 }
 
-fn io_struct(s: &StructIr) -> TokenStream {
+fn io_struct(protocol: &dyn protocol::ProtocolEmitter, s: &StructIr) -> TokenStream {
     let body = structs::structure(s);
-    let json = struct_json::struct_json(s);
+    let codec = protocol.structure_codec(s);
     let validate = validate::struct_validate(s);
-    quote! { #body #json #validate }
+    quote! { #body #codec #validate }
 }
 
 #[cfg(test)]

@@ -63,6 +63,7 @@ registry! {
     // Re-exported crates.
     HTTP_REQUEST = "http::Request";
     HTTP_RESPONSE = "http::Response";
+    HTTP_HEADER_MAP = "http::HeaderMap";
     TRACING_INFO_SPAN = "tracing::info_span";
     TRACING_FIELD = "tracing::field";
     TRACING_SPAN = "tracing::Span";
@@ -146,6 +147,13 @@ registry! {
     AWS_JSON_RESPONSE_METADATA = "aws_json::response_metadata";
     AWS_JSON_SET_QUERY_MODE = "aws_json::set_query_mode";
     AWS_JSON_WRAP = "aws_json::wrap";
+    // The restJson1 protocol (items are named through its submodules: `uri`, `headers`, …).
+    REST_JSON = "rest_json";
+    REST_JSON_REQUEST_PATH = "rest_json::uri::RequestPath";
+    REST_JSON_BUILD_REQUEST = "rest_json::body::build_request";
+    REST_JSON_PARSE_ERROR = "rest_json::errors::parse_error";
+    REST_JSON_MODELLED_ERROR = "rest_json::errors::modelled_error";
+    REST_JSON_RESPONSE_METADATA = "rest_json::errors::response_metadata";
 }
 
 /// The Rust file listing every registered item as a `use`, checked in as

@@ -87,7 +87,7 @@ pub fn is_copy(ty: &RustType) -> bool {
     )
 }
 
-fn timestamp_format(format: TimestampFormat) -> TokenStream {
+pub(super) fn timestamp_format(format: TimestampFormat) -> TokenStream {
     match format {
         TimestampFormat::EpochSeconds => quote! { #TIMESTAMP_FORMAT::EpochSeconds },
         TimestampFormat::DateTime => quote! { #TIMESTAMP_FORMAT::DateTime },

@@ -70,7 +70,7 @@ pub fn struct_json(s: &StructIr) -> TokenStream {
 
 fn write_field(f: &FieldIr) -> TokenStream {
     let field = ident(&f.ident);
-    let key = &f.member;
+    let key = &f.json_key;
     if f.optional {
         let write = to_json(&f.ty, quote! { value });
         quote! {
@@ -97,7 +97,7 @@ pub(super) fn local(f: &FieldIr) -> proc_macro2::Ident {
 
 fn read_field(f: &FieldIr) -> TokenStream {
     let field = local(f);
-    let key = &f.member;
+    let key = &f.json_key;
     let read = reader(&f.ty);
     let boxed = if f.boxed {
         quote! { .map(::std::boxed::Box::new) }

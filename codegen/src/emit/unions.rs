@@ -73,7 +73,6 @@ pub fn union(u: &UnionIr) -> TokenStream {
         }
     });
     let debug = debug_impl(u, &name);
-    let serde = serde_impls(u, &name);
     let serde_derive = super::serde_derive::derive();
     quote! {
         #doc
@@ -94,7 +93,6 @@ pub fn union(u: &UnionIr) -> TokenStream {
             }
         }
         #debug
-        #serde
     }
 }
 
@@ -124,10 +122,13 @@ fn debug_impl(u: &UnionIr, name: &proc_macro2::Ident) -> TokenStream {
     }
 }
 
-fn serde_impls(u: &UnionIr, name: &proc_macro2::Ident) -> TokenStream {
+/// `ToJson`, `FromJson` and `Zero` for a union: one key per set member; an unknown key is
+/// kept as `Unknown`.
+pub fn union_json(u: &UnionIr) -> TokenStream {
+    let name = &ident(&u.name);
     let write_arms = u.variants.iter().map(|v| {
         let variant = ident(&v.ident);
-        let member = &v.member;
+        let member = &v.json_key;
         match &v.ty {
             None => quote! {
                 #name::#variant => { object.insert(::std::string::String::from(#member), #JSON_VALUE::Object(#JSON_MAP_TYPE::new())); }
@@ -140,7 +141,7 @@ fn serde_impls(u: &UnionIr, name: &proc_macro2::Ident) -> TokenStream {
     });
     let read_arms = u.variants.iter().map(|v| {
         let variant = ident(&v.ident);
-        let member = &v.member;
+        let member = &v.json_key;
         match &v.ty {
             None => quote! { #member => ::std::result::Result::Ok(#name::#variant), },
             Some(ty) => {

@@ -2,10 +2,13 @@
 //! so nothing after [`ast`] knows which front-end ran.
 //!
 //! Stages: `lexer` (tokens with line and column) → `parser` (statements as written, in
-//! `syntax`) → `resolve` (relative shape ids made absolute: a shape of the file's namespace,
-//! else a `use`d shape, else the prelude; inline input/output, enum values, elided targets and
-//! doc comments expanded). Several files are parsed first and resolved together, because a
-//! relative id may name a shape another file defines.
+//! `syntax`; node values and text blocks in `node`) → `resolve` (relative shape ids made
+//! absolute: a shape of the file's namespace, else a `use`d shape, else the prelude; inline
+//! input/output, enum values and doc comments expanded) → `elision` (`$member` targets from
+//! resources and mixins). Several files are parsed first and resolved together, because a
+//! relative id may name a shape another file defines: that is what
+//! [`Model::load_paths`](crate::model::Model::load_paths) does. Every error is an
+//! [`IdlError`] with the file, line and column.
 
 mod elision;
 mod error;

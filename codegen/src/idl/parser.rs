@@ -9,6 +9,7 @@ use super::syntax::{
     ApplySyntax, Body, FileSyntax, IdRef, MemberSyntax, OperationSyntax, Pos, ShapeSyntax,
     TraitApp, TraitList,
 };
+use std::collections::HashSet;
 
 /// Nesting deeper than this (node values, inline structures) is refused rather than risking
 /// the stack on hostile input.
@@ -432,6 +433,7 @@ impl<'a> Parser<'a> {
                 self.advance();
                 self.ws()?;
                 let mut entries = Vec::new();
+                let mut seen = HashSet::new();
                 loop {
                     let token = self.cur()?;
                     match &token.tok {
@@ -443,7 +445,7 @@ impl<'a> Parser<'a> {
                             )
                         }
                     }
-                    let entry = self.key_value()?;
+                    let entry = self.key_value(&mut seen)?;
                     entries.push(entry);
                     self.ws()?;
                 }
@@ -455,9 +457,13 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// `key [WS] ":" [WS] value`.
-    fn key_value(&mut self) -> Result<(String, Node)> {
+    /// `key [WS] ":" [WS] value`; `seen` holds the keys before it in the same object.
+    fn key_value(&mut self, seen: &mut HashSet<String>) -> Result<(String, Node)> {
+        let key_token = self.cur()?;
         let key = self.object_key()?;
+        if !seen.insert(key.clone()) {
+            return Err(self.error_at(key_token, format!("Duplicate object key `{key}`")));
+        }
         self.ws()?;
         self.expect(Tok::Colon, "COLON(':')")?;
         self.ws()?;
@@ -507,11 +513,13 @@ impl<'a> Parser<'a> {
         let value = if structured {
             self.enter()?;
             let mut entries = Vec::new();
+            let mut seen = HashSet::new();
             while !self.is(&Tok::RParen) {
                 if !matches!(self.cur()?.tok, Tok::Identifier(_) | Tok::Str(_)) {
                     return Err(self.expected("one of IDENTIFIER, STRING('\"');"));
                 }
-                entries.push(self.key_value()?);
+                let entry = self.key_value(&mut seen)?;
+                entries.push(entry);
                 self.ws()?;
             }
             self.depth -= 1;
@@ -695,7 +703,7 @@ impl<'a> Parser<'a> {
         self.expect(Tok::LBrace, "LBRACE('{')")?;
         self.ws()?;
         let mut members: Vec<MemberSyntax> = Vec::new();
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = HashSet::new();
         while !self.is(&Tok::RBrace) {
             let traits = self.trait_statements()?;
             let token = self.cur()?;
@@ -765,7 +773,7 @@ impl<'a> Parser<'a> {
         self.expect(Tok::LBrace, "LBRACE('{')")?;
         self.ws()?;
         let mut members: Vec<MemberSyntax> = Vec::new();
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = HashSet::new();
         while !self.is(&Tok::RBrace) {
             let traits = self.trait_statements()?;
             let (name, name_pos) = self.identifier()?;

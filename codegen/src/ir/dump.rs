@@ -22,6 +22,7 @@ pub fn render(ir: &CrateIr) -> String {
         match service.protocol {
             Protocol::AwsJson1_0 => "awsJson1_0",
             Protocol::AwsJson1_1 => "awsJson1_1",
+            Protocol::RestJson1 => "restJson1",
         }
     );
     if let Some(signing) = &service.signing_name {

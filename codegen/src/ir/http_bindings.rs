@@ -6,6 +6,7 @@
 //! (a label naming no member, a payload next to body members, …) is a lowering error naming
 //! the operation or member.
 
+pub use super::customizations::RequestCustomizations;
 use super::lower::LowerError;
 use crate::model::{Member, Model, Shape, ShapeId, ShapeKind, TimestampFormat};
 use std::collections::BTreeMap;
@@ -17,6 +18,8 @@ pub struct HttpIr {
     pub operations: BTreeMap<ShapeId, OperationBindings>,
     /// By error structure shape id.
     pub errors: BTreeMap<ShapeId, StructBindings>,
+    /// Service-specific additions to every request (see `customizations.rs`).
+    pub customizations: RequestCustomizations,
 }
 
 /// The `@http` trait of an operation, parsed, and its input and output bindings.
@@ -167,13 +170,21 @@ enum Side {
     Error,
 }
 
-/// Resolves the bindings of `operations` and `errors`.
+/// Resolves the bindings of `operations` and `errors` of `service`.
 pub fn resolve(
     model: &Model,
+    service: &ShapeId,
     operations: &[ShapeId],
     errors: impl IntoIterator<Item = ShapeId>,
 ) -> Result<HttpIr, LowerError> {
-    let mut ir = HttpIr::default();
+    let version = match model.shape(service).map(|shape| &shape.kind) {
+        Some(ShapeKind::Service(service)) => service.version.as_str(),
+        _ => "",
+    };
+    let mut ir = HttpIr {
+        customizations: super::customizations::request_customizations(service, version),
+        ..HttpIr::default()
+    };
     for id in operations {
         ir.operations.insert(id.clone(), operation(model, id)?);
     }
@@ -318,7 +329,9 @@ fn structure(model: &Model, shape: &Shape, side: Side) -> Result<StructBindings,
     let mut members = Vec::new();
     for member in shape.members() {
         let target = self::shape(model, &member.target)?;
-        members.push((member.name.clone(), location(member, target, side)?));
+        let location = location(member, target, side)?;
+        check_target(model, member, target, &location)?;
+        members.push((member.name.clone(), location));
     }
     let bindings = StructBindings { members };
     if let Some((payload, _)) = bindings.payload() {
@@ -336,6 +349,105 @@ fn structure(model: &Model, shape: &Shape, side: Side) -> Result<StructBindings,
     Ok(bindings)
 }
 
+/// Whether values of `shape` can be written as one piece of text (label, query value,
+/// header item).
+fn is_text_scalar(shape: &Shape) -> bool {
+    matches!(
+        shape.kind,
+        ShapeKind::Boolean
+            | ShapeKind::String
+            | ShapeKind::Byte
+            | ShapeKind::Short
+            | ShapeKind::Integer
+            | ShapeKind::Long
+            | ShapeKind::Float
+            | ShapeKind::Double
+            | ShapeKind::BigInteger
+            | ShapeKind::BigDecimal
+            | ShapeKind::Timestamp
+            | ShapeKind::Enum(_)
+            | ShapeKind::IntEnum(_)
+    )
+}
+
+/// The item shape of a list (or set), if `shape` is one.
+fn list_item<'m>(model: &'m Model, shape: &Shape) -> Result<Option<&'m Shape>, LowerError> {
+    match &shape.kind {
+        ShapeKind::List(item) | ShapeKind::Set(item) => self::shape(model, &item.target).map(Some),
+        _ => Ok(None),
+    }
+}
+
+/// Checks that the member's target fits its location: labels take one scalar, queries and
+/// headers a scalar or a list of them, query-parameter maps strings or lists of strings,
+/// prefix-header maps strings.
+fn check_target(
+    model: &Model,
+    member: &Member,
+    target: &Shape,
+    location: &Location,
+) -> Result<(), LowerError> {
+    let scalar_or_list = || -> Result<bool, LowerError> {
+        Ok(is_text_scalar(target) || list_item(model, target)?.is_some_and(is_text_scalar))
+    };
+    let map_value = || -> Result<Option<&Shape>, LowerError> {
+        match &target.kind {
+            ShapeKind::Map { value, .. } => self::shape(model, &value.target).map(Some),
+            _ => Ok(None),
+        }
+    };
+    let is_string = |shape: &Shape| matches!(shape.kind, ShapeKind::String | ShapeKind::Enum(_));
+    let (fits, expected) = match location {
+        Location::Label { .. } => (
+            is_text_scalar(target),
+            "a string, number, boolean, timestamp or enum",
+        ),
+        Location::Query { .. } | Location::Header { .. } => (
+            scalar_or_list()?,
+            "a string, number, boolean, timestamp or enum, or a list of them",
+        ),
+        Location::QueryParams => (
+            match map_value()? {
+                Some(value) => is_string(value) || list_item(model, value)?.is_some_and(is_string),
+                None => false,
+            },
+            "a map of strings or of lists of strings",
+        ),
+        Location::PrefixHeaders { .. } => (map_value()?.is_some_and(is_string), "a map of strings"),
+        Location::ResponseCode => (matches!(target.kind, ShapeKind::Integer), "an integer"),
+        Location::Payload(_) | Location::Body { .. } => (true, ""),
+    };
+    if fits {
+        Ok(())
+    } else {
+        Err(error(
+            &member.id,
+            format!(
+                "is bound to {} but targets the {} `{}`; the binding needs {expected}",
+                location.describe(),
+                target.type_name(),
+                target.id
+            ),
+        ))
+    }
+}
+
+impl Location {
+    /// Where the member goes, in words, for error messages.
+    fn describe(&self) -> String {
+        match self {
+            Location::Label { .. } => "a path label".to_owned(),
+            Location::Query { name, .. } => format!("the query parameter `{name}`"),
+            Location::QueryParams => "query parameters (@httpQueryParams)".to_owned(),
+            Location::Header { name, .. } => format!("the header `{name}`"),
+            Location::PrefixHeaders { prefix } => format!("headers prefixed `{prefix}`"),
+            Location::Payload(_) => "the payload".to_owned(),
+            Location::ResponseCode => "the status code".to_owned(),
+            Location::Body { .. } => "the body".to_owned(),
+        }
+    }
+}
+
 /// The explicit `@timestampFormat` of a member (on it or its target), else `default`.
 fn timestamp_format(member: &Member, target: &Shape, default: TimestampFormat) -> TimestampFormat {
     member
@@ -347,34 +459,22 @@ fn timestamp_format(member: &Member, target: &Shape, default: TimestampFormat) -
 
 fn location(member: &Member, target: &Shape, side: Side) -> Result<Location, LowerError> {
     let traits = &member.traits;
-    let misplaced = |trait_name: &str| {
-        error(
-            &member.id,
-            format!("@{trait_name} only applies to operation input members"),
-        )
-    };
-    if traits.http_label {
-        if side != Side::Input {
-            return Err(misplaced("httpLabel"));
-        }
+    // Request-only traits on a response structure (and the reverse) have no effect: Smithy
+    // ignores binding traits that do not apply to how the structure is used.
+    let input = side == Side::Input;
+    if traits.http_label && input {
         return Ok(Location::Label {
             greedy: false, // set from the URI pattern by `mark_greedy`
             timestamp_format: timestamp_format(member, target, TimestampFormat::DateTime),
         });
     }
-    if let Some(name) = &traits.http_query {
-        if side != Side::Input {
-            return Err(misplaced("httpQuery"));
-        }
+    if let (Some(name), true) = (&traits.http_query, input) {
         return Ok(Location::Query {
             name: name.clone(),
             timestamp_format: timestamp_format(member, target, TimestampFormat::DateTime),
         });
     }
-    if traits.http_query_params {
-        if side != Side::Input {
-            return Err(misplaced("httpQueryParams"));
-        }
+    if traits.http_query_params && input {
         return Ok(Location::QueryParams);
     }
     if let Some(name) = &traits.http_header {
@@ -389,13 +489,7 @@ fn location(member: &Member, target: &Shape, side: Side) -> Result<Location, Low
             prefix: prefix.clone(),
         });
     }
-    if traits.http_response_code {
-        if side == Side::Input {
-            return Err(error(
-                &member.id,
-                "@httpResponseCode only applies to output members",
-            ));
-        }
+    if traits.http_response_code && !input {
         return Ok(Location::ResponseCode);
     }
     if traits.http_payload {
@@ -586,7 +680,7 @@ mod model_tests {
     #[test]
     fn every_location_is_resolved() {
         let model = Model::load(MODEL).unwrap();
-        let ir = resolve(&model, &[id("PutThing")], [id("NotFound")]).unwrap();
+        let ir = resolve(&model, &id("Service"), &[id("PutThing")], [id("NotFound")]).unwrap();
         let op = &ir.operations[&id("PutThing")];
         assert_eq!(op.method, "PUT");
         assert_eq!(op.success_code, 201);
@@ -672,7 +766,7 @@ mod model_tests {
     #[test]
     fn binding_mistakes_name_the_shape() {
         let label_without_member = load_changed("{id}/files", "{ident}/files");
-        let e = resolve(&label_without_member, &[id("PutThing")], []).unwrap_err();
+        let e = resolve(&label_without_member, &id("Service"), &[id("PutThing")], []).unwrap_err();
         assert_eq!(e.shape().cloned(), Some(id("PutThing")));
         assert!(e.to_string().contains("`ident`"), "{}", e);
 
@@ -680,7 +774,7 @@ mod model_tests {
             r#""smithy.api#http": {"method": "PUT", "uri": "/things/{id}/files/{key+}?mode=x", "code": 201},"#,
             "",
         );
-        let e = resolve(&no_http, &[id("PutThing")], []).unwrap_err();
+        let e = resolve(&no_http, &id("Service"), &[id("PutThing")], []).unwrap_err();
         assert!(
             e.to_string().contains("smithy.api#http"),
             "{}",
@@ -691,18 +785,29 @@ mod model_tests {
             r#""etag": {"target": "smithy.api#String", "traits": {"smithy.api#httpHeader": "ETag"}}"#,
             r#""etag": {"target": "smithy.api#String"}"#,
         );
-        let e = resolve(&payload_and_body, &[id("PutThing")], []).unwrap_err();
+        let e = resolve(&payload_and_body, &id("Service"), &[id("PutThing")], []).unwrap_err();
         assert_eq!(e.shape().cloned(), Some(id("PutThingOutput")));
         assert!(e.to_string().contains("`etag`"), "{}", e);
 
+        let header_on_structure = load_changed(
+            r#""resource": {"target": "smithy.api#String", "traits": {"smithy.api#httpHeader": "X-Resource"}}"#,
+            r#""resource": {"target": "example#StringMap", "traits": {"smithy.api#httpHeader": "X-Resource"}}"#,
+        );
+        let e = resolve(&header_on_structure, &id("Service"), &[], [id("NotFound")]).unwrap_err();
+        assert_eq!(
+            e.shape().cloned(),
+            Some(ShapeId::parse("example#NotFound$resource").unwrap())
+        );
+        assert!(e.to_string().contains("`X-Resource`"), "{}", e);
+
+        // A label on an output member means nothing: the member stays in the body (and so
+        // clashes with the payload here).
         let label_on_output = load_changed(
             r#""smithy.api#httpHeader": "ETag""#,
             r#""smithy.api#httpLabel": {}"#,
         );
-        let e = resolve(&label_on_output, &[id("PutThing")], []).unwrap_err();
-        assert_eq!(
-            e.shape().cloned(),
-            Some(ShapeId::parse("example#PutThingOutput$etag").unwrap())
-        );
+        let e = resolve(&label_on_output, &id("Service"), &[id("PutThing")], []).unwrap_err();
+        assert_eq!(e.shape().cloned(), Some(id("PutThingOutput")));
+        assert!(e.to_string().contains("`etag`"), "{}", e);
     }
 }

@@ -102,6 +102,9 @@ pub fn lower(
         model,
         boxed: boxed_members(model, &shapes),
         rename: &service.rename,
+        // awsJson ignores `@jsonName`; restJson1 uses it as the JSON key.
+        json_names: service_shape.traits.rest_json_1
+            && !(service_shape.traits.aws_json_1_0 || service_shape.traits.aws_json_1_1),
         type_names: BTreeMap::new(),
         error_names: BTreeMap::new(),
         unchecked_patterns: RefCell::default(),
@@ -158,12 +161,27 @@ pub fn lower(
         ops.push(op);
     }
 
+    let service = lower_service(model, service_shape, service)?;
+    // HTTP-bound protocols also need to know where each member travels.
+    let http = match service.protocol {
+        Protocol::RestJson1 => {
+            let op_ids: Vec<ShapeId> = ops.iter().map(|op| op.id.clone()).collect();
+            Some(super::http_bindings::resolve(
+                model,
+                service_id,
+                &op_ids,
+                errors.keys().cloned(),
+            )?)
+        }
+        Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => None,
+    };
     Ok(CrateIr {
         package_name: package_name.to_owned(),
-        service: lower_service(model, service_shape, service)?,
+        service,
         operations: ops,
         types,
         errors,
+        http,
         unchecked_patterns: lowering.unchecked_patterns.take().into_iter().collect(),
         skipped_operations: Vec::new(),
     })
@@ -245,6 +263,8 @@ struct Lowering<'m> {
     model: &'m Model,
     boxed: BTreeSet<ShapeId>,
     rename: &'m BTreeMap<ShapeId, String>,
+    /// Members' `@jsonName`s are their JSON keys.
+    json_names: bool,
     /// Names of data types in `crate::types`.
     type_names: BTreeMap<ShapeId, String>,
     /// Names of error structures in `crate::error`.
@@ -258,6 +278,14 @@ impl<'m> Lowering<'m> {
         self.model
             .shape(id)
             .ok_or_else(|| error(id, "referenced but not defined"))
+    }
+
+    /// A member's JSON key: its `@jsonName` when the protocol honours it, else its name.
+    fn json_key(&self, member: &Member) -> String {
+        match (&member.traits.json_name, self.json_names) {
+            (Some(name), true) => name.clone(),
+            _ => member.name.clone(),
+        }
     }
 
     /// The model name of a shape in this service (honouring `rename`).
@@ -414,6 +442,7 @@ impl<'m> Lowering<'m> {
             };
             fields.push(FieldIr {
                 member: member.name.clone(),
+                json_key: self.json_key(member),
                 setter: setter_name(&ident),
                 getter: getter_name(&ident),
                 ident,
@@ -456,6 +485,7 @@ impl<'m> Lowering<'m> {
             let is_unit = member.target == ShapeId::new("smithy.api", "Unit");
             variants.push(VariantIr {
                 member: member.name.clone(),
+                json_key: self.json_key(member),
                 is_method: format!("is_{plain}"),
                 as_method: format!("as_{plain}"),
                 ident,

@@ -37,6 +37,8 @@ pub struct CrateIr {
     pub types: BTreeMap<ShapeId, TypeIr>,
     /// Error structures by shape id.
     pub errors: BTreeMap<ShapeId, StructIr>,
+    /// HTTP bindings of operations and errors, for HTTP-bound protocols (restJson1).
+    pub http: Option<http_bindings::HttpIr>,
     /// `@pattern`s left unchecked because they have no ECMAScript form, by member.
     pub unchecked_patterns: Vec<UncheckedPattern>,
     /// Operations of the service left out (streaming), with the reason.
@@ -71,6 +73,8 @@ pub enum Protocol {
     AwsJson1_0,
     /// `aws.protocols#awsJson1_1`
     AwsJson1_1,
+    /// `aws.protocols#restJson1`
+    RestJson1,
 }
 
 /// One operation.
@@ -254,8 +258,11 @@ pub struct StructIr {
 /// A structure member.
 #[derive(Debug, Clone)]
 pub struct FieldIr {
-    /// Member name (the JSON key).
+    /// Member name.
     pub member: String,
+    /// The member's key in a JSON body: its `@jsonName` under protocols that honour it
+    /// (restJson1), else the member name.
+    pub json_key: String,
     /// Field/accessor ident (may be raw, e.g. `r#type`).
     pub ident: String,
     /// The builder's `set_<name>` method (takes an `Option`).
@@ -306,8 +313,10 @@ pub struct UnionIr {
 /// A union variant.
 #[derive(Debug, Clone)]
 pub struct VariantIr {
-    /// Member name (the JSON key).
+    /// Member name.
     pub member: String,
+    /// The member's key in JSON (see [`FieldIr::json_key`]).
+    pub json_key: String,
     /// Variant ident.
     pub ident: String,
     /// The `is_<variant>` method.

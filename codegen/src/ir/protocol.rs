@@ -9,8 +9,10 @@ use crate::model::{Model, Shape, ShapeId};
 
 /// The protocols generated crates can speak, by trait id.
 pub const SUPPORTED: &[(&str, Protocol)] = &[
-    ("aws.protocols#awsJson1_0", Protocol::AwsJson1_0),
+    // In order of preference, for a service that lists several.
     ("aws.protocols#awsJson1_1", Protocol::AwsJson1_1),
+    ("aws.protocols#awsJson1_0", Protocol::AwsJson1_0),
+    ("aws.protocols#restJson1", Protocol::RestJson1),
 ];
 
 /// Protocol traits defined by Smithy and AWS (a model may define more with

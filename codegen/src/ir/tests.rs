@@ -289,18 +289,16 @@ fn only_direct_recursion_is_boxed() {
 
 #[test]
 fn a_service_without_a_supported_protocol_is_an_error_on_the_service() {
-    let (model, _, ops) = model(json!({}), json!({}), json!({}), json!({}));
     let text = json!({"smithy": "2.0", "shapes": {
         "test.unit#Bare": {"type": "service", "version": "1", "operations": [{"target": "test.unit#Op"}]},
         "test.unit#Op": {"type": "operation"}
     }})
     .to_string();
-    drop(model);
     let bare = Model::load(&text).unwrap();
     let error = lower(
         &bare,
         &ShapeId::parse("test.unit#Bare").unwrap(),
-        &ops,
+        &[ShapeId::parse("test.unit#Op").unwrap()],
         "bare",
     )
     .expect_err("no protocol trait");

@@ -202,3 +202,14 @@ fn int_enum_members_need_values() {
     assert_eq!((error.line, error.column), (6, 5), "{error}");
     assert!(error.message.contains("ex#Level$HIGH"), "{error}");
 }
+
+#[test]
+fn duplicate_object_keys_are_refused() {
+    let text = "namespace ex\n\n@tags([])\n@deprecated(message: \"a\", message: \"b\")\nstring S\n";
+    let error = idl::parse(text, "dup.smithy").unwrap_err();
+    assert_eq!((error.line, error.column), (4, 27), "{error}");
+    assert!(
+        error.message.contains("Duplicate object key `message`"),
+        "{error}"
+    );
+}

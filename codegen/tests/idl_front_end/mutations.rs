@@ -204,8 +204,9 @@ fn run(name: &str, edits: std::ops::Range<usize>) {
     if let Err(failure) = result {
         panic!("{failure}");
     }
-    println!(
-        "idl proptest {name}: {CASES} cases, {} refused with a located error",
+    // Starting on a fresh line: other tests print concurrently.
+    print!(
+        "\nidl proptest {name}: {CASES} cases, {} refused with a located error\n",
         refused.get()
     );
 }

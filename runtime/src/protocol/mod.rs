@@ -1,12 +1,13 @@
 //! One module per wire protocol. Each turns a generated operation's input into an HTTP
 //! request and reads responses and errors back; generated code calls the module of its
-//! service's protocol (`aws_json` today). The helpers here are shared by every protocol:
+//! service's protocol (`aws_json`, `rest_json`). The helpers here are shared by every protocol:
 //! request ids, success checks, host prefixes.
 //!
 //! A new protocol (restJson1, rpcv2Cbor, …) is a new module beside `aws_json`, paired with the
 //! generator's `emit/protocol/<name>.rs`.
 
 pub mod aws_json;
+pub mod rest_json;
 
 use crate::error::{BoxError, DeserializeError, ResponseMetadata};
 

@@ -50,6 +50,8 @@ impl Server {
                 };
                 let arrived = Instant::now();
                 let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+                // Bounds every write, so a handler never blocks on a client that went away.
+                let _ = stream.set_write_timeout(Some(Duration::from_secs(10)));
                 let (head, body) = read_request(&mut stream);
                 let request = Request {
                     head,

@@ -5,11 +5,13 @@
 //!
 //! Adding a protocol means: a variant of `ir::Protocol` (chosen in `ir/lower.rs` from the
 //! service's trait), a module here implementing [`ProtocolEmitter`], an arm in
-//! [`for_service`], and the matching runtime module under `runtime/src/protocol/`.
+//! [`for_service`], and the matching runtime module under `runtime/src/protocol/`. The step-by-step
+//! list is `docs/adding-a-protocol.md`.
 
 mod aws_json;
+mod rest_json;
 
-use crate::ir::{CrateIr, OperationIr, Protocol, ServiceIr};
+use crate::ir::{CrateIr, OperationIr, Protocol, ServiceIr, StructIr, UnionIr};
 use proc_macro2::TokenStream;
 
 /// Protocol-neutral statements the serializer splices in, in this order: each binds or
@@ -33,6 +35,17 @@ pub trait ProtocolEmitter {
     /// The body of `fn deserialize(response: &http::Response<Vec<u8>>) ->
     /// Result<Self::Output, SdkError<Self::Error>>`.
     fn deserialize(&self, ir: &CrateIr, op: &OperationIr) -> TokenStream;
+
+    /// How a structure (data type, input, output or error) is written to and read from a
+    /// document body. JSON unless the protocol says otherwise (a CBOR protocol would not).
+    fn structure_codec(&self, s: &StructIr) -> TokenStream {
+        super::struct_json::struct_json(s)
+    }
+
+    /// How a union is written and read; JSON unless the protocol says otherwise.
+    fn union_codec(&self, u: &UnionIr) -> TokenStream {
+        super::unions::union_json(u)
+    }
 }
 
 /// The emitter for the service's protocol.
@@ -40,5 +53,6 @@ pub fn for_service(service: &ServiceIr) -> &'static dyn ProtocolEmitter {
     match service.protocol {
         Protocol::AwsJson1_0 => &aws_json::AwsJson::V1_0,
         Protocol::AwsJson1_1 => &aws_json::AwsJson::V1_1,
+        Protocol::RestJson1 => &rest_json::RestJson,
     }
 }

@@ -2,15 +2,13 @@
 //! flow of a signed-in user, sent and read by generated code and the runtime's default
 //! (reqwest) transport only.
 
+use crate::common::bounded;
 #[allow(dead_code)] // each test binary uses a different part of it
-mod common;
-
 use cognito_identity_provider::operation::get_user::GetUserOutput;
 use cognito_identity_provider::operation::verify_user_attribute::VerifyUserAttributeError;
 use cognito_identity_provider::runtime::error::{ProvideErrorMetadata, ProvideResponseMetadata};
 use cognito_identity_provider::types::{AttributeType, DeliveryMediumType};
 use cognito_identity_provider::{Client, Config};
-use common::bounded;
 use integration_tests::servers::{
     create_pool_client_and_user, CognitoLocal, COGNITO_LOCAL_CODE, CUSTOM_ATTRIBUTE,
 };

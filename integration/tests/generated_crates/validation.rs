@@ -277,7 +277,7 @@ fn validation_can_be_turned_off() {
 }
 
 /// The test run inside the crate generated from `constraints.json`.
-const CONSTRAINTS_TESTS: &str = r#####"//! Constraint checks of the generated `constraints` crate (written by integration/tests/validation.rs).
+const CONSTRAINTS_TESTS: &str = r#####"//! Constraint checks of the generated `constraints` crate (written by integration/tests/generated_crates/validation.rs).
 
 use constraints::operation::put_record::PutRecordInput;
 use constraints::types::{Cell, Choice};

@@ -35,6 +35,21 @@ pub fn timestamp(value: &DateTime, format: TimestampFormat) -> String {
     value.fmt(format)
 }
 
+/// Writes a `@mediaType` string for a header: base64 of its UTF-8 bytes.
+pub fn base64(value: &str) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(value)
+}
+
+/// Reads a `@mediaType` string from a header (base64 of UTF-8 text).
+pub fn read_base64(text: &str, what: &str) -> Result<String, DeserializeError> {
+    use base64::Engine as _;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(text.trim())
+        .map_err(|_| bad(what, "base64 text"))?;
+    String::from_utf8(bytes).map_err(|_| bad(what, "base64 of UTF-8 text"))
+}
+
 fn bad(what: &str, expected: &str) -> DeserializeError {
     DeserializeError::new(format!("{what} is not {expected}"))
 }
@@ -120,6 +135,16 @@ mod tests {
         assert!(read_bool("true", "h").unwrap());
         assert!(!read_bool("false", "h").unwrap());
         assert!(read_bool("yes", "h").is_err());
+    }
+
+    #[test]
+    fn media_type_strings_are_base64() {
+        assert_eq!(base64("true"), "dHJ1ZQ==");
+        assert_eq!(read_base64("dHJ1ZQ==", "h").unwrap(), "true");
+        assert!(read_base64("***", "X-Json")
+            .unwrap_err()
+            .to_string()
+            .contains("X-Json"));
     }
 
     #[test]

@@ -9,7 +9,7 @@
 use integration_tests::generated_crate::{cargo_ok, generate_crate, workspace_root};
 use smithy_codegen::{Generator, Model, RuntimeDependency, Settings};
 
-const SERDE_TESTS: &str = r#####"//! serde round trips (written by integration/tests/serde_feature.rs).
+const SERDE_TESTS: &str = r#####"//! serde round trips (written by integration/tests/generated_crates/serde_feature.rs).
 #![cfg(feature = "serde")]
 
 use cognito_serde::operation::get_user::GetUserOutput;

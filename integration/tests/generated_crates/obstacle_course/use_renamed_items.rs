@@ -1,5 +1,5 @@
 //! Copied into the crate generated from `codegen/tests/models/obstacle-course.json` as
-//! `tests/use_renamed_items.rs` by `integration/tests/obstacle_course.rs`: it proves that the
+//! `tests/use_renamed_items.rs` by `integration/tests/generated_crates/obstacle_course.rs`: it proves that the
 //! renamed items are not only compilable but usable, and that every renamed member still
 //! travels under its model name on the wire.
 

@@ -8,7 +8,7 @@ use integration_tests::generated_crate::{cargo_ok, generate_crate, workspace_roo
 use smithy_codegen::{Generator, Model, Settings};
 
 /// The tests run inside the generated crate.
-const PAGINATOR_TESTS: &str = r#####"//! Paginator behaviour of the generated `paginated` crate (written by integration/tests/paginators.rs).
+const PAGINATOR_TESTS: &str = r#####"//! Paginator behaviour of the generated `paginated` crate (written by integration/tests/generated_crates/paginators.rs).
 
 use paginated::{Client, Config};
 use smithy_runtime::client::InMemoryTransport;

@@ -1,5 +1,5 @@
 //! Added to the crate generated from `codegen/tests/models/recursive.json` by
-//! `integration/tests/recursive_shapes.rs`: deep values of every recursive shape, built
+//! `integration/tests/generated_crates/recursive_shapes.rs`: deep values of every recursive shape, built
 //! with the builders and sent through JSON and through the operation's wire format.
 
 use recursive_shapes::operation::echo::{Echo, EchoInput};

@@ -3,10 +3,9 @@
 //! the client makes of the HTML page moto answers for operations it lacks.
 
 #[allow(dead_code)] // each test binary uses a different part of it
-mod common;
-
 use std::time::Duration;
 
+use crate::common::bounded;
 use cognito_identity_provider::operation::delete_user_attributes::DeleteUserAttributesError;
 use cognito_identity_provider::operation::get_user::GetUserError;
 use cognito_identity_provider::operation::update_user_attributes::UpdateUserAttributesError;
@@ -16,7 +15,6 @@ use cognito_identity_provider::runtime::error::{
 };
 use cognito_identity_provider::types::AttributeType;
 use cognito_identity_provider::{Client, Config, ConfigBuilder};
-use common::bounded;
 use integration_tests::servers::{create_pool_client_and_user, Moto, CUSTOM_ATTRIBUTE};
 
 fn start() -> Moto {

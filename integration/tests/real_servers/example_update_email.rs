@@ -6,14 +6,12 @@
 //! profile this test binary was built with (so nothing is compiled twice).
 
 #[allow(dead_code)] // each test binary uses a different part of it
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-use common::{bounded, user_attribute};
+use crate::common::{bounded, user_attribute};
 use integration_tests::generated_crate::workspace_root;
 use integration_tests::servers::{
     aws_json_call, create_pool_client_and_user, CognitoLocal, TestUser,

@@ -2,9 +2,7 @@
 //! attribute-verification flow later tests will run with the generated client, and pins
 //! down its wire behaviour where it differs from AWS.
 
-mod common;
-
-use common::{bounded, port_is_open, process_exists, user_attribute};
+use crate::common::{bounded, port_is_open, process_exists, user_attribute};
 use integration_tests::servers::{
     aws_json_call, create_pool_client_and_user, AwsJsonResponse, CognitoLocal, COGNITO_LOCAL_CODE,
     CUSTOM_ATTRIBUTE,

@@ -5,7 +5,10 @@
 //! trailing URL (`NotFound:http://internal.example/`); both are removed before the name
 //! selects a modelled error.
 
-use crate::error::ErrorMetadata;
+use crate::error::{
+    DeserializeError, ErrorMetadata, ProvideErrorMetadata, ResponseError, ResponseMetadata,
+    SdkError,
+};
 use crate::json;
 use serde_json::Value;
 
@@ -67,6 +70,31 @@ pub fn parse_error(response: &http::Response<Vec<u8>>) -> ErrorResponse {
         error_type,
         body,
     }
+}
+
+/// The request id and status of any response.
+pub fn response_metadata<B>(response: &http::Response<B>) -> ResponseMetadata {
+    ResponseMetadata::new(request_id(response), Some(response.status().as_u16()))
+}
+
+/// Wraps a body or header error with the facts of its response.
+pub fn wrap<B>(response: &http::Response<B>, error: DeserializeError) -> ResponseError {
+    ResponseError::new(response.status().as_u16(), request_id(response), error)
+}
+
+/// Reads a modelled error's body members and attaches the response's metadata; a body that
+/// does not fit the structure is a response error. Header members are read by the caller.
+pub fn modelled_error<T, E>(
+    response: &http::Response<Vec<u8>>,
+    body: &Value,
+    meta: ErrorMetadata,
+) -> Result<T, SdkError<E>>
+where
+    T: json::FromJson + ProvideErrorMetadata,
+{
+    let mut parsed = T::from_json(body).map_err(|e| SdkError::Response(wrap(response, e)))?;
+    *parsed.meta_mut() = meta;
+    Ok(parsed)
 }
 
 /// The bare error name: anything after `:` (a URL) and the namespace (`ns#`) removed.

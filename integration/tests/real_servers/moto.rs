@@ -2,9 +2,7 @@
 //! supports for the flows later tests will run with the generated client, and pins
 //! down its wire behaviour, including where it differs from AWS.
 
-mod common;
-
-use common::{bounded, port_is_open, process_exists, user_attribute};
+use crate::common::{bounded, port_is_open, process_exists, user_attribute};
 use integration_tests::servers::{
     aws_json_call, aws_json_call_with_headers, create_pool_client_and_user,
     fake_sigv4_authorization, AwsJsonResponse, Moto, CUSTOM_ATTRIBUTE, MOTO_DEFAULT_REGION,

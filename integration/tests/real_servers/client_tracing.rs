@@ -4,14 +4,12 @@
 //! HTTP stack) is captured by a `tracing-subscriber` fmt layer writing into a buffer.
 
 #[allow(dead_code)] // each test binary uses a different part of it
-mod common;
-
 use std::io::Write;
 use std::sync::{Arc, Mutex, PoisonError};
 
+use crate::common::bounded;
 use cognito_identity_provider::types::AttributeType;
 use cognito_identity_provider::{Client, Config};
-use common::bounded;
 use integration_tests::servers::{create_pool_client_and_user, CognitoLocal, CUSTOM_ATTRIBUTE};
 
 /// A `MakeWriter` that appends everything to a shared buffer.
