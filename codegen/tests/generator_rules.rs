@@ -58,7 +58,7 @@ fn merge(values: &[Value]) -> Value {
 #[test]
 fn an_unsupported_protocol_is_reported_first_naming_it_and_the_supported_ones() {
     let model = model(
-        json!({ "aws.protocols#restJson1": {} }),
+        json!({ "aws.protocols#restXml": {} }),
         &["Ping"],
         operation("Ping"),
     );
@@ -67,14 +67,15 @@ fn an_unsupported_protocol_is_reported_first_naming_it_and_the_supported_ones() 
         .operations(["NoSuchOperation"])
         .generate()
         .err()
-        .unwrap_or_else(|| panic!("a restJson1 service must be refused"));
+        .unwrap_or_else(|| panic!("a restXml service must be refused"));
     assert!(error.is_unsupported_protocol(), "{error}");
     let message = error.to_string();
     for expected in [
         "example#Svc",
-        "`aws.protocols#restJson1`",
+        "uses `aws.protocols#restXml`",
         "`aws.protocols#awsJson1_0`",
         "`aws.protocols#awsJson1_1`",
+        "`aws.protocols#restJson1`",
     ] {
         assert!(message.contains(expected), "{expected} missing: {message}");
     }

@@ -294,7 +294,7 @@ impl Translator {
                 }
             }
             'p' | 'P' => {
-                let set = self.property(false)?;
+                let set = self.property()?;
                 self.out.push_str(&set);
             }
             _ => match self.char_escape()? {
@@ -307,7 +307,7 @@ impl Translator {
 
     /// A `\p{…}` or `\P{…}` at the current position, in ECMAScript form. Inside a class a
     /// Java class becomes a nested class, which `v` mode allows.
-    fn property(&mut self, _in_class: bool) -> Result<String, String> {
+    fn property(&mut self) -> Result<String, String> {
         let negated = self.peek(1) == Some('P');
         let (name, len) = if self.peek(2) == Some('{') {
             let mut end = 3;
@@ -484,7 +484,7 @@ impl Translator {
                     items.push(ClassItem::Dash);
                 }
                 '\\' if matches!(self.peek(1), Some('p' | 'P')) => {
-                    let set = self.property(true)?;
+                    let set = self.property()?;
                     items.push(ClassItem::Set(set));
                 }
                 '\\' if self.peek(1) == Some('b') => {
