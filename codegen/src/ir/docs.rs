@@ -24,7 +24,7 @@ pub fn to_markdown(html: &str) -> String {
         .map(|line| line.trim_end().to_owned())
         .collect();
     let joined = collapse_blank_lines(&lines);
-    let fenced = fence_as_text(&joined);
+    let fenced = fence_as_text(&join_code_spans(&joined));
     escape_stray_brackets(&fence_bare_urls(&fenced))
         .trim()
         .to_owned()
@@ -55,6 +55,28 @@ fn collapse_blank_lines(lines: &[String]) -> String {
             out.push('\n');
         }
     }
+    out
+}
+
+/// A code span broken over lines (`<code>` with a newline in the HTML) is put back on one
+/// line: the next line could otherwise start with `*` or `-` and read as a list item.
+fn join_code_spans(markdown: &str) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    let mut open = false;
+    for line in markdown.lines() {
+        let fence = line.trim_start().starts_with("```");
+        match lines.last_mut() {
+            Some(last) if open && !fence && !line.trim().is_empty() => {
+                last.push(' ');
+                last.push_str(line.trim_start());
+            }
+            _ => lines.push(line.to_owned()),
+        }
+        let current = lines.last().map(String::as_str).unwrap_or_default();
+        open = !fence && !current.matches('`').count().is_multiple_of(2);
+    }
+    let mut out = lines.join("\n");
+    out.push('\n');
     out
 }
 
@@ -232,7 +254,17 @@ mod tests {
                     <li><p>Third</p></li></ul><p>After</p>";
         assert_eq!(
             to_markdown(html),
-            "*   First\n\n    `a=1,\n    b=2`\n\n*   Second\n\n    more\n\n    *   nested\n\n        nested more\n*   Third\n\nAfter"
+            "*   First\n\n    `a=1, b=2`\n\n*   Second\n\n    more\n\n    *   nested\n\n        nested more\n*   Third\n\nAfter"
+        );
+    }
+
+    #[test]
+    fn code_spans_broken_over_lines_stay_on_one() {
+        let html = "<p>Examples are <code>15 * ? * * *</code> and <code>0 12 * * ?\n   *</code> (noon).</p>";
+        let markdown = to_markdown(html);
+        assert_eq!(
+            markdown,
+            "Examples are `15 * ? * * *` and `0 12 * * ? *` (noon)."
         );
     }
 
