@@ -1,5 +1,6 @@
-//! Operations that stream (`@streaming` members): not generated yet. `--ops '*'` leaves them
-//! out with a warning; asking for one by name is an error naming the member.
+//! Operations with event streams (a member targeting a `@streaming` union): not generated yet.
+//! `--ops '*'` leaves them out with a warning; asking for one by name is an error naming the
+//! member. (A `@streaming` blob is a payload, which the protocols handle as a blob.)
 
 use crate::model::{Model, ShapeId, ShapeKind};
 
@@ -12,7 +13,7 @@ pub struct SkippedOperation {
     pub reason: String,
 }
 
-/// Why `operation` cannot be generated because its input or output streams, if it does.
+/// Why `operation` cannot be generated because its input or output is an event stream, if it is.
 pub fn streaming_reason(model: &Model, operation: &ShapeId) -> Option<String> {
     let shape = model.shape(operation)?;
     let ShapeKind::Operation(op) = &shape.kind else {
@@ -27,19 +28,14 @@ pub fn streaming_reason(model: &Model, operation: &ShapeId) -> Option<String> {
             let Some(target) = model.shape(&member.target) else {
                 continue;
             };
-            if !target.traits.raw.contains_key(&streaming) {
-                continue;
-            }
-            return Some(match target.kind {
-                ShapeKind::Union(_) => format!(
+            if matches!(target.kind, ShapeKind::Union(_))
+                && target.traits.raw.contains_key(&streaming)
+            {
+                return Some(format!(
                     "event streams are not supported yet: its member `{}` is the event stream `{}`",
                     member.id, target.id
-                ),
-                _ => format!(
-                    "streaming payloads are not supported yet: its member `{}` streams `{}`",
-                    member.id, target.id
-                ),
-            });
+                ));
+            }
         }
     }
     None
