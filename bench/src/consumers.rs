@@ -6,7 +6,15 @@
 //! - ours, whole service: generated from the official model into the work dir by
 //!   `cargo xtask codegen --ops '*'`;
 //! - theirs: `aws-sdk-cognitoidentityprovider = "1"` from crates.io with default features, its
-//!   lockfile regenerated every run so the latest 1.x is measured.
+//!   lockfile regenerated every run so the latest 1.x is measured;
+//!
+//! and, for the marginal row of section b, two more (ours with five operations, theirs) whose
+//! other dependencies are a lean HTTPS stack a program may already build — tokio, hyper 1,
+//! hyper-util, hyper-rustls and rustls (ring, webpki roots), serde_json — with the client
+//! behind the cargo feature `client`.
+//!
+//! `main` builds its tokio runtime by hand (no `#[tokio::main]`), so the consumers themselves
+//! bring no proc-macro crate: what is measured is the client's dependency graph.
 //!
 //! Each consumer is its own workspace with `strip = true` in its release profile; dependencies
 //! are fetched when it is written, so no timed build downloads anything.
@@ -85,7 +93,26 @@ pub struct Crates {
     pub ours_all: Result<Consumer, String>,
     /// Against aws-sdk-cognitoidentityprovider.
     pub aws: Result<Consumer, String>,
+    /// The lean HTTPS stack, plus ours (five operations) with `--features client`.
+    pub ours_marginal: Result<Consumer, String>,
+    /// The lean HTTPS stack, plus aws-sdk-cognitoidentityprovider with `--features client`.
+    pub aws_marginal: Result<Consumer, String>,
 }
+
+/// The consumer feature that adds the client to a marginal consumer.
+pub const CLIENT_FEATURE: &str = "client";
+
+/// The lean HTTPS stack of the marginal consumers (the floor the issue names), all built
+/// before the client is added.
+const LEAN_STACK: &str = "\
+tokio = { version = \"1\", default-features = false, features = [\"rt\", \"time\", \"net\"] }
+hyper = { version = \"1\", default-features = false, features = [\"client\", \"http1\"] }
+hyper-util = { version = \"0.1\", default-features = false, features = [\"client-legacy\", \"http1\", \"tokio\"] }
+hyper-rustls = { version = \"0.27\", default-features = false, features = [\"http1\", \"ring\", \"tls12\", \"webpki-roots\"] }
+rustls = { version = \"0.23\", default-features = false, features = [\"ring\", \"std\", \"tls12\"] }
+http = \"1\"
+serde_json = \"1\"
+";
 
 /// The package name of our generated crate in every consumer.
 const OURS_PACKAGE: &str = "cognito-identity-provider";
@@ -94,18 +121,19 @@ pub const AWS_PACKAGE: &str = "aws-sdk-cognitoidentityprovider";
 
 /// Writes (and fetches the dependencies of) the three consumer crates.
 pub fn prepare(paths: &Paths) -> Crates {
+    let ours_five_dependency = format!(
+        "{OURS_PACKAGE} = {{ path = {:?} }}",
+        paths
+            .repo
+            .join("generated")
+            .join("cognito-identity-provider")
+            .display()
+            .to_string()
+    );
     let ours_five = write_consumer(
         paths,
         "consumer-ours-5",
-        &format!(
-            "{OURS_PACKAGE} = {{ path = {:?} }}",
-            paths
-                .repo
-                .join("generated")
-                .join("cognito-identity-provider")
-                .display()
-                .to_string()
-        ),
+        &plain_dependencies(&ours_five_dependency),
         OURS_MAIN,
         OURS_PACKAGE,
     );
@@ -113,26 +141,91 @@ pub fn prepare(paths: &Paths) -> Crates {
         write_consumer(
             paths,
             "consumer-ours-all",
-            &format!(
+            &plain_dependencies(&format!(
                 "{OURS_PACKAGE} = {{ path = {:?} }}",
                 dir.display().to_string()
-            ),
+            )),
             OURS_MAIN,
             OURS_PACKAGE,
         )
     });
+    let aws_dependency = format!("{AWS_PACKAGE} = \"1\"");
     let aws = write_consumer(
         paths,
         "consumer-aws",
-        &format!("{AWS_PACKAGE} = \"1\""),
+        &plain_dependencies(&aws_dependency),
         AWS_MAIN,
+        AWS_PACKAGE,
+    );
+    let ours_marginal = write_consumer(
+        paths,
+        "consumer-ours-5-marginal",
+        &marginal_dependencies(&ours_five_dependency),
+        &marginal_main(OURS_MAIN),
+        OURS_PACKAGE,
+    );
+    let aws_marginal = write_consumer(
+        paths,
+        "consumer-aws-marginal",
+        &marginal_dependencies(&aws_dependency),
+        &marginal_main(AWS_MAIN),
         AWS_PACKAGE,
     );
     Crates {
         ours_five,
         ours_all,
         aws,
+        ours_marginal,
+        aws_marginal,
     }
+}
+
+/// `[dependencies]` of a plain consumer: the client and the tokio runtime `main` uses.
+fn plain_dependencies(client: &str) -> String {
+    format!(
+        "[dependencies]\n{client}\ntokio = {{ version = \"1\", default-features = false, features = [\"rt\"] }}\n"
+    )
+}
+
+/// `[dependencies]` and `[features]` of a marginal consumer: the lean stack always, the client
+/// only with the `client` feature.
+fn marginal_dependencies(client: &str) -> String {
+    format!(
+        "[dependencies]\n{LEAN_STACK}{client_optional}\n\n[features]\n{CLIENT_FEATURE} = [\"dep:{package}\"]\n",
+        client_optional = optional(client),
+        package = client.split_whitespace().next().unwrap_or_default(),
+    )
+}
+
+/// `name = "1"` or `name = { … }` made optional.
+fn optional(dependency: &str) -> String {
+    match dependency.split_once("= {") {
+        Some((name, rest)) => format!("{name}= {{ optional = true,{rest}"),
+        None => match dependency.split_once(" = ") {
+            Some((name, version)) => format!("{name} = {{ version = {version}, optional = true }}"),
+            None => dependency.to_owned(),
+        },
+    }
+}
+
+/// The client `main` behind the `client` feature; without it, `main` only touches the stack.
+fn marginal_main(client_main: &str) -> String {
+    let client = client_main
+        .replace("//!", "//")
+        .replace("fn main() {", "pub fn main() {");
+    format!(
+        "//! Builds the lean HTTPS stack; with `--features client`, calls UpdateUserAttributes.\n\n\
+         #[cfg(feature = \"client\")]\n\
+         mod with_client {{\n{client}}}\n\n\
+         #[cfg(feature = \"client\")]\n\
+         fn main() {{\n    with_client::main();\n}}\n\n\
+         #[cfg(not(feature = \"client\"))]\n\
+         fn main() {{\n    \
+         let _ = serde_json::to_string(&serde_json::json!({{\"stack\": true}}));\n    \
+         let _ = rustls::crypto::ring::default_provider();\n    \
+         let _ = hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new());\n\
+         }}\n"
+    )
 }
 
 /// Generates the whole-service crate with the xtask into `<work>/ours-all-crate`.
@@ -172,7 +265,7 @@ fn generate_whole_service(paths: &Paths) -> Result<PathBuf, String> {
 fn write_consumer(
     paths: &Paths,
     name: &str,
-    dependency: &str,
+    dependencies: &str,
     main: &str,
     client_package: &str,
 ) -> Result<Consumer, String> {
@@ -187,10 +280,7 @@ fn write_consumer(
          \n\
          [workspace]\n\
          \n\
-         [dependencies]\n\
-         {dependency}\n\
-         tokio = {{ version = \"1\", features = [\"rt\", \"macros\"] }}\n\
-         \n\
+         {dependencies}\n\
          [profile.release]\n\
          strip = true\n"
     );
@@ -242,8 +332,14 @@ const OURS_MAIN: &str = r#"//! Calls UpdateUserAttributes once with the default 
 use cognito_identity_provider::types::AttributeType;
 use cognito_identity_provider::{Client, Config};
 
-#[tokio::main(flavor = "current_thread")]
-async fn main() {
+fn main() {
+    match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+        Ok(runtime) => runtime.block_on(call()),
+        Err(error) => eprintln!("{error}"),
+    }
+}
+
+async fn call() {
     let config = match Config::builder().region("us-east-1").build() {
         Ok(config) => config,
         Err(error) => return eprintln!("{error}"),
@@ -267,8 +363,14 @@ use aws_sdk_cognitoidentityprovider::config::{BehaviorVersion, Region};
 use aws_sdk_cognitoidentityprovider::types::AttributeType;
 use aws_sdk_cognitoidentityprovider::{Client, Config};
 
-#[tokio::main(flavor = "current_thread")]
-async fn main() {
+fn main() {
+    match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+        Ok(runtime) => runtime.block_on(call()),
+        Err(error) => eprintln!("{error}"),
+    }
+}
+
+async fn call() {
     let config = Config::builder()
         .behavior_version(BehaviorVersion::latest())
         .region(Region::new("us-east-1"))
@@ -288,7 +390,22 @@ async fn main() {
 
 #[cfg(test)]
 mod tests {
-    use super::locked_version;
+    use super::{locked_version, marginal_dependencies, optional};
+
+    #[test]
+    fn makes_the_client_optional() {
+        assert_eq!(
+            optional("a = { path = \"/x\" }"),
+            "a = { optional = true, path = \"/x\" }"
+        );
+        assert_eq!(
+            optional("b = \"1\""),
+            "b = { version = \"1\", optional = true }"
+        );
+        let manifest = marginal_dependencies("b = \"1\"");
+        assert!(manifest.contains("client = [\"dep:b\"]"), "{manifest}");
+        assert!(manifest.contains("hyper-rustls"), "{manifest}");
+    }
 
     #[test]
     fn reads_a_locked_version() {

@@ -263,13 +263,18 @@ const METHOD: &str = "\
   cannot run here (it needs a JVM, Gradle and network access beyond crates.io), so there is no
   figure for it.
 - **b — clean debug build.** A tiny consumer crate (one `main` calling `UpdateUserAttributes`
-  with the default client, on a tokio current-thread runtime) depends on each client with
-  default features; `cargo build` with a fresh, empty `CARGO_TARGET_DIR`, `CARGO_BUILD_JOBS=2`,
-  no `RUSTFLAGS` and no compiler wrapper, dependencies downloaded beforehand. The time includes
-  every dependency (for us: smithy-runtime and its reqwest/rustls stack; for aws-sdk-rust: the
-  smithy runtime crates, hyper, rustls and aws-lc). Our whole-service crate is generated into the
-  work dir by `cargo xtask codegen --ops '*'`; aws-sdk-rust ships one crate for the whole service,
-  so both of our rows compare with the same build.
+  with the default client, on a tokio current-thread runtime built by hand, so the consumer
+  itself brings no proc macro) depends on each client with default features; `cargo build
+  --timings` with a fresh, empty `CARGO_TARGET_DIR`, `CARGO_BUILD_JOBS=2`, no `RUSTFLAGS` and
+  no compiler wrapper, dependencies downloaded beforehand. The time includes every dependency
+  (for us: smithy-runtime, hyper, rustls with ring; for aws-sdk-rust: the smithy runtime
+  crates, hyper, rustls and aws-lc). The details list the top ten units of cargo's timing
+  report for each side. Our whole-service crate is generated into the work dir by `cargo xtask
+  codegen --ops '*'`; aws-sdk-rust ships one crate for the whole service, so both of our rows
+  compare with the same build. The marginal row starts from a consumer that already depends on
+  a lean HTTPS stack (tokio, hyper 1, hyper-util, hyper-rustls and rustls with ring and webpki
+  roots, serde_json), builds it, then times the build that adds the client (`--features
+  client`).
 - **c — per-call overhead.** `bench/benches/per_call.rs` (criterion): build the input
   (two attributes, an access token), serialize, resolve the endpoint for `us-east-1` from the
   rule set, hand the request to an in-memory transport (ours: `InMemoryTransport::from_fn`;

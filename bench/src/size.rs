@@ -3,7 +3,7 @@
 use crate::cargo::Cargo;
 use crate::consumers::{Consumer, Crates};
 use crate::options::Options;
-use crate::report::{Figure, Report, Row, Unit};
+use crate::report::{Figure, Report, Row, Target, Unit};
 
 /// Builds every consumer in release mode and adds the size rows to `report`.
 pub fn run(options: &Options, crates: &Crates, report: &mut Report) {
@@ -36,7 +36,7 @@ pub fn run(options: &Options, crates: &Crates, report: &mut Report) {
         unit: Unit::Bytes,
         ours: ours_five,
         theirs: theirs.clone(),
-        target: None,
+        target: Some(Target::MaxRatio(0.35)),
     });
     report.rows.push(Row {
         section: 'd',

@@ -68,6 +68,7 @@ pub mod idl;
 pub mod ir;
 #[doc(hidden)]
 pub mod model;
+mod parallel;
 mod settings;
 pub mod sync;
 mod write;

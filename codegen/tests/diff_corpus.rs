@@ -9,22 +9,7 @@ use std::path::{Path, PathBuf};
 
 /// The shared folder, or `None` after a loud notice (a failure when `CI` is set).
 fn shared_dir() -> Option<PathBuf> {
-    let dir = match std::env::var_os("SHARED_DIR") {
-        Some(dir) => PathBuf::from(dir),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared"),
-    };
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    let message = format!(
-        "diff_corpus: {} not found (set SHARED_DIR to the ../shared folder)",
-        dir.display()
-    );
-    if std::env::var_os("CI").is_some() {
-        panic!("{message}");
-    }
-    eprintln!("SKIPPED: {message}");
-    None
+    test_support::shared_dir("diff_corpus")
 }
 
 /// One expected event: severity and shape id (messages are not compared).

@@ -15,3 +15,20 @@
 
 pub mod generated_crate;
 pub mod servers;
+
+/// The code blocks of the README, compiled by `cargo test --doc` so its examples cannot rot
+/// (blocks in other languages are marked `sh`, `text`, `json`, `smithy` and left alone).
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
+
+/// The code blocks of the pages under `docs/`, compiled like the README's.
+#[cfg(doctest)]
+pub mod docs_doctests {
+    #[doc = include_str!("../../docs/adding-a-protocol.md")]
+    pub struct AddingAProtocol;
+    #[doc = include_str!("../../docs/diagnostics.md")]
+    pub struct Diagnostics;
+    #[doc = include_str!("../../docs/model-diff.md")]
+    pub struct ModelDiff;
+}

@@ -33,6 +33,31 @@ pub struct RenderedTests {
     pub tests: Vec<(String, Kind, String)>,
 }
 
+/// `gunzip`, which the support module calls for a gzipped request body. The runtime's
+/// decompressor exists only when the crate turned on its `gzip` feature (it has a
+/// `@requestCompression` operation); without one, a gzipped body is itself the failure.
+fn gunzip_function(ir: &CrateIr) -> TokenStream {
+    let compresses = ir
+        .operations
+        .iter()
+        .any(|op| op.request_compression.iter().any(|e| e == "gzip"));
+    if compresses {
+        quote! {
+            /// Decompresses a gzipped request body.
+            fn gunzip(body: &[u8]) -> Result<Vec<u8>, String> {
+                smithy_runtime::compression::gunzip(body).map_err(|e| e.to_string())
+            }
+        }
+    } else {
+        quote! {
+            /// No operation of this crate compresses its requests.
+            fn gunzip(_body: &[u8]) -> Result<Vec<u8>, String> {
+                Err("no operation of this crate has `@requestCompression`".to_owned())
+            }
+        }
+    }
+}
+
 /// Renders every case of one crate into a test file; `krate` is the crate's Rust name.
 pub fn render(ir: &CrateIr, krate: &str, cases: &[Case]) -> Result<RenderedTests, String> {
     let writer = ValueWriter::new(ir, krate);
@@ -90,10 +115,13 @@ pub fn render(ir: &CrateIr, krate: &str, cases: &[Case]) -> Result<RenderedTests
         " Smithy protocol compliance cases for `{}`, one test per client case.",
         ir.service.id
     );
+    let gunzip = gunzip_function(ir);
     let tokens = quote! {
         #![doc = #header]
 
         mod support;
+
+        #gunzip
 
         /// Cases that check the request an input serializes to.
         mod request {

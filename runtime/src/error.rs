@@ -507,3 +507,35 @@ impl<E: StdError + 'static> StdError for SdkError<E> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_error_paths_never_show_map_keys() {
+        let error = DeserializeError::new("expected a string, found a number")
+            .at_key("SECRET-KEY")
+            .at_member("Tags")
+            .at_index(2)
+            .at_member("Items");
+        assert_eq!(error.path(), "Items[2].Tags[<key>]");
+        assert!(!error.to_string().contains("SECRET"), "{error}");
+    }
+
+    #[test]
+    fn service_text_is_bounded_when_stored() {
+        let huge = "E".repeat(1_000_000);
+        let meta = ErrorMetadata::new(
+            Some(huge.clone()),
+            Some(huge.clone()),
+            Some(huge),
+            Some(400),
+        );
+        assert!(meta.code().is_some_and(|code| code.len() < 400));
+        assert!(meta.message().is_some_and(|message| message.len() < 1200));
+        assert!(meta.request_id().is_some_and(|id| id.len() < 400));
+        assert_eq!(Fault::from_status(999), Fault::Client);
+        assert_eq!(Fault::from_status(503), Fault::Server);
+    }
+}

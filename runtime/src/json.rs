@@ -474,3 +474,18 @@ impl<T: Zero> Zero for Box<T> {
         Box::new(T::zero())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bad_timestamp_is_never_quoted() {
+        let value = Value::String("SECRET-2020-13-45".to_owned());
+        for format in [TimestampFormat::DateTime, TimestampFormat::HttpDate] {
+            let error = read_timestamp(&value, format).expect_err("not a timestamp");
+            assert!(!error.to_string().contains("SECRET"), "{error}");
+            assert!(error.to_string().contains("timestamp"), "{error}");
+        }
+    }
+}

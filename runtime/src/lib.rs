@@ -7,6 +7,7 @@
 
 pub mod blob;
 pub mod client;
+#[cfg(feature = "gzip")]
 pub mod compression;
 pub mod datetime;
 pub mod document;
@@ -15,6 +16,7 @@ pub mod error;
 pub mod json;
 mod macros;
 pub mod operation;
+#[cfg(feature = "paginator")]
 pub mod paginator;
 pub mod protocol;
 pub mod sensitive;

@@ -174,19 +174,7 @@ fn json_and_markdown_formats() {
 /// The shared folder (`$SHARED_DIR`, else `../shared`), or `None` after a loud notice (a
 /// failure when `CI` is set).
 fn shared_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("SHARED_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| workspace_root().join("../shared"));
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    let message = format!(
-        "xtask sync-model test: {} not found (set SHARED_DIR)",
-        dir.display()
-    );
-    assert!(std::env::var_os("CI").is_none(), "{message}");
-    eprintln!("SKIPPED: {message}");
-    None
+    test_support::shared_dir("xtask sync-model test")
 }
 
 #[test]

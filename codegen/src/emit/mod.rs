@@ -21,7 +21,6 @@ use crate::{Layout, Settings};
 use proc_macro2::TokenStream;
 use quote::quote;
 use runtime::{ERROR_PROVIDE_RESPONSE_METADATA, ERROR_RESPONSE_METADATA};
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// A generated file before formatting.
@@ -32,69 +31,84 @@ pub enum EmittedFile {
     Text(String),
 }
 
-/// Every file of the crate, keyed by path relative to the crate root (one file, `include.rs`,
-/// for [`Layout::IncludeFile`]).
-pub fn emit(ir: &CrateIr, settings: &Settings) -> BTreeMap<PathBuf, EmittedFile> {
+/// How to emit one file. Emitting is deferred so the generator can emit and format files on
+/// several threads: token streams cannot cross threads, the finished text can.
+pub type FileJob<'a> = Box<dyn Fn() -> EmittedFile + Send + Sync + 'a>;
+
+fn job<'a>(emit: impl Fn() -> EmittedFile + Send + Sync + 'a) -> FileJob<'a> {
+    Box::new(emit)
+}
+
+/// Every file of the crate with its path relative to the crate root (one file, `include.rs`,
+/// for [`Layout::IncludeFile`]). The costliest files come first, so that threads taking jobs
+/// in order finish close together.
+pub fn emit<'a>(ir: &'a CrateIr, settings: &'a Settings) -> Vec<(PathBuf, FileJob<'a>)> {
     match settings.get_layout() {
         Layout::Crate => crate_layout(ir, settings),
-        Layout::IncludeFile => BTreeMap::from([(
+        Layout::IncludeFile => vec![(
             PathBuf::from("include.rs"),
-            EmittedFile::Rust(crate_files::include_file(
-                ir,
-                types_file(ir),
-                errors_file(ir),
-                client::client(ir),
-                ir.operations
-                    .iter()
-                    .map(|op| (op, operation_module(ir, op)))
-                    .collect(),
-            )),
-        )]),
+            job(move || {
+                EmittedFile::Rust(crate_files::include_file(
+                    ir,
+                    types_file(ir),
+                    errors_file(ir),
+                    client::client(ir),
+                    ir.operations
+                        .iter()
+                        .map(|op| (op, operation_module(ir, op)))
+                        .collect(),
+                ))
+            }),
+        )],
     }
 }
 
-fn crate_layout(ir: &CrateIr, settings: &Settings) -> BTreeMap<PathBuf, EmittedFile> {
-    let mut files = BTreeMap::new();
-    files.insert(
-        PathBuf::from("Cargo.toml"),
-        EmittedFile::Text(crate_files::cargo_toml(ir, settings)),
-    );
-    files.insert(
-        PathBuf::from("rustfmt.toml"),
-        EmittedFile::Text(crate_files::RUSTFMT_TOML.to_owned()),
-    );
-    files.insert(
-        PathBuf::from("src/lib.rs"),
-        EmittedFile::Rust(crate_files::lib_rs(ir)),
-    );
-    files.insert(
-        PathBuf::from("src/types.rs"),
-        EmittedFile::Rust(types_file(ir)),
-    );
-    files.insert(
-        PathBuf::from("src/error.rs"),
-        EmittedFile::Rust(errors_file(ir)),
-    );
-    files.insert(
-        PathBuf::from("src/client.rs"),
-        EmittedFile::Rust(client::client(ir)),
-    );
-    files.insert(
-        PathBuf::from("src/operation/mod.rs"),
-        EmittedFile::Rust(crate_files::operation_mod(ir)),
-    );
+fn crate_layout<'a>(ir: &'a CrateIr, settings: &'a Settings) -> Vec<(PathBuf, FileJob<'a>)> {
+    let mut files: Vec<(PathBuf, FileJob<'a>)> = vec![
+        (
+            PathBuf::from("src/types.rs"),
+            job(move || EmittedFile::Rust(types_file(ir))),
+        ),
+        (
+            PathBuf::from("src/error.rs"),
+            job(move || EmittedFile::Rust(errors_file(ir))),
+        ),
+        (
+            PathBuf::from("src/client.rs"),
+            job(move || EmittedFile::Rust(client::client(ir))),
+        ),
+    ];
     for op in &ir.operations {
         let path = PathBuf::from(format!(
             "src/operation/{}.rs",
             crate::ir::naming::unraw(&op.module)
         ));
-        files.insert(path, EmittedFile::Rust(operation_module(ir, op)));
+        files.push((
+            path,
+            job(move || EmittedFile::Rust(operation_module(ir, op))),
+        ));
     }
+    files.push((
+        PathBuf::from("src/lib.rs"),
+        job(move || EmittedFile::Rust(crate_files::lib_rs(ir))),
+    ));
+    files.push((
+        PathBuf::from("src/operation/mod.rs"),
+        job(move || EmittedFile::Rust(crate_files::operation_mod(ir))),
+    ));
+    files.push((
+        PathBuf::from("Cargo.toml"),
+        job(move || EmittedFile::Text(crate_files::cargo_toml(ir, settings))),
+    ));
+    files.push((
+        PathBuf::from("rustfmt.toml"),
+        job(|| EmittedFile::Text(crate_files::RUSTFMT_TOML.to_owned())),
+    ));
     if let Some(rules) = &ir.service.endpoint_rule_set {
-        files.insert(
+        files.push((
             PathBuf::from("src/endpoint_rules.json"),
-            EmittedFile::Text(crate_files::pretty_json(rules)),
-        );
+            job(move || EmittedFile::Text(crate_files::pretty_json(rules))),
+        ));
     }
     files
 }
@@ -173,34 +187,48 @@ mod tests {
     use std::collections::{BTreeMap, BTreeSet};
     use std::path::Path;
 
-    /// The emitter modules and the sibling modules each one names (`super::x`,
-    /// `crate::emit::x`), `protocol/*` counting as `protocol`.
-    fn imports() -> BTreeMap<String, BTreeSet<String>> {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/emit");
-        let mut files = Vec::new();
-        for entry in std::fs::read_dir(&dir).unwrap() {
+    /// Every `.rs` file under `dir`, with its depth below `emit/` (0 for `emit/x.rs`).
+    fn rust_files(dir: &Path, depth: usize, out: &mut Vec<(usize, std::path::PathBuf)>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
             if path.is_dir() {
-                for inner in std::fs::read_dir(&path).unwrap() {
-                    files.push((path.file_name().unwrap().to_owned(), inner.unwrap().path()));
-                }
-            } else {
-                files.push((path.file_stem().unwrap().to_owned(), path));
+                rust_files(&path, depth + 1, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push((depth, path));
             }
         }
+    }
+
+    /// The emitter modules and the sibling modules each one names (`super::x`,
+    /// `crate::emit::x`), everything under `protocol/` counting as `protocol`.
+    fn imports() -> BTreeMap<String, BTreeSet<String>> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/emit");
+        let mut found = Vec::new();
+        rust_files(&dir, 0, &mut found);
+        // (top-level module, depth, file)
+        let files: Vec<(std::ffi::OsString, usize, std::path::PathBuf)> = found
+            .into_iter()
+            .map(|(depth, path)| {
+                let relative = path.strip_prefix(&dir).unwrap().to_owned();
+                let first = relative.components().next().unwrap().as_os_str().to_owned();
+                let module = if depth == 0 {
+                    path.file_stem().unwrap().to_owned()
+                } else {
+                    first
+                };
+                (module, depth, path)
+            })
+            .collect();
         let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-        for (module, path) in files {
+        for (module, depth, path) in files {
             let module = module.to_string_lossy().into_owned();
             if module == "mod" {
                 continue; // the assembler: it may name every emitter
             }
             let text = std::fs::read_to_string(&path).unwrap();
-            let in_subdir = path.parent() != Some(dir.as_path());
-            let prefixes: &[&str] = if in_subdir {
-                &["crate::emit::", "super::super::"]
-            } else {
-                &["super::", "crate::emit::"]
-            };
+            // `super::` reaches `emit` from depth 0, `super::super::` from depth 1, …
+            let up = "super::".repeat(depth + 1);
+            let prefixes = ["crate::emit::", up.as_str()];
             let entry = graph.entry(module.clone()).or_default();
             for prefix in prefixes {
                 for (at, _) in text.match_indices(prefix) {

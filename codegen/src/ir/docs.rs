@@ -4,11 +4,40 @@
 //! brackets that are not links would be read as broken intra-doc links, bare URLs warn,
 //! and fenced blocks would be compiled as doctests.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
+/// How many distinct doc strings the per-thread cache keeps before starting afresh (bounds the
+/// memory of a long-running process that generates from many models).
+const CACHE_LIMIT: usize = 20_000;
+
+thread_local! {
+    /// Converted docs by their HTML: models repeat the same text on many members (the whole
+    /// Cognito model has far fewer distinct doc strings than documented members), and the HTML
+    /// parse is the costly part of lowering.
+    static CONVERTED: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+}
+
 /// Converts model documentation to Markdown fit for `///` comments. Plain text passes
-/// through; the result is trimmed and has no trailing spaces.
+/// through; the result is trimmed and has no trailing spaces. Each distinct text is
+/// converted once per thread.
 pub fn to_markdown(html: &str) -> String {
+    if let Some(done) = CONVERTED.with(|cache| cache.borrow().get(html).cloned()) {
+        return done;
+    }
+    let markdown = convert(html);
+    CONVERTED.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(html.to_owned(), markdown.clone());
+    });
+    markdown
+}
+
+fn convert(html: &str) -> String {
     // Tabs in doc comments are a clippy warning; four spaces render the same.
     let html = html.replace('\t', "    ");
     let html = html.as_str();
@@ -226,7 +255,16 @@ fn opens_link(chars: &[char], open: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::to_markdown;
+    use super::{convert, to_markdown, CONVERTED};
+
+    #[test]
+    fn repeated_text_is_converted_once_and_the_same() {
+        let html = "<p>Repeated <b>member</b> docs [x].</p>";
+        let first = to_markdown(html);
+        assert!(CONVERTED.with(|cache| cache.borrow().get(html) == Some(&first)));
+        assert_eq!(to_markdown(html), first);
+        assert_eq!(convert(html), first);
+    }
 
     #[test]
     fn converts_paragraphs_code_and_links() {

@@ -14,7 +14,7 @@ use smithy_codegen::{Generator, Settings};
 const FLOW: &str = r#####"//! create → describe → list (paginated) → delete against moto (written by integration/tests/moto_rest_json.rs).
 
 use amp::operation::describe_workspace::DescribeWorkspaceError;
-use amp::runtime::client::Credentials;
+use amp::runtime::client::{Credentials, InMemoryTransport};
 use amp::runtime::error::{ProvideErrorMetadata, SdkError};
 use amp::{Client, Config};
 
@@ -97,6 +97,35 @@ async fn main() {
     assert_eq!(not_found.meta().http_status(), Some(404));
     assert_eq!(not_found.code(), Some("ResourceNotFoundException"));
     println!("not found: {}", not_found.message());
+
+    // A bare 404 (no error code, no body, as a proxy might send) still maps to the one
+    // modelled error with `@httpError(404)`.
+    let canned = InMemoryTransport::new().with_response(
+        amp::runtime::http::Response::builder()
+            .status(404)
+            .body(Vec::new())
+            .expect("response"),
+    );
+    let offline = Client::new(
+        Config::builder()
+            .endpoint_url("http://127.0.0.1:9")
+            .region("us-east-1")
+            .credentials_provider(Credentials::new("AKIDEXAMPLE", "moto-secret", None))
+            .http_transport(canned)
+            .build()
+            .expect("config"),
+    );
+    let error = offline
+        .describe_workspace()
+        .workspace_id("ws-gone")
+        .send()
+        .await
+        .expect_err("a 404 is an error");
+    assert!(
+        matches!(&error, SdkError::Service(DescribeWorkspaceError::ResourceNotFoundException(_))),
+        "a bare 404 should be ResourceNotFoundException, got {error:?}"
+    );
+    println!("bare 404: ResourceNotFoundException");
     println!("amp flow: ok");
 }
 "#####;

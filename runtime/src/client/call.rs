@@ -8,10 +8,12 @@ use std::time::{Duration, SystemTime};
 use tracing::Instrument;
 
 use super::config::Config;
+#[cfg(feature = "sigv4")]
 use super::credentials::Credentials;
 use super::endpoint_resolution::{EndpointCache, ResolvedEndpoint};
 use super::errors::{ConstructionError, ConstructionErrorKind, TimeoutError};
 use super::retry::{classify_service_error, classify_status, retry_after, RetryKind, RetryQuota};
+#[cfg(feature = "sigv4")]
 use super::signing::sign_request;
 use super::transport::{copy_request, TransportError, TransportErrorKind};
 use crate::error::{ProvideErrorMetadata, ProvideResponseMetadata, SdkError};
@@ -42,11 +44,16 @@ struct Inner {
 }
 
 /// What signing a call needs, settled once before the first attempt.
+#[cfg(feature = "sigv4")]
 struct Signer {
     credentials: Credentials,
     region: String,
     name: String,
 }
+
+/// Without the `sigv4` feature no signer can exist (see [`signer`]).
+#[cfg(not(feature = "sigv4"))]
+enum Signer {}
 
 fn construction<E>(error: ConstructionError) -> SdkError<E> {
     SdkError::Construction(Box::new(error))
@@ -162,22 +169,7 @@ impl Client {
             attempts.store(attempt, Ordering::Relaxed);
             let mut outgoing = copy_request(request);
             if let Some(signer) = signer {
-                sign_request(
-                    &mut outgoing,
-                    &signer.credentials,
-                    &signer.region,
-                    &signer.name,
-                    SystemTime::now(),
-                )
-                .map_err(|e| {
-                    construction(
-                        ConstructionError::new(
-                            ConstructionErrorKind::Signing,
-                            format!("could not sign the {} request", O::NAME),
-                        )
-                        .with_source(e),
-                    )
-                })?;
+                sign::<O>(&mut outgoing, signer).map_err(construction)?;
             }
             tracing::debug!(attempt, "sending request");
             let (error, wait_hint) = match self.attempt::<O>(outgoing, attempt).await {
@@ -306,7 +298,58 @@ fn serialize<O: Operation>(
     Ok(request)
 }
 
+/// Signs one attempt's request afresh (a new time stamp for every attempt).
+#[cfg(feature = "sigv4")]
+fn sign<O: Operation>(
+    request: &mut http::Request<Vec<u8>>,
+    signer: &Signer,
+) -> Result<(), ConstructionError> {
+    sign_request(
+        request,
+        &signer.credentials,
+        &signer.region,
+        &signer.name,
+        SystemTime::now(),
+    )
+    .map_err(|e| {
+        ConstructionError::new(
+            ConstructionErrorKind::Signing,
+            format!("could not sign the {} request", O::NAME),
+        )
+        .with_source(e)
+    })
+}
+
+// Generic like its `sigv4` twin so the call site is the same; there is no signer to use.
+#[cfg(not(feature = "sigv4"))]
+#[allow(clippy::extra_unused_type_parameters)]
+fn sign<O: Operation>(
+    _request: &mut http::Request<Vec<u8>>,
+    signer: &Signer,
+) -> Result<(), ConstructionError> {
+    match *signer {}
+}
+
+/// Without the `sigv4` feature a signed operation fails before anything is sent. Generated
+/// crates turn the feature on whenever one of their operations is signed, so only a
+/// hand-written operation on a runtime built without it gets here.
+#[cfg(not(feature = "sigv4"))]
+async fn signer<O: Operation>(
+    _config: &Config,
+    _endpoint: &ResolvedEndpoint,
+) -> Result<Signer, ConstructionError> {
+    Err(ConstructionError::new(
+        ConstructionErrorKind::Signing,
+        format!(
+            "{} must be signed with SigV4, but smithy-runtime was built without its `sigv4` \
+             feature",
+            O::NAME
+        ),
+    ))
+}
+
 /// Settles the credentials, region and signing name of a SigV4 call.
+#[cfg(feature = "sigv4")]
 async fn signer<O: Operation>(
     config: &Config,
     endpoint: &ResolvedEndpoint,

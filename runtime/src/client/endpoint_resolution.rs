@@ -22,8 +22,10 @@ pub(crate) struct ResolvedEndpoint {
     /// Extra headers the rule set asks for.
     pub(crate) headers: Vec<(String, String)>,
     /// `signingRegion` of the rule set's `sigv4` auth scheme, if given.
+    #[cfg_attr(not(feature = "sigv4"), allow(dead_code))]
     pub(crate) signing_region: Option<String>,
     /// `signingName` of the rule set's `sigv4` auth scheme, if given.
+    #[cfg_attr(not(feature = "sigv4"), allow(dead_code))]
     pub(crate) signing_name: Option<String>,
 }
 

@@ -115,7 +115,7 @@
 //! it off and pass your own with [`ConfigBuilder::http_transport`]; `reqwest` offers an
 //! adapter on reqwest). Tests inject an [`InMemoryTransport`]. Whatever the transport, the
 //! [policy of `HttpTransport`](HttpTransport#the-policy-a-transport-must-follow) holds: no
-//! redirects, no proxy unless configured ([`ProxyConfig`]), bounded reads, no secrets in
+//! redirects, no proxy unless configured (`ProxyConfig`), bounded reads, no secrets in
 //! messages.
 //!
 //! | limit | this client's default | aws-sdk-rust's default |
@@ -128,6 +128,9 @@
 //!
 //! The pipeline needs a Tokio runtime with its timer enabled (for backoff and timeouts).
 
+// Credentials matter only to signed calls, so the adapter comes with SigV4 (feature `sigv4`).
+#[cfg(feature = "sigv4")]
+mod aws_sdk_credentials;
 mod call;
 mod config;
 mod credentials;
@@ -142,9 +145,12 @@ mod redact;
 mod reqwest_transport;
 mod response_body;
 mod retry;
+#[cfg(feature = "sigv4")]
 mod signing;
 mod transport;
 
+#[cfg(feature = "sigv4")]
+pub use aws_sdk_credentials::AwsSdkCredentials;
 pub use call::Client;
 pub use config::{
     random_idempotency_token, Config, ConfigBuilder, ConfigError, IdempotencyTokenProvider,
@@ -164,7 +170,9 @@ pub use reqwest_transport::{ReqwestSettings, ReqwestTransport};
 pub use response_body::MIN_BODY_BYTES_PER_SECOND;
 pub use retry::{
     classify_service_error, RetryConfig, RetryKind, THROTTLING_ERROR_CODES, TRANSIENT_ERROR_CODES,
+    TRANSIENT_STATUS_CODES,
 };
+#[cfg(feature = "sigv4")]
 pub use signing::{sign_request, SigningError};
 pub use transport::{
     HttpFuture, HttpTransport, InMemoryTransport, TransportError, TransportErrorKind,

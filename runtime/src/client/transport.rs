@@ -39,7 +39,7 @@ pub type HttpFuture<'a> =
 ///
 /// # The policy a transport must follow
 ///
-/// The default transport ([`HyperTransport`](super::HyperTransport)) keeps these rules, and a
+/// The default transport (`HyperTransport`, cargo feature `hyper`) keeps these rules, and a
 /// transport you bring must keep them too, because requests carry access tokens and signatures:
 ///
 /// - **No redirects.** Return a 3xx response as it is; never re-send the request (and its body)

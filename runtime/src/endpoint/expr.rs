@@ -7,7 +7,6 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::{Deserialize, Deserializer};
 use serde_json::Value as Json;
 
 use super::functions::Function;
@@ -106,13 +105,6 @@ impl Expr {
         }
         let args = argv.iter().map(Expr::from_json).collect::<Result<_, _>>()?;
         Ok(Expr::Call { function, args })
-    }
-}
-
-impl<'de> Deserialize<'de> for Expr {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let json = Json::deserialize(deserializer)?;
-        Expr::from_json(&json).map_err(serde::de::Error::custom)
     }
 }
 

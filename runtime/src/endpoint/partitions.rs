@@ -8,7 +8,7 @@
 use std::sync::OnceLock;
 
 use regex::Regex;
-use serde::Deserialize;
+use serde_json::{Map, Value as Json};
 
 use super::error::EndpointError;
 use super::value::{record, Value};
@@ -17,33 +17,6 @@ const PARTITIONS_JSON: &str = include_str!("partitions.json");
 
 /// The partition used for regions no entry claims.
 const FALLBACK_PARTITION: &str = "aws";
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PartitionsFile {
-    partitions: Vec<PartitionEntry>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct PartitionEntry {
-    id: String,
-    region_regex: String,
-    regions: Vec<String>,
-    outputs: PartitionOutputs,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct PartitionOutputs {
-    name: String,
-    dns_suffix: String,
-    dual_stack_dns_suffix: String,
-    #[serde(rename = "supportsFIPS")]
-    supports_fips: bool,
-    supports_dual_stack: bool,
-    implicit_global_region: String,
-}
 
 struct Partition {
     id: String,
@@ -83,38 +56,96 @@ fn partitions() -> Result<&'static [Partition], EndpointError> {
         })
 }
 
+/// Reads the table, refusing fields it does not know so that a table update that adds one is
+/// noticed rather than silently ignored.
 fn load(json: &str) -> Result<Vec<Partition>, String> {
-    let file: PartitionsFile = serde_json::from_str(json).map_err(|e| e.to_string())?;
-    file.partitions
-        .into_iter()
-        .map(|entry| {
-            let region_regex = Regex::new(&entry.region_regex)
-                .map_err(|e| format!("regionRegex of `{}`: {e}", entry.id))?;
-            let outputs = entry.outputs;
-            Ok(Partition {
-                id: entry.id,
-                region_regex,
-                regions: entry.regions,
-                outputs: record([
-                    ("name", Value::String(outputs.name)),
-                    ("dnsSuffix", Value::String(outputs.dns_suffix)),
-                    (
-                        "dualStackDnsSuffix",
-                        Value::String(outputs.dual_stack_dns_suffix),
-                    ),
-                    ("supportsFIPS", Value::Bool(outputs.supports_fips)),
-                    (
-                        "supportsDualStack",
-                        Value::Bool(outputs.supports_dual_stack),
-                    ),
-                    (
-                        "implicitGlobalRegion",
-                        Value::String(outputs.implicit_global_region),
-                    ),
-                ]),
-            })
+    let file: Json = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let file = fields(&file, "the table", &["partitions"])?;
+    let entries = file
+        .get("partitions")
+        .and_then(Json::as_array)
+        .ok_or("the table has no `partitions` array")?;
+    entries.iter().map(partition).collect()
+}
+
+fn partition(entry: &Json) -> Result<Partition, String> {
+    let entry = fields(
+        entry,
+        "a partition",
+        &["id", "regionRegex", "regions", "outputs"],
+    )?;
+    let id = text(entry, "id", "a partition")?;
+    let at = format!("partition `{id}`");
+    let region_regex = Regex::new(&text(entry, "regionRegex", &at)?)
+        .map_err(|e| format!("regionRegex of `{id}`: {e}"))?;
+    let regions = entry
+        .get("regions")
+        .and_then(Json::as_array)
+        .ok_or_else(|| format!("{at} has no `regions` array"))?
+        .iter()
+        .map(|region| {
+            region
+                .as_str()
+                .map(str::to_owned)
+                .ok_or_else(|| format!("{at}: region `{region}` is not a string"))
         })
-        .collect()
+        .collect::<Result<_, String>>()?;
+    let outputs_at = format!("the outputs of {at}");
+    let outputs = fields(
+        entry.get("outputs").unwrap_or(&Json::Null),
+        &outputs_at,
+        &[
+            "name",
+            "dnsSuffix",
+            "dualStackDnsSuffix",
+            "supportsFIPS",
+            "supportsDualStack",
+            "implicitGlobalRegion",
+        ],
+    )?;
+    let string = |key: &str| text(outputs, key, &outputs_at).map(Value::String);
+    let flag = |key: &str| {
+        outputs
+            .get(key)
+            .and_then(Json::as_bool)
+            .map(Value::Bool)
+            .ok_or_else(|| format!("{outputs_at}: `{key}` must be a boolean"))
+    };
+    Ok(Partition {
+        outputs: record([
+            ("name", string("name")?),
+            ("dnsSuffix", string("dnsSuffix")?),
+            ("dualStackDnsSuffix", string("dualStackDnsSuffix")?),
+            ("supportsFIPS", flag("supportsFIPS")?),
+            ("supportsDualStack", flag("supportsDualStack")?),
+            ("implicitGlobalRegion", string("implicitGlobalRegion")?),
+        ]),
+        id,
+        region_regex,
+        regions,
+    })
+}
+
+/// `json` as an object with exactly the keys `known` (all of them required).
+fn fields<'a>(json: &'a Json, at: &str, known: &[&str]) -> Result<&'a Map<String, Json>, String> {
+    let object = json
+        .as_object()
+        .ok_or_else(|| format!("{at} must be an object"))?;
+    if let Some(unknown) = object.keys().find(|key| !known.contains(&key.as_str())) {
+        return Err(format!("{at} has an unknown field `{unknown}`"));
+    }
+    if let Some(missing) = known.iter().find(|key| !object.contains_key(**key)) {
+        return Err(format!("{at} has no `{missing}`"));
+    }
+    Ok(object)
+}
+
+fn text(object: &Map<String, Json>, key: &str, at: &str) -> Result<String, String> {
+    object
+        .get(key)
+        .and_then(Json::as_str)
+        .map(str::to_owned)
+        .ok_or_else(|| format!("{at}: `{key}` must be a string"))
 }
 
 #[cfg(test)]
@@ -188,5 +219,17 @@ mod tests {
     fn malformed_table_is_an_error() {
         assert!(load("{").is_err());
         assert!(load(r#"{"partitions": [{"id": "x", "regionRegex": "(", "regions": [], "outputs": {"name": "x", "dnsSuffix": "", "dualStackDnsSuffix": "", "supportsFIPS": true, "supportsDualStack": true, "implicitGlobalRegion": ""}}]}"#).is_err());
+        let good = r#"{"partitions": [{"id": "x", "regionRegex": "^x$", "regions": ["x-1"], "outputs": {"name": "x", "dnsSuffix": "", "dualStackDnsSuffix": "", "supportsFIPS": true, "supportsDualStack": true, "implicitGlobalRegion": ""}}]}"#;
+        assert!(load(good).is_ok());
+        let unknown = good.replace(r#""regions""#, r#""extra": 1, "regions""#);
+        assert!(load(&unknown)
+            .err()
+            .unwrap_or_default()
+            .contains("unknown field `extra`"));
+        let missing = good.replace(r#""supportsFIPS": true, "#, "");
+        assert!(load(&missing)
+            .err()
+            .unwrap_or_default()
+            .contains("supportsFIPS"));
     }
 }

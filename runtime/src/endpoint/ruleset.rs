@@ -1,9 +1,12 @@
-//! The rule set document (`smithy.rules#endpointRuleSet`), deserialised once with serde.
+//! The rule set document (`smithy.rules#endpointRuleSet`), read once from its JSON form.
+//!
+//! Read by hand from a `serde_json::Value` rather than with `#[derive(Deserialize)]`, so the
+//! runtime needs no proc-macro crate; errors name the path of the offending field.
 
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::Deserialize;
+use serde_json::{Map, Value as Json};
 
 use super::error::EndpointError;
 use super::eval;
@@ -26,17 +29,16 @@ pub struct RuleSet {
 impl RuleSet {
     /// Loads the value of a service's `smithy.rules#endpointRuleSet` trait.
     pub fn from_json(json: &serde_json::Value) -> Result<RuleSet, EndpointError> {
-        let document = RuleSetDocument::deserialize(json)
-            .map_err(|e| EndpointError::invalid_rule_set(e.to_string()))?;
+        let document = RuleSetDocument::from_json(json).map_err(EndpointError::invalid_rule_set)?;
         RuleSet::from_document(document)
     }
 
     /// Like [`from_json`](RuleSet::from_json), from JSON text (for example a constant embedded
     /// in a generated client).
     pub fn from_json_str(json: &str) -> Result<RuleSet, EndpointError> {
-        let document: RuleSetDocument = serde_json::from_str(json)
+        let json: Json = serde_json::from_str(json)
             .map_err(|e| EndpointError::invalid_rule_set(e.to_string()))?;
-        RuleSet::from_document(document)
+        RuleSet::from_json(&json)
     }
 
     /// Picks the endpoint for `params`: the first rule whose conditions hold decides.
@@ -74,12 +76,65 @@ impl RuleSet {
     }
 }
 
-#[derive(Deserialize)]
 struct RuleSetDocument {
     version: String,
-    #[serde(default)]
     parameters: BTreeMap<String, Parameter>,
     rules: Vec<Rule>,
+}
+
+impl RuleSetDocument {
+    fn from_json(json: &Json) -> Result<RuleSetDocument, String> {
+        let fields = object(json, "the rule set")?;
+        let version = string(required(fields, "version", "the rule set")?, "`version`")?;
+        let parameters = match fields.get("parameters") {
+            None => BTreeMap::new(),
+            Some(parameters) => object(parameters, "`parameters`")?
+                .iter()
+                .map(|(name, value)| {
+                    let at = format!("parameter `{name}`");
+                    Ok((name.clone(), Parameter::from_json(value, &at)?))
+                })
+                .collect::<Result<_, String>>()?,
+        };
+        let rules = rules(required(fields, "rules", "the rule set")?, "`rules`")?;
+        Ok(RuleSetDocument {
+            version: version.to_owned(),
+            parameters,
+            rules,
+        })
+    }
+}
+
+// Small readers over `serde_json::Value`; `at` names the place for the error message.
+
+fn object<'a>(json: &'a Json, at: &str) -> Result<&'a Map<String, Json>, String> {
+    json.as_object()
+        .ok_or_else(|| format!("{at} must be an object, found `{json}`"))
+}
+
+fn array<'a>(json: &'a Json, at: &str) -> Result<&'a [Json], String> {
+    json.as_array()
+        .map(Vec::as_slice)
+        .ok_or_else(|| format!("{at} must be an array, found `{json}`"))
+}
+
+fn string<'a>(json: &'a Json, at: &str) -> Result<&'a str, String> {
+    json.as_str()
+        .ok_or_else(|| format!("{at} must be a string, found `{json}`"))
+}
+
+fn required<'a>(fields: &'a Map<String, Json>, key: &str, at: &str) -> Result<&'a Json, String> {
+    fields
+        .get(key)
+        .ok_or_else(|| format!("{at} has no `{key}`"))
+}
+
+fn rules(json: &Json, at: &str) -> Result<Vec<Rule>, String> {
+    array(json, at)?
+        .iter()
+        .enumerate()
+        .map(|(index, rule)| Rule::from_json(rule, &format!("{at}[{index}]")))
+        .collect()
 }
 
 /// A declared parameter, with its default already checked against its type.
@@ -90,34 +145,34 @@ pub(crate) struct Parameter {
     pub(crate) default: Option<ParamValue>,
 }
 
-impl<'de> Deserialize<'de> for Parameter {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        struct RawParameter {
-            #[serde(rename = "type")]
-            kind: String,
-            #[serde(default)]
-            required: bool,
-            default: Option<serde_json::Value>,
-        }
-        let raw = RawParameter::deserialize(deserializer)?;
-        let kind = ParamType::from_name(&raw.kind).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "unknown parameter type `{}` (expected string, boolean or stringArray)",
-                raw.kind
-            ))
+impl Parameter {
+    fn from_json(json: &Json, at: &str) -> Result<Parameter, String> {
+        let fields = object(json, at)?;
+        let name = string(
+            required(fields, "type", at)?,
+            &format!("the `type` of {at}"),
+        )?;
+        let kind = ParamType::from_name(name).ok_or_else(|| {
+            format!(
+                "{at}: unknown parameter type `{name}` (expected string, boolean or stringArray)"
+            )
         })?;
-        let default = raw
-            .default
-            .map(|value| {
-                kind.value_from_json(&value).ok_or_else(|| {
-                    serde::de::Error::custom(format!("default `{value}` is not a {kind}"))
-                })
-            })
-            .transpose()?;
+        let required = match fields.get("required") {
+            None => false,
+            Some(flag) => flag
+                .as_bool()
+                .ok_or_else(|| format!("`required` of {at} must be a boolean, found `{flag}`"))?,
+        };
+        let default = match fields.get("default") {
+            None | Some(Json::Null) => None,
+            Some(value) => Some(
+                kind.value_from_json(value)
+                    .ok_or_else(|| format!("{at}: default `{value}` is not a {kind}"))?,
+            ),
+        };
         Ok(Parameter {
             kind,
-            required: raw.required,
+            required,
             default,
         })
     }
@@ -183,17 +238,58 @@ impl fmt::Display for ParamType {
 }
 
 /// One rule: conditions that must all hold, then what happens when they do.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 pub(crate) struct Rule {
-    #[serde(default)]
     pub(crate) conditions: Vec<Condition>,
-    #[serde(flatten)]
     pub(crate) outcome: RuleOutcome,
 }
 
+impl Rule {
+    fn from_json(json: &Json, at: &str) -> Result<Rule, String> {
+        let fields = object(json, at)?;
+        let conditions = match fields.get("conditions") {
+            None => Vec::new(),
+            Some(conditions) => {
+                let at = format!("{at}.conditions");
+                array(conditions, &at)?
+                    .iter()
+                    .enumerate()
+                    .map(|(index, condition)| {
+                        Condition::from_json(condition, &format!("{at}[{index}]"))
+                    })
+                    .collect::<Result<_, String>>()?
+            }
+        };
+        let kind = string(required(fields, "type", at)?, &format!("{at}.type"))?;
+        let outcome = match kind {
+            "endpoint" => RuleOutcome::Endpoint {
+                endpoint: EndpointTemplate::from_json(
+                    required(fields, "endpoint", at)?,
+                    &format!("{at}.endpoint"),
+                )?,
+            },
+            "error" => RuleOutcome::Error {
+                error: Expr::from_json(required(fields, "error", at)?)
+                    .map_err(|e| format!("{at}.error: {e}"))?,
+            },
+            "tree" => RuleOutcome::Tree {
+                rules: rules(required(fields, "rules", at)?, &format!("{at}.rules"))?,
+            },
+            other => {
+                return Err(format!(
+                    "{at}: unknown rule type `{other}` (expected endpoint, error or tree)"
+                ))
+            }
+        };
+        Ok(Rule {
+            conditions,
+            outcome,
+        })
+    }
+}
+
 /// What a selected rule produces, by the rule's `type`.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(tag = "type", rename_all = "lowercase")]
+#[derive(Debug, Clone)]
 pub(crate) enum RuleOutcome {
     Endpoint {
         endpoint: EndpointTemplate,
@@ -208,13 +304,42 @@ pub(crate) enum RuleOutcome {
 }
 
 /// The `endpoint` object of an endpoint rule, before evaluation.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 pub(crate) struct EndpointTemplate {
     pub(crate) url: Expr,
-    #[serde(default)]
     pub(crate) headers: BTreeMap<String, Vec<Expr>>,
-    #[serde(default)]
     pub(crate) properties: BTreeMap<String, Expr>,
+}
+
+impl EndpointTemplate {
+    fn from_json(json: &Json, at: &str) -> Result<EndpointTemplate, String> {
+        let fields = object(json, at)?;
+        let expr = |json: &Json, at: &str| Expr::from_json(json).map_err(|e| format!("{at}: {e}"));
+        let url = expr(required(fields, "url", at)?, &format!("{at}.url"))?;
+        let mut headers = BTreeMap::new();
+        if let Some(json) = fields.get("headers") {
+            for (name, values) in object(json, &format!("{at}.headers"))? {
+                let at = format!("{at}.headers.{name}");
+                let values = array(values, &at)?
+                    .iter()
+                    .map(|value| expr(value, &at))
+                    .collect::<Result<_, String>>()?;
+                headers.insert(name.clone(), values);
+            }
+        }
+        let mut properties = BTreeMap::new();
+        if let Some(json) = fields.get("properties") {
+            for (name, value) in object(json, &format!("{at}.properties"))? {
+                let value = expr(value, &format!("{at}.properties.{name}"))?;
+                properties.insert(name.clone(), value);
+            }
+        }
+        Ok(EndpointTemplate {
+            url,
+            headers,
+            properties,
+        })
+    }
 }
 
 /// A function call whose result decides whether a rule applies, optionally bound to a name.
@@ -224,21 +349,16 @@ pub(crate) struct Condition {
     pub(crate) assign: Option<String>,
 }
 
-impl<'de> Deserialize<'de> for Condition {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        struct RawCondition {
-            #[serde(rename = "fn")]
-            function: String,
-            argv: Vec<serde_json::Value>,
-            assign: Option<String>,
-        }
-        let raw = RawCondition::deserialize(deserializer)?;
-        let call =
-            Expr::call_from_json(&raw.function, &raw.argv).map_err(serde::de::Error::custom)?;
-        Ok(Condition {
-            call,
-            assign: raw.assign,
-        })
+impl Condition {
+    fn from_json(json: &Json, at: &str) -> Result<Condition, String> {
+        let fields = object(json, at)?;
+        let function = string(required(fields, "fn", at)?, &format!("{at}.fn"))?;
+        let argv = array(required(fields, "argv", at)?, &format!("{at}.argv"))?;
+        let call = Expr::call_from_json(function, argv).map_err(|e| format!("{at}: {e}"))?;
+        let assign = match fields.get("assign") {
+            None | Some(Json::Null) => None,
+            Some(name) => Some(string(name, &format!("{at}.assign"))?.to_owned()),
+        };
+        Ok(Condition { call, assign })
     }
 }

@@ -72,6 +72,23 @@ pub fn parse_error(response: &http::Response<Vec<u8>>) -> ErrorResponse {
     }
 }
 
+/// The error type a response names, else the one modelled error whose `@httpError` status
+/// the response has: `by_status` lists `(status, error name)` for statuses only one of the
+/// operation's errors uses. A service that sends neither code nor body still gets its error
+/// recognised; a code, when sent, always wins.
+pub fn error_type_or_status(
+    error_type: Option<String>,
+    status: u16,
+    by_status: &[(u16, &str)],
+) -> Option<String> {
+    error_type.or_else(|| {
+        by_status
+            .iter()
+            .find(|(code, _)| *code == status)
+            .map(|(_, name)| (*name).to_owned())
+    })
+}
+
 /// The request id and status of any response.
 pub fn response_metadata<B>(response: &http::Response<B>) -> ResponseMetadata {
     ResponseMetadata::new(request_id(response), Some(response.status().as_u16()))
@@ -129,6 +146,20 @@ mod tests {
         assert_eq!(parse_error(&dunder).error_type.as_deref(), Some("FooError"));
         let none = response(&[], "{}");
         assert_eq!(parse_error(&none).error_type, None);
+    }
+
+    #[test]
+    fn status_selects_an_error_only_without_a_code() {
+        let table = [(404, "NotFound"), (409, "Conflict")];
+        assert_eq!(
+            error_type_or_status(None, 404, &table).as_deref(),
+            Some("NotFound")
+        );
+        assert_eq!(
+            error_type_or_status(Some("Other".into()), 404, &table).as_deref(),
+            Some("Other")
+        );
+        assert_eq!(error_type_or_status(None, 500, &table), None);
     }
 
     #[test]
