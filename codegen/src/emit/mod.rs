@@ -4,6 +4,7 @@ mod client;
 mod crate_files;
 mod enums;
 mod errors;
+mod json_roles;
 mod operation;
 mod paginators;
 mod protocol;
@@ -115,16 +116,17 @@ fn crate_layout<'a>(ir: &'a CrateIr, settings: &'a Settings) -> Vec<(PathBuf, Fi
 
 fn types_file(ir: &CrateIr) -> TokenStream {
     let protocol = protocol::for_service(&ir.service);
+    let roles = json_roles::JsonRoles::for_crate(ir);
     let items = ir.types.values().map(|ty| match ty {
         TypeIr::Struct(s) => {
             let body = structs::structure(s);
-            let codec = protocol.structure_codec(s);
+            let codec = protocol.structure_codec(s, roles.of_struct(s));
             let validate = validate::struct_validate(s);
             quote! { #body #codec #validate }
         }
         TypeIr::Union(u) => {
             let body = unions::union(u);
-            let codec = protocol.union_codec(u);
+            let codec = protocol.union_codec(u, roles.of_type(&u.name));
             let validate = validate::union_validate(u);
             quote! { #body #codec #validate }
         }
@@ -136,9 +138,10 @@ fn types_file(ir: &CrateIr) -> TokenStream {
 
 fn errors_file(ir: &CrateIr) -> TokenStream {
     let protocol = protocol::for_service(&ir.service);
+    let roles = json_roles::JsonRoles::default();
     let items = ir.errors.values().map(|s| {
         let body = structs::structure(s);
-        let codec = protocol.structure_codec(s);
+        let codec = protocol.structure_codec(s, roles.of_struct(s));
         let impls = errors::error_struct_impls(s);
         quote! { #body #codec #impls }
     });
@@ -176,7 +179,7 @@ fn operation_module(ir: &CrateIr, op: &OperationIr) -> TokenStream {
 
 fn io_struct(protocol: &dyn protocol::ProtocolEmitter, s: &StructIr) -> TokenStream {
     let body = structs::structure(s);
-    let codec = protocol.structure_codec(s);
+    let codec = protocol.structure_codec(s, json_roles::JsonRoles::default().of_struct(s));
     let validate = validate::struct_validate(s);
     quote! { #body #codec #validate }
 }
