@@ -22,6 +22,12 @@ pub struct Directions {
 }
 
 impl Directions {
+    /// Both ways.
+    pub const BOTH: Directions = Directions {
+        write: true,
+        read: true,
+    };
+
     /// What a top-level structure needs, by its role; `None` for data types.
     pub fn of_role(role: StructRole) -> Option<Directions> {
         match role {
@@ -56,14 +62,26 @@ fn gate(needed: bool) -> TokenStream {
     }
 }
 
-/// The data types reached from inputs and from outputs/errors.
+/// The data types reached from inputs and from outputs/errors. The default knows no data
+/// types (enough for inputs, outputs and errors, which go by role).
 #[derive(Debug, Default)]
 pub struct JsonRoles {
     written: BTreeSet<String>,
     read: BTreeSet<String>,
+    /// Every type gets both directions, ungated.
+    both_ways: bool,
 }
 
 impl JsonRoles {
+    /// Both directions for every type, for a file `include!`d into a crate that declares no
+    /// `json-round-trip` feature.
+    pub fn both_ways() -> JsonRoles {
+        JsonRoles {
+            both_ways: true,
+            ..JsonRoles::default()
+        }
+    }
+
     /// Walks every operation's input, output and every error of the crate.
     pub fn for_crate(ir: &CrateIr) -> JsonRoles {
         let by_name: BTreeMap<&str, &TypeIr> =
@@ -82,11 +100,17 @@ impl JsonRoles {
     /// The directions a structure needs: by role for inputs, outputs and errors, by
     /// reachability for data types.
     pub fn of_struct(&self, s: &StructIr) -> Directions {
+        if self.both_ways {
+            return Directions::BOTH;
+        }
         Directions::of_role(s.role).unwrap_or_else(|| self.of_type(&s.name))
     }
 
     /// The directions a data type (by its Rust name) needs.
     pub fn of_type(&self, name: &str) -> Directions {
+        if self.both_ways {
+            return Directions::BOTH;
+        }
         Directions {
             write: self.written.contains(name),
             read: self.read.contains(name),
