@@ -71,6 +71,7 @@ impl ::std::fmt::Debug for AliasExistsExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for AliasExistsException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -190,6 +191,7 @@ impl ::std::fmt::Debug for CodeDeliveryFailureExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for CodeDeliveryFailureException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -309,6 +311,7 @@ impl ::std::fmt::Debug for CodeMismatchExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for CodeMismatchException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -428,6 +431,7 @@ impl ::std::fmt::Debug for ExpiredCodeExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for ExpiredCodeException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -547,6 +551,7 @@ impl ::std::fmt::Debug for ForbiddenExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for ForbiddenException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -664,6 +669,7 @@ impl ::std::fmt::Debug for InternalErrorExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for InternalErrorException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -781,6 +787,7 @@ impl ::std::fmt::Debug for InvalidEmailRoleAccessPolicyExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for InvalidEmailRoleAccessPolicyException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -901,6 +908,7 @@ impl ::std::fmt::Debug for InvalidLambdaResponseExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for InvalidLambdaResponseException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -1049,6 +1057,7 @@ impl ::std::fmt::Debug for InvalidParameterExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for InvalidParameterException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -1182,6 +1191,7 @@ impl ::std::fmt::Debug for InvalidSmsRoleAccessPolicyExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for InvalidSmsRoleAccessPolicyException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -1302,6 +1312,7 @@ impl ::std::fmt::Debug for InvalidSmsRoleTrustRelationshipExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for InvalidSmsRoleTrustRelationshipException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -1422,6 +1433,7 @@ impl ::std::fmt::Debug for LimitExceededExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for LimitExceededException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -1541,6 +1553,7 @@ impl ::std::fmt::Debug for NotAuthorizedExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for NotAuthorizedException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -1660,6 +1673,7 @@ impl ::std::fmt::Debug for PasswordResetRequiredExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for PasswordResetRequiredException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -1779,6 +1793,7 @@ impl ::std::fmt::Debug for ResourceNotFoundExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for ResourceNotFoundException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -1898,6 +1913,7 @@ impl ::std::fmt::Debug for TooManyRequestsExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for TooManyRequestsException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -2017,6 +2033,7 @@ impl ::std::fmt::Debug for UnexpectedLambdaExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for UnexpectedLambdaException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -2136,6 +2153,7 @@ impl ::std::fmt::Debug for UserLambdaValidationExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for UserLambdaValidationException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -2255,6 +2273,7 @@ impl ::std::fmt::Debug for UserNotConfirmedExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for UserNotConfirmedException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -2374,6 +2393,7 @@ impl ::std::fmt::Debug for UserNotFoundExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for UserNotFoundException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();

@@ -13,9 +13,10 @@ use smithy_runtime::client::{
     HttpTransport, ReqwestSettings, ReqwestTransport, TransportError, TransportErrorKind,
 };
 
-/// Serves at most one connection within 3 s with `respond`; returns the port and a record of
+/// Serves at most one connection within `patience` with `respond`; returns the port and a record of
 /// the request heads seen.
 fn serve_once(
+    patience: Duration,
     respond: impl FnOnce(&mut std::net::TcpStream) + Send + 'static,
 ) -> (u16, Arc<Mutex<Vec<String>>>, thread::JoinHandle<()>) {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
@@ -24,7 +25,7 @@ fn serve_once(
     let seen = Arc::new(Mutex::new(Vec::new()));
     let record = Arc::clone(&seen);
     let handle = thread::spawn(move || {
-        let deadline = Instant::now() + Duration::from_secs(3);
+        let deadline = Instant::now() + patience;
         while Instant::now() < deadline {
             if let Ok((mut stream, _)) = listener.accept() {
                 stream.set_nonblocking(false).expect("blocking");
@@ -63,10 +64,12 @@ fn post(port: u16) -> smithy_runtime::http::Request<Vec<u8>> {
 
 #[tokio::test]
 async fn the_reqwest_adapter_never_follows_a_redirect() {
-    let (elsewhere, elsewhere_seen, elsewhere_thread) = serve_once(|stream| {
-        let _ = stream.write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\n{}");
-    });
-    let (port, _, server) = serve_once(move |stream| {
+    // Waits 1 s for the request that must never come.
+    let (elsewhere, elsewhere_seen, elsewhere_thread) =
+        serve_once(Duration::from_secs(1), |stream| {
+            let _ = stream.write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\n{}");
+        });
+    let (port, _, server) = serve_once(Duration::from_secs(3), move |stream| {
         let head = format!(
             "HTTP/1.1 307 Temporary Redirect\r\nlocation: http://127.0.0.1:{elsewhere}/\r\n\
              content-length: 0\r\n\r\n"
@@ -87,9 +90,11 @@ async fn the_reqwest_adapter_never_follows_a_redirect() {
     );
 }
 
-#[tokio::test]
+// Multi-threaded: reqwest's connection task closes the socket while this thread joins the
+// server.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_reqwest_adapter_stops_an_endless_body_at_the_limit() {
-    let (port, _, server) = serve_once(|stream| {
+    let (port, _, server) = serve_once(Duration::from_secs(3), |stream| {
         let _ = stream.write_all(b"HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n");
         let chunk = format!("{:x}\r\n{}\r\n", 4096, " ".repeat(4096));
         // Up to 256 MiB, until the client goes away.

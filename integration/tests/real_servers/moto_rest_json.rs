@@ -180,6 +180,13 @@ fn amp_create_describe_list_delete_and_not_found_against_moto() {
     let driver = workspace_root().join("target/generated/amp-flow-driver");
     write_if_changed(&driver.join("Cargo.toml"), &driver_manifest());
     write_if_changed(&driver.join("src/main.rs"), FLOW);
+    // The workspace's lock file pins the driver's dependencies (tokio, the runtime's) to the
+    // versions tested here; cargo drops the entries the driver does not use.
+    if let Ok(lock) = std::fs::read_to_string(workspace_root().join("Cargo.lock")) {
+        if !driver.join("Cargo.lock").is_file() {
+            write_if_changed(&driver.join("Cargo.lock"), &lock);
+        }
+    }
     // Build before starting the server so moto's lifetime covers only the calls.
     cargo_ok(&driver, &["build", "--quiet"]).unwrap_or_else(|e| panic!("{e}"));
 

@@ -2,7 +2,8 @@
 //! `aws_credential_types::provider::ProvideCredentials` trait) to this client's
 //! [`ProvideCredentials`], so aws-config's default chain — environment, shared config and
 //! credentials files with profiles, SSO, web identity, ECS/EKS container credentials, IMDS —
-//! plugs in as it is instead of a chain of our own.
+//! plugs in as it is instead of a chain of our own. Part of the `sigv4` feature, which brings
+//! `aws-credential-types`; only signed operations need credentials.
 
 use aws_credential_types::provider::error::CredentialsError as SdkCredentialsError;
 use aws_credential_types::provider::{
