@@ -63,6 +63,9 @@ native-roots = ["smithy-runtime/native-roots"]
 reqwest = ["smithy-runtime/reqwest"]
 # `serde::Serialize`/`Deserialize` on data types, inputs and outputs (not builders or errors).
 serde = ["dep:serde", "smithy-runtime/serde"]
+# JSON both ways for every type (tests that write a value and read it back); by default
+# only what a client needs is compiled: serializers for inputs, parsers for outputs and errors.
+json-round-trip = []
 
 [dependencies]
 smithy-runtime = {{ {runtime}, default-features = false{runtime_features} }}
@@ -232,7 +235,10 @@ fn crate_docs(ir: &CrateIr) -> String {
          webpki roots.\n\
          - `reqwest`: `smithy_runtime::client::ReqwestTransport`, an adapter over reqwest.\n\
          - `serde`: `serde::Serialize` and `Deserialize` for data types, inputs and outputs, \
-         with members under their model names (not for builders or errors).",
+         with members under their model names (not for builders or errors).\n\
+         - `json-round-trip`: `ToJson` and `FromJson` for every type. Without it a type \
+         gets only what calls need: a serializer when an input reaches it, a parser when an \
+         output or error does.",
     );
     doc
 }

@@ -1,6 +1,7 @@
 //! JSON for structures: `ToJson` (absent members omitted), `FromJson` (unknown keys ignored,
 //! `null` read as absent, missing required members zero-filled), and `Zero`.
 
+use super::json_roles::Directions;
 use super::runtime::{
     ERROR_DESERIALIZE_ERROR, JSON_FROM_JSON, JSON_MAP_TYPE, JSON_MEMBER, JSON_OBJECT, JSON_TO_JSON,
     JSON_VALUE, JSON_ZERO,
@@ -12,8 +13,10 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 /// `ToJson`, `FromJson` and `Zero` for one structure.
-pub fn struct_json(s: &StructIr) -> TokenStream {
+pub fn struct_json(s: &StructIr, directions: Directions) -> TokenStream {
     let name = ident(&s.name);
+    let write_cfg = directions.write_cfg();
+    let read_cfg = directions.read_cfg();
     let writes = s.fields.iter().map(write_field);
     let reads = s.fields.iter().map(read_field);
     let zeros = s.fields.iter().map(zero_field);
@@ -34,6 +37,7 @@ pub fn struct_json(s: &StructIr) -> TokenStream {
         quote! { let mut object }
     };
     quote! {
+        #write_cfg
         impl #JSON_TO_JSON for #name {
             fn to_json(&self) -> #JSON_VALUE {
                 #write_binding = #JSON_MAP_TYPE::new();
@@ -41,6 +45,7 @@ pub fn struct_json(s: &StructIr) -> TokenStream {
                 #JSON_VALUE::Object(object)
             }
         }
+        #read_cfg
         impl #JSON_FROM_JSON for #name {
             fn from_json(value: &#JSON_VALUE) -> ::std::result::Result<Self, #ERROR_DESERIALIZE_ERROR> {
                 let #object_binding = #JSON_OBJECT(value)?;
@@ -50,6 +55,7 @@ pub fn struct_json(s: &StructIr) -> TokenStream {
                 })
             }
         }
+        #read_cfg
         impl #JSON_ZERO for #name {
             fn zero() -> Self {
                 #name {

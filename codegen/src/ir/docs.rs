@@ -8,9 +8,30 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// How many distinct doc strings the per-thread cache keeps before starting afresh (bounds the
-/// memory of a long-running process that generates from many models).
+/// How many distinct doc strings the per-thread cache keeps before starting afresh (bounds
+/// memory should a model have more).
 const CACHE_LIMIT: usize = 20_000;
+
+/// Empties this thread's conversion cache when it starts and when it is dropped, so the cache
+/// lives for one lowering and nothing stays behind in a long-running process.
+pub(crate) struct CacheScope(());
+
+impl CacheScope {
+    pub(crate) fn start() -> CacheScope {
+        CONVERTED.with(|cache| cache.borrow_mut().clear());
+        CacheScope(())
+    }
+}
+
+impl Drop for CacheScope {
+    fn drop(&mut self) {
+        CONVERTED.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            cache.clear();
+            cache.shrink_to_fit();
+        });
+    }
+}
 
 thread_local! {
     /// Converted docs by their HTML: models repeat the same text on many members (the whole
@@ -21,7 +42,7 @@ thread_local! {
 
 /// Converts model documentation to Markdown fit for `///` comments. Plain text passes
 /// through; the result is trimmed and has no trailing spaces. Each distinct text is
-/// converted once per thread.
+/// converted once per lowering (see [`CacheScope`]).
 pub fn to_markdown(html: &str) -> String {
     if let Some(done) = CONVERTED.with(|cache| cache.borrow().get(html).cloned()) {
         return done;
@@ -210,6 +231,8 @@ mod tests {
         assert!(CONVERTED.with(|cache| cache.borrow().get(html) == Some(&first)));
         assert_eq!(to_markdown(html), first);
         assert_eq!(convert(html), first);
+        drop(super::CacheScope::start());
+        assert!(CONVERTED.with(|cache| cache.borrow().is_empty()));
     }
 
     #[test]

@@ -52,6 +52,8 @@ pub fn lower(
     operations: &[ShapeId],
     package_name: &str,
 ) -> Result<CrateIr, LowerError> {
+    // Doc conversions are shared within this lowering only: a later one starts cold.
+    let _docs = super::docs::CacheScope::start();
     let service_shape = model
         .shape(service_id)
         .ok_or_else(|| error(service_id, "no such service in the model"))?;

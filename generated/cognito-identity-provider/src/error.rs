@@ -71,6 +71,7 @@ impl ::std::fmt::Debug for AliasExistsExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for AliasExistsException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -189,6 +190,7 @@ impl ::std::fmt::Debug for CodeDeliveryFailureExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for CodeDeliveryFailureException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -307,6 +309,7 @@ impl ::std::fmt::Debug for CodeMismatchExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for CodeMismatchException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -425,6 +428,7 @@ impl ::std::fmt::Debug for ExpiredCodeExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for ExpiredCodeException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -543,6 +547,7 @@ impl ::std::fmt::Debug for ForbiddenExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for ForbiddenException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -659,6 +664,7 @@ impl ::std::fmt::Debug for InternalErrorExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for InternalErrorException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -775,6 +781,7 @@ impl ::std::fmt::Debug for InvalidEmailRoleAccessPolicyExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for InvalidEmailRoleAccessPolicyException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -894,6 +901,7 @@ impl ::std::fmt::Debug for InvalidLambdaResponseExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for InvalidLambdaResponseException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -1041,6 +1049,7 @@ impl ::std::fmt::Debug for InvalidParameterExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for InvalidParameterException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -1172,6 +1181,7 @@ impl ::std::fmt::Debug for InvalidSmsRoleAccessPolicyExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for InvalidSmsRoleAccessPolicyException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -1291,6 +1301,7 @@ impl ::std::fmt::Debug for InvalidSmsRoleTrustRelationshipExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for InvalidSmsRoleTrustRelationshipException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -1410,6 +1421,7 @@ impl ::std::fmt::Debug for LimitExceededExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for LimitExceededException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -1528,6 +1540,7 @@ impl ::std::fmt::Debug for NotAuthorizedExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for NotAuthorizedException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -1646,6 +1659,7 @@ impl ::std::fmt::Debug for PasswordResetRequiredExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for PasswordResetRequiredException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -1764,6 +1778,7 @@ impl ::std::fmt::Debug for ResourceNotFoundExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for ResourceNotFoundException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -1882,6 +1897,7 @@ impl ::std::fmt::Debug for TooManyRequestsExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for TooManyRequestsException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -2000,6 +2016,7 @@ impl ::std::fmt::Debug for UnexpectedLambdaExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for UnexpectedLambdaException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -2118,6 +2135,7 @@ impl ::std::fmt::Debug for UserLambdaValidationExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for UserLambdaValidationException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -2236,6 +2254,7 @@ impl ::std::fmt::Debug for UserNotConfirmedExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for UserNotConfirmedException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -2354,6 +2373,7 @@ impl ::std::fmt::Debug for UserNotFoundExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for UserNotFoundException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();

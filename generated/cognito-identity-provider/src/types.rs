@@ -326,6 +326,7 @@ impl ::std::fmt::Debug for CodeDeliveryDetailsTypeBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for CodeDeliveryDetailsType {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -608,6 +609,7 @@ impl ::std::fmt::Debug for MfaOptionTypeBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for MfaOptionType {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();

@@ -150,6 +150,7 @@ impl ::smithy_runtime::json::ToJson for DeleteUserAttributesInput {
         ::smithy_runtime::json::Value::Object(object)
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::FromJson for DeleteUserAttributesInput {
     fn from_json(
         value: &::smithy_runtime::json::Value,
@@ -174,6 +175,7 @@ impl ::smithy_runtime::json::FromJson for DeleteUserAttributesInput {
         })
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::Zero for DeleteUserAttributesInput {
     fn zero() -> Self {
         DeleteUserAttributesInput {
@@ -270,6 +272,7 @@ impl ::std::fmt::Debug for DeleteUserAttributesOutputBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for DeleteUserAttributesOutput {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let object = ::smithy_runtime::json::Map::new();

@@ -92,6 +92,7 @@ impl ::smithy_runtime::json::ToJson for GetUserInput {
         ::smithy_runtime::json::Value::Object(object)
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::FromJson for GetUserInput {
     fn from_json(
         value: &::smithy_runtime::json::Value,
@@ -107,6 +108,7 @@ impl ::smithy_runtime::json::FromJson for GetUserInput {
         })
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::Zero for GetUserInput {
     fn zero() -> Self {
         GetUserInput {
@@ -360,6 +362,7 @@ impl ::std::fmt::Debug for GetUserOutputBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for GetUserOutput {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();

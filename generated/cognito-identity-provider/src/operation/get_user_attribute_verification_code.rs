@@ -207,6 +207,7 @@ impl ::smithy_runtime::json::ToJson for GetUserAttributeVerificationCodeInput {
         ::smithy_runtime::json::Value::Object(object)
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::FromJson for GetUserAttributeVerificationCodeInput {
     fn from_json(
         value: &::smithy_runtime::json::Value,
@@ -236,6 +237,7 @@ impl ::smithy_runtime::json::FromJson for GetUserAttributeVerificationCodeInput 
         })
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::Zero for GetUserAttributeVerificationCodeInput {
     fn zero() -> Self {
         GetUserAttributeVerificationCodeInput {
@@ -391,6 +393,7 @@ impl ::std::fmt::Debug for GetUserAttributeVerificationCodeOutputBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for GetUserAttributeVerificationCodeOutput {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();

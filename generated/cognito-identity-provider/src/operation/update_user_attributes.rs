@@ -213,6 +213,7 @@ impl ::smithy_runtime::json::ToJson for UpdateUserAttributesInput {
         ::smithy_runtime::json::Value::Object(object)
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::FromJson for UpdateUserAttributesInput {
     fn from_json(
         value: &::smithy_runtime::json::Value,
@@ -245,6 +246,7 @@ impl ::smithy_runtime::json::FromJson for UpdateUserAttributesInput {
         })
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::Zero for UpdateUserAttributesInput {
     fn zero() -> Self {
         UpdateUserAttributesInput {
@@ -405,6 +407,7 @@ impl ::std::fmt::Debug for UpdateUserAttributesOutputBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for UpdateUserAttributesOutput {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();

@@ -187,6 +187,7 @@ impl ::smithy_runtime::json::ToJson for VerifyUserAttributeInput {
         ::smithy_runtime::json::Value::Object(object)
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::FromJson for VerifyUserAttributeInput {
     fn from_json(
         value: &::smithy_runtime::json::Value,
@@ -214,6 +215,7 @@ impl ::smithy_runtime::json::FromJson for VerifyUserAttributeInput {
         })
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::Zero for VerifyUserAttributeInput {
     fn zero() -> Self {
         VerifyUserAttributeInput {
@@ -326,6 +328,7 @@ impl ::std::fmt::Debug for VerifyUserAttributeOutputBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for VerifyUserAttributeOutput {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let object = ::smithy_runtime::json::Map::new();
