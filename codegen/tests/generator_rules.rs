@@ -463,3 +463,42 @@ fn wide_structures_are_built_from_locals_not_one_fallible_literal() {
         );
     }
 }
+
+#[test]
+fn a_pattern_without_ecmascript_form_goes_unchecked_with_a_warning_and_a_doc_line() {
+    let shapes = merge(&[
+        operation("Ping"),
+        json!({ "example#PingInput": {
+            "type": "structure",
+            "members": {
+                "code": {
+                    "target": "smithy.api#String",
+                    // A possessive quantifier: Java only.
+                    "traits": { "smithy.api#pattern": "^a*+b$" },
+                },
+                "name": {
+                    "target": "smithy.api#String",
+                    "traits": { "smithy.api#pattern": "^[\\w-_]+$" },
+                },
+            },
+            "traits": { "smithy.api#input": {} },
+        } }),
+    ]);
+    let generated = Generator::new(model(aws_json(), &["Ping"], shapes))
+        .generate()
+        .unwrap_or_else(|e| panic!("an uncheckable pattern never stops generation: {e}"));
+    assert_eq!(generated.warnings.len(), 1, "{:?}", generated.warnings);
+    let warning = &generated.warnings[0];
+    for expected in ["example#PingInput$code", "^a*+b$", "possessive"] {
+        assert!(warning.contains(expected), "{expected} missing: {warning}");
+    }
+    let lib = &generated.files[Path::new("src/lib.rs")];
+    assert!(lib.contains("# Unchecked patterns"), "{lib}");
+    assert!(lib.contains("`example#PingInput$code`"), "{lib}");
+    let operation = &generated.files[Path::new("src/operation/ping.rs")];
+    assert!(!operation.contains("^a*+b$"), "the member goes unchecked");
+    assert!(
+        operation.contains(r#""^[\\w\\-_]+$""#),
+        "the other member is checked, in its ECMAScript form"
+    );
+}
