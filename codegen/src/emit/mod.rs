@@ -4,6 +4,7 @@ mod client;
 mod crate_files;
 mod enums;
 mod errors;
+mod json_roles;
 mod operation;
 mod paginators;
 mod protocol;
@@ -50,12 +51,16 @@ pub fn emit<'a>(ir: &'a CrateIr, settings: &'a Settings) -> Vec<(PathBuf, FileJo
             job(move || {
                 EmittedFile::Rust(crate_files::include_file(
                     ir,
-                    types_file(ir),
-                    errors_file(ir),
+                    // The including crate declares no `json-round-trip` feature: both ways.
+                    types_file(ir, &json_roles::JsonRoles::both_ways()),
+                    errors_file(ir, &json_roles::JsonRoles::both_ways()),
                     client::client(ir),
                     ir.operations
                         .iter()
-                        .map(|op| (op, operation_module(ir, op)))
+                        .map(|op| {
+                            let roles = json_roles::JsonRoles::both_ways();
+                            (op, operation_module(ir, op, &roles))
+                        })
                         .collect(),
                 ))
             }),
@@ -67,11 +72,11 @@ fn crate_layout<'a>(ir: &'a CrateIr, settings: &'a Settings) -> Vec<(PathBuf, Fi
     let mut files: Vec<(PathBuf, FileJob<'a>)> = vec![
         (
             PathBuf::from("src/types.rs"),
-            job(move || EmittedFile::Rust(types_file(ir))),
+            job(move || EmittedFile::Rust(types_file(ir, &json_roles::JsonRoles::for_crate(ir)))),
         ),
         (
             PathBuf::from("src/error.rs"),
-            job(move || EmittedFile::Rust(errors_file(ir))),
+            job(move || EmittedFile::Rust(errors_file(ir, &json_roles::JsonRoles::default()))),
         ),
         (
             PathBuf::from("src/client.rs"),
@@ -85,7 +90,9 @@ fn crate_layout<'a>(ir: &'a CrateIr, settings: &'a Settings) -> Vec<(PathBuf, Fi
         ));
         files.push((
             path,
-            job(move || EmittedFile::Rust(operation_module(ir, op))),
+            job(move || {
+                EmittedFile::Rust(operation_module(ir, op, &json_roles::JsonRoles::default()))
+            }),
         ));
     }
     files.push((
@@ -113,32 +120,34 @@ fn crate_layout<'a>(ir: &'a CrateIr, settings: &'a Settings) -> Vec<(PathBuf, Fi
     files
 }
 
-fn types_file(ir: &CrateIr) -> TokenStream {
+/// `roles`: which JSON directions each type gets (see `json_roles`).
+fn types_file(ir: &CrateIr, roles: &json_roles::JsonRoles) -> TokenStream {
     let protocol = protocol::for_service(&ir.service);
     let items = ir.types.values().map(|ty| match ty {
         TypeIr::Struct(s) => {
             let body = structs::structure(s);
-            let codec = protocol.structure_codec(s);
+            let codec = protocol.structure_codec(s, roles.of_struct(s));
             let validate = validate::struct_validate(s);
             quote! { #body #codec #validate }
         }
         TypeIr::Union(u) => {
             let body = unions::union(u);
-            let codec = protocol.union_codec(u);
+            let codec = protocol.union_codec(u, roles.of_type(&u.name));
             let validate = validate::union_validate(u);
             quote! { #body #codec #validate }
         }
         TypeIr::Enum(e) => enums::string_enum(e),
         TypeIr::IntEnum(e) => enums::int_enum(e),
     });
-    quote! { #(#items)* }
+    let tokens = paginators::token_impls(ir);
+    quote! { #(#items)* #tokens }
 }
 
-fn errors_file(ir: &CrateIr) -> TokenStream {
+fn errors_file(ir: &CrateIr, roles: &json_roles::JsonRoles) -> TokenStream {
     let protocol = protocol::for_service(&ir.service);
     let items = ir.errors.values().map(|s| {
         let body = structs::structure(s);
-        let codec = protocol.structure_codec(s);
+        let codec = protocol.structure_codec(s, roles.of_struct(s));
         let impls = errors::error_struct_impls(s);
         quote! { #body #codec #impls }
     });
@@ -147,10 +156,10 @@ fn errors_file(ir: &CrateIr) -> TokenStream {
 
 /// The module of one operation: its input and output (with builders), its error enum, the
 /// marker type implementing `Operation`, the fluent builder and, when paginated, the paginator.
-fn operation_module(ir: &CrateIr, op: &OperationIr) -> TokenStream {
+fn operation_module(ir: &CrateIr, op: &OperationIr, roles: &json_roles::JsonRoles) -> TokenStream {
     let protocol = protocol::for_service(&ir.service);
-    let input = io_struct(protocol, &op.input);
-    let output = io_struct(protocol, &op.output);
+    let input = io_struct(protocol, &op.input, roles);
+    let output = io_struct(protocol, &op.output, roles);
     let output_name = tokens::ident(&op.output.name);
     let error = errors::operation_error(op);
     let marker = operation::operation_impl(ir, op);
@@ -174,9 +183,13 @@ fn operation_module(ir: &CrateIr, op: &OperationIr) -> TokenStream {
     }
 }
 
-fn io_struct(protocol: &dyn protocol::ProtocolEmitter, s: &StructIr) -> TokenStream {
+fn io_struct(
+    protocol: &dyn protocol::ProtocolEmitter,
+    s: &StructIr,
+    roles: &json_roles::JsonRoles,
+) -> TokenStream {
     let body = structs::structure(s);
-    let codec = protocol.structure_codec(s);
+    let codec = protocol.structure_codec(s, roles.of_struct(s));
     let validate = validate::struct_validate(s);
     quote! { #body #codec #validate }
 }

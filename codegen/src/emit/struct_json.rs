@@ -1,6 +1,7 @@
 //! JSON for structures: `ToJson` (absent members omitted), `FromJson` (unknown keys ignored,
 //! `null` read as absent, missing required members zero-filled), and `Zero`.
 
+use super::json_roles::Directions;
 use super::runtime::{
     ERROR_DESERIALIZE_ERROR, JSON_FROM_JSON, JSON_MAP_TYPE, JSON_MEMBER, JSON_OBJECT, JSON_TO_JSON,
     JSON_VALUE, JSON_ZERO,
@@ -12,8 +13,10 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 /// `ToJson`, `FromJson` and `Zero` for one structure.
-pub fn struct_json(s: &StructIr) -> TokenStream {
+pub fn struct_json(s: &StructIr, directions: Directions) -> TokenStream {
     let name = ident(&s.name);
+    let write_cfg = directions.write_cfg();
+    let read_cfg = directions.read_cfg();
     let writes = s.fields.iter().map(write_field);
     let reads = s.fields.iter().map(read_field);
     let zeros = s.fields.iter().map(zero_field);
@@ -23,17 +26,22 @@ pub fn struct_json(s: &StructIr) -> TokenStream {
         }
         _ => quote! {},
     };
-    let object_binding = if s.fields.is_empty() {
-        quote! { _object }
-    } else {
-        quote! { object }
-    };
+    let fields: Vec<TokenStream> = s
+        .fields
+        .iter()
+        .map(|f| {
+            let field = ident(&f.ident);
+            let local = local(f);
+            quote! { #field: #local, }
+        })
+        .collect();
     let write_binding = if s.fields.is_empty() {
         quote! { let object }
     } else {
         quote! { let mut object }
     };
     quote! {
+        #write_cfg
         impl #JSON_TO_JSON for #name {
             fn to_json(&self) -> #JSON_VALUE {
                 #write_binding = #JSON_MAP_TYPE::new();
@@ -41,15 +49,20 @@ pub fn struct_json(s: &StructIr) -> TokenStream {
                 #JSON_VALUE::Object(object)
             }
         }
+        #read_cfg
         impl #JSON_FROM_JSON for #name {
             fn from_json(value: &#JSON_VALUE) -> ::std::result::Result<Self, #ERROR_DESERIALIZE_ERROR> {
-                let #object_binding = #JSON_OBJECT(value)?;
+                // Each member is read into a local first: `?` inside one big struct literal
+                // makes rustc's cleanup code (and compile time) quadratic in the member count.
+                let _object = #JSON_OBJECT(value)?;
+                #(#reads)*
                 ::std::result::Result::Ok(#name {
-                    #(#reads)*
+                    #(#fields)*
                     #meta
                 })
             }
         }
+        #read_cfg
         impl #JSON_ZERO for #name {
             fn zero() -> Self {
                 #name {
@@ -82,8 +95,14 @@ fn write_field(f: &FieldIr) -> TokenStream {
     }
 }
 
+/// The local a member is read into: prefixed, so no member name can shadow `_object` or be
+/// a name clippy refuses for bindings (`foo`).
+pub(super) fn local(f: &FieldIr) -> proc_macro2::Ident {
+    quote::format_ident!("member_{}", crate::ir::naming::method_base(&f.ident))
+}
+
 fn read_field(f: &FieldIr) -> TokenStream {
-    let field = ident(&f.ident);
+    let field = local(f);
     let key = &f.json_key;
     let read = reader(&f.ty);
     let boxed = if f.boxed {
@@ -91,22 +110,22 @@ fn read_field(f: &FieldIr) -> TokenStream {
     } else {
         quote! {}
     };
-    let present = quote! { #JSON_MEMBER(object, #key, #read)? #boxed };
+    let present = quote! { #JSON_MEMBER(_object, #key, #read)? #boxed };
     if f.optional {
-        quote! { #field: #present, }
+        quote! { let #field = #present; }
     } else {
         match f.default.as_ref() {
             // A literal of a `Copy` type is cheap: no closure (clippy prefers this).
             Some(_) if is_copy(&f.ty) && !f.boxed => {
                 let value = fallback(f);
-                quote! { #field: #present.unwrap_or(#value), }
+                quote! { let #field = #present.unwrap_or(#value); }
             }
             Some(_) => {
                 let value = fallback(f);
-                quote! { #field: #present.unwrap_or_else(|| #value), }
+                quote! { let #field = #present.unwrap_or_else(|| #value); }
             }
             None => {
-                quote! { #field: #present.unwrap_or_else(#JSON_ZERO::zero), }
+                quote! { let #field = #present.unwrap_or_else(#JSON_ZERO::zero); }
             }
         }
     }

@@ -1,6 +1,7 @@
 //! Unions: one variant per member plus `Unknown`, which keeps the name of a member this
 //! version of the crate does not know.
 
+use super::json_roles::Directions;
 use super::runtime::{
     ERROR_DESERIALIZE_ERROR, JSON_FROM_JSON, JSON_MAP_TYPE, JSON_TO_JSON, JSON_UNION_MEMBER,
     JSON_VALUE, JSON_ZERO, SENSITIVE_REDACTED,
@@ -124,8 +125,10 @@ fn debug_impl(u: &UnionIr, name: &proc_macro2::Ident) -> TokenStream {
 
 /// `ToJson`, `FromJson` and `Zero` for a union: one key per set member; an unknown key is
 /// kept as `Unknown`.
-pub fn union_json(u: &UnionIr) -> TokenStream {
+pub fn union_json(u: &UnionIr, directions: Directions) -> TokenStream {
     let name = &ident(&u.name);
+    let write_cfg = directions.write_cfg();
+    let read_cfg = directions.read_cfg();
     let write_arms = u.variants.iter().map(|v| {
         let variant = ident(&v.ident);
         let member = &v.json_key;
@@ -161,6 +164,7 @@ pub fn union_json(u: &UnionIr) -> TokenStream {
         }
     });
     quote! {
+        #write_cfg
         impl #JSON_TO_JSON for #name {
             fn to_json(&self) -> #JSON_VALUE {
                 let mut object = #JSON_MAP_TYPE::new();
@@ -172,6 +176,7 @@ pub fn union_json(u: &UnionIr) -> TokenStream {
                 #JSON_VALUE::Object(object)
             }
         }
+        #read_cfg
         impl #JSON_FROM_JSON for #name {
             fn from_json(value: &#JSON_VALUE) -> ::std::result::Result<Self, #ERROR_DESERIALIZE_ERROR> {
                 match #JSON_UNION_MEMBER(value)? {
@@ -186,6 +191,7 @@ pub fn union_json(u: &UnionIr) -> TokenStream {
                 }
             }
         }
+        #read_cfg
         impl #JSON_ZERO for #name {
             fn zero() -> Self {
                 #name::Unknown(::std::string::String::new())

@@ -511,7 +511,7 @@ fn constraints_text(c: &Constraints) -> String {
         let _ = write!(text, " range({})", bounds(min, max));
     }
     if let Some(pattern) = &c.pattern {
-        let _ = write!(text, " pattern({pattern:?})");
+        let _ = write!(text, " pattern({:?})", pattern.model);
     }
     text
 }

@@ -71,6 +71,7 @@ impl ::std::fmt::Debug for AliasExistsExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for AliasExistsException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -88,13 +89,14 @@ impl ::smithy_runtime::json::FromJson for AliasExistsException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(AliasExistsException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -189,6 +191,7 @@ impl ::std::fmt::Debug for CodeDeliveryFailureExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for CodeDeliveryFailureException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -206,13 +209,14 @@ impl ::smithy_runtime::json::FromJson for CodeDeliveryFailureException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(CodeDeliveryFailureException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -307,6 +311,7 @@ impl ::std::fmt::Debug for CodeMismatchExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for CodeMismatchException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -324,13 +329,14 @@ impl ::smithy_runtime::json::FromJson for CodeMismatchException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(CodeMismatchException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -425,6 +431,7 @@ impl ::std::fmt::Debug for ExpiredCodeExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for ExpiredCodeException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -442,13 +449,14 @@ impl ::smithy_runtime::json::FromJson for ExpiredCodeException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(ExpiredCodeException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -543,6 +551,7 @@ impl ::std::fmt::Debug for ForbiddenExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for ForbiddenException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -560,13 +569,14 @@ impl ::smithy_runtime::json::FromJson for ForbiddenException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(ForbiddenException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -659,6 +669,7 @@ impl ::std::fmt::Debug for InternalErrorExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for InternalErrorException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -676,13 +687,14 @@ impl ::smithy_runtime::json::FromJson for InternalErrorException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(InternalErrorException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -775,6 +787,7 @@ impl ::std::fmt::Debug for InvalidEmailRoleAccessPolicyExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for InvalidEmailRoleAccessPolicyException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -792,13 +805,14 @@ impl ::smithy_runtime::json::FromJson for InvalidEmailRoleAccessPolicyException 
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(InvalidEmailRoleAccessPolicyException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -894,6 +908,7 @@ impl ::std::fmt::Debug for InvalidLambdaResponseExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for InvalidLambdaResponseException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -911,13 +926,14 @@ impl ::smithy_runtime::json::FromJson for InvalidLambdaResponseException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(InvalidLambdaResponseException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -1041,6 +1057,7 @@ impl ::std::fmt::Debug for InvalidParameterExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for InvalidParameterException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -1065,18 +1082,20 @@ impl ::smithy_runtime::json::FromJson for InvalidParameterException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
+        let member_reason_code = ::smithy_runtime::json::member(
+            _object,
+            "reasonCode",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(InvalidParameterException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
-            reason_code: ::smithy_runtime::json::member(
-                object,
-                "reasonCode",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message: member_message,
+            reason_code: member_reason_code,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -1172,6 +1191,7 @@ impl ::std::fmt::Debug for InvalidSmsRoleAccessPolicyExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for InvalidSmsRoleAccessPolicyException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -1189,13 +1209,14 @@ impl ::smithy_runtime::json::FromJson for InvalidSmsRoleAccessPolicyException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(InvalidSmsRoleAccessPolicyException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -1291,6 +1312,7 @@ impl ::std::fmt::Debug for InvalidSmsRoleTrustRelationshipExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for InvalidSmsRoleTrustRelationshipException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -1308,13 +1330,14 @@ impl ::smithy_runtime::json::FromJson for InvalidSmsRoleTrustRelationshipExcepti
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(InvalidSmsRoleTrustRelationshipException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -1410,6 +1433,7 @@ impl ::std::fmt::Debug for LimitExceededExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for LimitExceededException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -1427,13 +1451,14 @@ impl ::smithy_runtime::json::FromJson for LimitExceededException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(LimitExceededException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -1528,6 +1553,7 @@ impl ::std::fmt::Debug for NotAuthorizedExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for NotAuthorizedException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -1545,13 +1571,14 @@ impl ::smithy_runtime::json::FromJson for NotAuthorizedException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(NotAuthorizedException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -1646,6 +1673,7 @@ impl ::std::fmt::Debug for PasswordResetRequiredExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for PasswordResetRequiredException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -1663,13 +1691,14 @@ impl ::smithy_runtime::json::FromJson for PasswordResetRequiredException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(PasswordResetRequiredException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -1764,6 +1793,7 @@ impl ::std::fmt::Debug for ResourceNotFoundExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for ResourceNotFoundException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -1781,13 +1811,14 @@ impl ::smithy_runtime::json::FromJson for ResourceNotFoundException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(ResourceNotFoundException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -1882,6 +1913,7 @@ impl ::std::fmt::Debug for TooManyRequestsExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for TooManyRequestsException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -1899,13 +1931,14 @@ impl ::smithy_runtime::json::FromJson for TooManyRequestsException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(TooManyRequestsException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -2000,6 +2033,7 @@ impl ::std::fmt::Debug for UnexpectedLambdaExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for UnexpectedLambdaException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -2017,13 +2051,14 @@ impl ::smithy_runtime::json::FromJson for UnexpectedLambdaException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(UnexpectedLambdaException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -2118,6 +2153,7 @@ impl ::std::fmt::Debug for UserLambdaValidationExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for UserLambdaValidationException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -2135,13 +2171,14 @@ impl ::smithy_runtime::json::FromJson for UserLambdaValidationException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(UserLambdaValidationException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -2236,6 +2273,7 @@ impl ::std::fmt::Debug for UserNotConfirmedExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for UserNotConfirmedException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -2253,13 +2291,14 @@ impl ::smithy_runtime::json::FromJson for UserNotConfirmedException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(UserNotConfirmedException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -2354,6 +2393,7 @@ impl ::std::fmt::Debug for UserNotFoundExceptionBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for UserNotFoundException {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let mut object = ::smithy_runtime::json::Map::new();
@@ -2371,13 +2411,14 @@ impl ::smithy_runtime::json::FromJson for UserNotFoundException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(UserNotFoundException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }

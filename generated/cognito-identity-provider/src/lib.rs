@@ -15,6 +15,7 @@
 //! - `native-roots`: trust the system's root certificates instead of the compiled-in webpki roots.
 //! - `reqwest`: `smithy_runtime::client::ReqwestTransport`, an adapter over reqwest.
 //! - `serde`: `serde::Serialize` and `Deserialize` for data types, inputs and outputs, with members under their model names (not for builders or errors).
+//! - `json-round-trip`: `ToJson` and `FromJson` for every type. Without it a type gets only what calls need: a serializer when an input reaches it, a parser when an output or error does.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![allow(deprecated)]

@@ -31,9 +31,19 @@ fn recursive_shapes_build_and_round_trip() {
     )
     .unwrap_or_else(|e| panic!("{e}"));
 
+    // The round trip writes outputs and reads inputs back: both directions, by feature.
     for args in [
-        &["clippy", "--all-targets", "--", "-D", "warnings"][..],
-        &["test"][..],
+        &["clippy", "--", "-D", "warnings"][..],
+        &[
+            "clippy",
+            "--all-targets",
+            "--features",
+            "json-round-trip",
+            "--",
+            "-D",
+            "warnings",
+        ][..],
+        &["test", "--features", "json-round-trip"][..],
     ] {
         let run = cargo_ok(&dir, args).unwrap_or_else(|e| panic!("{e}"));
         if args[0] == "test" {

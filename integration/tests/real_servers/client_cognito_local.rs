@@ -1,6 +1,6 @@
 //! The generated Cognito client against `cognito-local`: the whole attribute-verification
 //! flow of a signed-in user, sent and read by generated code and the runtime's default
-//! (reqwest) transport only.
+//! (hyper) transport only.
 
 use crate::common::bounded;
 #[allow(dead_code)] // each test binary uses a different part of it

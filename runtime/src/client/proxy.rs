@@ -82,7 +82,9 @@ impl ProxyConfig {
     /// lower-case forms), minus the hosts in `NO_PROXY`, read once, now. This is an explicit
     /// opt-in: without it the environment is never consulted. As elsewhere, loopback
     /// destinations are never proxied, and in a CGI program (`REQUEST_METHOD` set) the
-    /// variables are ignored, since `HTTP_PROXY` may then come from a request header.
+    /// variables are ignored, since `HTTP_PROXY` may then come from a request header. The
+    /// variables are the whole configuration: builder methods called on the result start an
+    /// explicit configuration instead.
     pub fn from_env() -> ProxyConfig {
         ProxyConfig {
             rules: Some(Rules {
@@ -98,7 +100,12 @@ impl ProxyConfig {
     }
 
     fn edit(mut self, set: impl FnOnce(&mut Rules)) -> ProxyConfig {
-        let mut rules = self.rules.take().unwrap_or_default();
+        // An environment-based configuration is replaced, not silently half-edited.
+        let mut rules = self
+            .rules
+            .take()
+            .filter(|rules| !rules.from_env)
+            .unwrap_or_default();
         set(&mut rules);
         if !rules.from_env {
             rules.matcher = Some(Arc::new(

@@ -11,6 +11,7 @@
 mod aws_json;
 mod rest_json;
 
+use super::json_roles::Directions;
 use crate::ir::{CrateIr, OperationIr, Protocol, ServiceIr, StructIr, UnionIr};
 use proc_macro2::TokenStream;
 
@@ -38,13 +39,14 @@ pub trait ProtocolEmitter {
 
     /// How a structure (data type, input, output or error) is written to and read from a
     /// document body. JSON unless the protocol says otherwise (a CBOR protocol would not).
-    fn structure_codec(&self, s: &StructIr) -> TokenStream {
-        super::struct_json::struct_json(s)
+    /// `directions` says which of the two the client needs; the other is feature-gated.
+    fn structure_codec(&self, s: &StructIr, directions: Directions) -> TokenStream {
+        super::struct_json::struct_json(s, directions)
     }
 
     /// How a union is written and read; JSON unless the protocol says otherwise.
-    fn union_codec(&self, u: &UnionIr) -> TokenStream {
-        super::unions::union_json(u)
+    fn union_codec(&self, u: &UnionIr, directions: Directions) -> TokenStream {
+        super::unions::union_json(u, directions)
     }
 }
 

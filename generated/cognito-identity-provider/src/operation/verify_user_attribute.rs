@@ -126,25 +126,28 @@ impl VerifyUserAttributeInputBuilder {
         VerifyUserAttributeInput,
         ::smithy_runtime::error::BuildError,
     > {
+        let member_access_token = self
+            .access_token
+            .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
+                "VerifyUserAttributeRequest",
+                "AccessToken",
+            ))?;
+        let member_attribute_name = self
+            .attribute_name
+            .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
+                "VerifyUserAttributeRequest",
+                "AttributeName",
+            ))?;
+        let member_code = self
+            .code
+            .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
+                "VerifyUserAttributeRequest",
+                "Code",
+            ))?;
         ::std::result::Result::Ok(VerifyUserAttributeInput {
-            access_token: self
-                .access_token
-                .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
-                    "VerifyUserAttributeRequest",
-                    "AccessToken",
-                ))?,
-            attribute_name: self
-                .attribute_name
-                .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
-                    "VerifyUserAttributeRequest",
-                    "AttributeName",
-                ))?,
-            code: self
-                .code
-                .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
-                    "VerifyUserAttributeRequest",
-                    "Code",
-                ))?,
+            access_token: member_access_token,
+            attribute_name: member_attribute_name,
+            code: member_code,
         })
     }
 }
@@ -187,33 +190,38 @@ impl ::smithy_runtime::json::ToJson for VerifyUserAttributeInput {
         ::smithy_runtime::json::Value::Object(object)
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::FromJson for VerifyUserAttributeInput {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_access_token = ::smithy_runtime::json::member(
+                _object,
+                "AccessToken",
+                ::smithy_runtime::json::read_string,
+            )?
+            .unwrap_or_else(::smithy_runtime::json::Zero::zero);
+        let member_attribute_name = ::smithy_runtime::json::member(
+                _object,
+                "AttributeName",
+                ::smithy_runtime::json::read_string,
+            )?
+            .unwrap_or_else(::smithy_runtime::json::Zero::zero);
+        let member_code = ::smithy_runtime::json::member(
+                _object,
+                "Code",
+                ::smithy_runtime::json::read_string,
+            )?
+            .unwrap_or_else(::smithy_runtime::json::Zero::zero);
         ::std::result::Result::Ok(VerifyUserAttributeInput {
-            access_token: ::smithy_runtime::json::member(
-                    object,
-                    "AccessToken",
-                    ::smithy_runtime::json::read_string,
-                )?
-                .unwrap_or_else(::smithy_runtime::json::Zero::zero),
-            attribute_name: ::smithy_runtime::json::member(
-                    object,
-                    "AttributeName",
-                    ::smithy_runtime::json::read_string,
-                )?
-                .unwrap_or_else(::smithy_runtime::json::Zero::zero),
-            code: ::smithy_runtime::json::member(
-                    object,
-                    "Code",
-                    ::smithy_runtime::json::read_string,
-                )?
-                .unwrap_or_else(::smithy_runtime::json::Zero::zero),
+            access_token: member_access_token,
+            attribute_name: member_attribute_name,
+            code: member_code,
         })
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::Zero for VerifyUserAttributeInput {
     fn zero() -> Self {
         VerifyUserAttributeInput {
@@ -232,8 +240,10 @@ impl ::smithy_runtime::validation::Validate for VerifyUserAttributeInput {
                     "AccessToken",
                     |validator| {
                         {
-                            static PATTERN: ::smithy_runtime::validation::Pattern = ::smithy_runtime::validation::Pattern::new(
+                            static PATTERN: ::smithy_runtime::validation::Pattern = ::smithy_runtime::validation::Pattern::translated(
                                 "^[A-Za-z0-9-_=.]+$",
+                                "^[A-Za-z0-9\\-_\\=\\.]+$",
+                                "uv",
                             );
                             validator.pattern(value, &PATTERN, true);
                         }
@@ -326,6 +336,7 @@ impl ::std::fmt::Debug for VerifyUserAttributeOutputBuilder {
         debug.finish()
     }
 }
+#[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for VerifyUserAttributeOutput {
     fn to_json(&self) -> ::smithy_runtime::json::Value {
         let object = ::smithy_runtime::json::Map::new();
