@@ -6,6 +6,7 @@
 #![warn(missing_docs)]
 
 pub mod blob;
+pub mod byte_stream;
 pub mod client;
 #[cfg(feature = "gzip")]
 pub mod compression;
@@ -36,6 +37,7 @@ mod generated_code_paths;
 pub use protocol::{aws_json, rest_json};
 
 pub use blob::Blob;
+pub use byte_stream::ByteStream;
 pub use datetime::{DateTime, TimestampFormat};
 pub use document::{Document, Number};
 

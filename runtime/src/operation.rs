@@ -5,6 +5,7 @@
 
 use crate::error::{BoxError, ProvideErrorMetadata, ProvideResponseMetadata, SdkError};
 use crate::validation::Validate;
+use crate::ByteStream;
 
 /// How a call is authenticated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,6 +63,26 @@ pub trait Operation: Send + Sync + 'static {
     fn deserialize(
         response: &http::Response<Vec<u8>>,
     ) -> Result<Self::Output, SdkError<Self::Error>>;
+
+    /// Whether the output has a `@streaming` payload: the client then hands the response body
+    /// to [`set_streaming_output`](Operation::set_streaming_output) as it arrives instead of
+    /// reading it into memory, and [`deserialize`](Operation::deserialize) sees a successful
+    /// response with an empty body (the head only).
+    const STREAMING_OUTPUT: bool = false;
+
+    /// The input's `@streaming` payload, for operations that have one. When it is not in
+    /// memory, the client takes it out of the input after [`serialize`](Operation::serialize)
+    /// (which sends an empty body in its place) and streams it as the request body; such a
+    /// call makes one attempt only, because a consumed stream cannot be sent again.
+    fn streaming_input(input: &mut Self::Input) -> Option<&mut ByteStream> {
+        let _ = input;
+        None
+    }
+
+    /// Stores the streamed response body as the output's `@streaming` payload.
+    fn set_streaming_output(output: &mut Self::Output, body: ByteStream) {
+        let _ = (output, body);
+    }
 
     /// The `tracing` span one call of this operation runs in.
     ///

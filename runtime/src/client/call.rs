@@ -19,6 +19,7 @@ use super::transport::{copy_request, TransportError, TransportErrorKind};
 use crate::error::{ProvideErrorMetadata, ProvideResponseMetadata, SdkError};
 use crate::operation::{AuthScheme, Operation, RequestContext};
 use crate::validation::Validate;
+use crate::ByteStream;
 
 /// The `user-agent` sent when the request does not set one.
 const USER_AGENT: &str = concat!("smithy-runtime/", env!("CARGO_PKG_VERSION"));
@@ -96,10 +97,10 @@ impl Client {
         &self,
         input: O::Input,
     ) -> Result<O::Output, SdkError<O::Error>> {
-        self.run::<O>(&input).instrument(O::span()).await
+        self.run::<O>(input).instrument(O::span()).await
     }
 
-    async fn run<O: Operation>(&self, input: &O::Input) -> Result<O::Output, SdkError<O::Error>> {
+    async fn run<O: Operation>(&self, input: O::Input) -> Result<O::Output, SdkError<O::Error>> {
         let config = &self.inner.config;
         if config.validation() {
             if let Err(error) = input.validate() {
@@ -135,7 +136,7 @@ impl Client {
     /// Everything after validation: bounded by the call timeout.
     async fn dispatch<O: Operation>(
         &self,
-        input: &O::Input,
+        mut input: O::Input,
         attempts: &AtomicU32,
     ) -> Result<O::Output, SdkError<O::Error>> {
         let config = &self.inner.config;
@@ -144,12 +145,19 @@ impl Client {
             .endpoints
             .resolve(config, O::SERVICE)
             .map_err(construction)?;
-        let request = serialize::<O>(input, config, &endpoint).map_err(construction)?;
+        let mut request = serialize::<O>(&input, config, &endpoint).map_err(construction)?;
+        // A payload that is not in memory is streamed: the serializer sent nothing for it.
+        let upload = O::streaming_input(&mut input)
+            .filter(|payload| payload.in_memory().is_none())
+            .map(std::mem::take);
+        if upload.is_some() {
+            prepare_upload(&mut request);
+        }
         let signer = match O::AUTH {
             AuthScheme::Anonymous => None,
             AuthScheme::SigV4 => Some(signer::<O>(config, &endpoint).await.map_err(construction)?),
         };
-        self.attempts::<O>(&request, signer.as_ref(), attempts)
+        self.attempts::<O>(&request, signer.as_ref(), attempts, upload)
             .await
     }
 
@@ -159,9 +167,12 @@ impl Client {
         request: &http::Request<Vec<u8>>,
         signer: Option<&Signer>,
         attempts: &AtomicU32,
+        mut upload: Option<ByteStream>,
     ) -> Result<O::Output, SdkError<O::Error>> {
         let config = &self.inner.config;
         let retry = config.retry();
+        // A streamed request body is read while it is sent: there is nothing left to retry with.
+        let one_shot = upload.is_some();
         let mut attempt: u32 = 0;
         let mut spent: u32 = 0;
         loop {
@@ -172,7 +183,8 @@ impl Client {
                 sign::<O>(&mut outgoing, signer).map_err(construction)?;
             }
             tracing::debug!(attempt, "sending request");
-            let (error, wait_hint) = match self.attempt::<O>(outgoing, attempt).await {
+            let (error, wait_hint) = match self.attempt::<O>(outgoing, upload.take(), attempt).await
+            {
                 Ok(mut output) => {
                     if retry.retry_quota() {
                         self.inner.quota.release(spent);
@@ -184,7 +196,7 @@ impl Client {
                 Err(failure) => failure,
             };
             let kind = classify(&error);
-            let exhausted = attempt >= retry.max_attempts();
+            let exhausted = attempt >= retry.max_attempts() || one_shot;
             if !kind.is_retryable() || exhausted {
                 if kind.is_retryable() {
                     tracing::debug!(attempt, reason = kind.as_str(), "no attempts left");
@@ -220,10 +232,37 @@ impl Client {
     async fn attempt<O: Operation>(
         &self,
         request: http::Request<Vec<u8>>,
+        upload: Option<ByteStream>,
         attempt: u32,
     ) -> Result<O::Output, (SdkError<O::Error>, Option<Duration>)> {
         let config = &self.inner.config;
-        let sent = config.http_transport().send(request);
+        let limit = config.max_response_body_size();
+        let streaming = O::STREAMING_OUTPUT || upload.is_some();
+        let sent = async {
+            if !streaming {
+                return config
+                    .http_transport()
+                    .send(request)
+                    .await
+                    .map(Received::Whole);
+            }
+            let request = request.map(|bytes| upload.unwrap_or_else(|| ByteStream::from(bytes)));
+            let response = config.http_transport().send_streaming(request).await?;
+            if O::STREAMING_OUTPUT && response.status().is_success() {
+                return Ok(Received::Streamed(response));
+            }
+            // Not a streamed payload (e.g. an error): read it whole, within the limit.
+            let (parts, body) = response.into_parts();
+            let body = body.collect(limit).await.map_err(|error| {
+                let kind = if error.is_too_large() {
+                    TransportErrorKind::BodyTooLarge
+                } else {
+                    TransportErrorKind::Io
+                };
+                TransportError::new(kind, error)
+            })?;
+            Ok(Received::Whole(http::Response::from_parts(parts, body)))
+        };
         let received = match config.attempt_timeout() {
             None => sent.await,
             Some(limit) => match tokio::time::timeout(limit, sent).await {
@@ -235,17 +274,19 @@ impl Client {
                 }
             },
         };
-        let limit = config.max_response_body_size();
-        let received = received.and_then(|response| {
+        let received = received.and_then(|received| match received {
             // A custom transport may not enforce the limit while reading; hold it to it here.
-            if response.body().len() > limit {
+            Received::Whole(response) if response.body().len() > limit => {
                 Err(TransportError::body_too_large(limit))
-            } else {
-                Ok(response)
             }
+            received => Ok(received),
         });
-        let response = match received {
-            Ok(response) => response,
+        let (response, streamed) = match received {
+            Ok(Received::Whole(response)) => (response, None),
+            Ok(Received::Streamed(response)) => {
+                let (parts, body) = response.into_parts();
+                (http::Response::from_parts(parts, Vec::new()), Some(body))
+            }
             Err(error) => {
                 tracing::debug!(attempt, kind = %error.kind(), "transport failed");
                 return Err((transport_failure(error), None));
@@ -256,9 +297,30 @@ impl Client {
             Some(request_id) => tracing::debug!(attempt, status, request_id, "response received"),
             None => tracing::debug!(attempt, status, "response received"),
         }
-        O::deserialize(&response)
-            .map_err(|error| (error, retry_after(response.headers(), SystemTime::now())))
+        let mut output = O::deserialize(&response)
+            .map_err(|error| (error, retry_after(response.headers(), SystemTime::now())))?;
+        if let Some(body) = streamed {
+            O::set_streaming_output(&mut output, body);
+        }
+        Ok(output)
     }
+}
+
+/// What one attempt received: a whole response, or a successful head whose `@streaming`
+/// payload the caller reads.
+enum Received {
+    Whole(http::Response<Vec<u8>>),
+    Streamed(http::Response<ByteStream>),
+}
+
+/// Readies a request whose body is streamed: its length is unknown (sent chunked), and a
+/// SigV4 signature cannot cover bytes not read yet, so the payload is declared unsigned.
+fn prepare_upload(request: &mut http::Request<Vec<u8>>) {
+    request.headers_mut().remove(http::header::CONTENT_LENGTH);
+    request.headers_mut().insert(
+        "x-amz-content-sha256",
+        http::HeaderValue::from_static("UNSIGNED-PAYLOAD"),
+    );
 }
 
 /// Builds the unsigned request: serializer output plus endpoint headers and a user agent.

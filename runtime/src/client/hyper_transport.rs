@@ -17,18 +17,22 @@ use std::sync::Arc;
 use std::task::{Context, Poll};
 use std::time::Duration;
 
-use bytes::Bytes;
-use http_body_util::{BodyExt, Full};
+use http_body_util::BodyExt;
+use hyper::body::Incoming;
 use hyper::rt::{Read, ReadBufCursor, Write};
 use hyper_rustls::{HttpsConnector, HttpsConnectorBuilder, MaybeHttpsStream};
 use hyper_util::client::legacy::connect::proxy::Tunnel;
 use hyper_util::client::legacy::connect::{Connected, Connection, HttpConnector};
 use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
 
+use super::hyper_body::{streamed_response, RequestBody};
 use super::proxy::{ProxyConfig, Route};
 use super::response_body::BodyCollector;
-use super::transport::{HttpFuture, HttpTransport, TransportError, TransportErrorKind};
+use super::transport::{
+    HttpFuture, HttpTransport, StreamingHttpFuture, TransportError, TransportErrorKind,
+};
 use crate::error::BoxError;
+use crate::ByteStream;
 
 /// How long an idle pooled connection is kept (AWS services close idle ones after about a
 /// minute or more; reusing a connection the server just closed costs a failed attempt).
@@ -49,7 +53,7 @@ pub(crate) struct HyperSettings {
 /// hands it out, so several clients can share one connection pool.
 #[derive(Clone)]
 pub struct HyperTransport {
-    client: hyper_util::client::legacy::Client<Connector, Full<Bytes>>,
+    client: hyper_util::client::legacy::Client<Connector, RequestBody>,
     settings: Arc<HyperSettings>,
 }
 
@@ -88,10 +92,11 @@ impl HyperTransport {
         })
     }
 
-    async fn exchange(
+    /// Sends `request` and waits (bounded) for the response head; the body is left unread.
+    async fn head(
         &self,
-        request: http::Request<Vec<u8>>,
-    ) -> Result<http::Response<Vec<u8>>, TransportError> {
+        request: http::Request<RequestBody>,
+    ) -> Result<http::Response<Incoming>, TransportError> {
         let (mut parts, body) = request.into_parts();
         if let Route::Proxy(proxy) = self.settings.proxy.route(&parts.uri) {
             // A plain-HTTP destination goes to the proxy as an absolute-form request that
@@ -104,7 +109,7 @@ impl HyperTransport {
                 }
             }
         }
-        let request = http::Request::from_parts(parts, Full::new(Bytes::from(body)));
+        let request = http::Request::from_parts(parts, body);
         let settings = &self.settings;
         let head = self.client.request(request);
         // The head must arrive within connect + read timeouts of sending, so a server that
@@ -112,7 +117,7 @@ impl HyperTransport {
         let head_limit = settings
             .read_timeout
             .map(|read| read + settings.connect_timeout.unwrap_or_default());
-        let response = match head_limit {
+        match head_limit {
             None => head.await,
             Some(limit) => tokio::time::timeout(limit, head).await.map_err(|_| {
                 TransportError::timeout(format!(
@@ -120,7 +125,15 @@ impl HyperTransport {
                 ))
             })?,
         }
-        .map_err(classify)?;
+        .map_err(classify)
+    }
+
+    async fn exchange(
+        &self,
+        request: http::Request<Vec<u8>>,
+    ) -> Result<http::Response<Vec<u8>>, TransportError> {
+        let response = self.head(request.map(RequestBody::whole)).await?;
+        let settings = &self.settings;
         let (parts, mut incoming) = response.into_parts();
         let content_length = parts
             .headers
@@ -157,6 +170,18 @@ impl HyperTransport {
 impl HttpTransport for HyperTransport {
     fn send(&self, request: http::Request<Vec<u8>>) -> HttpFuture<'_> {
         Box::pin(self.exchange(request))
+    }
+
+    fn send_streaming(&self, request: http::Request<ByteStream>) -> StreamingHttpFuture<'_> {
+        Box::pin(async move {
+            let request = request.map(|body| match body.in_memory() {
+                Some(bytes) => RequestBody::whole(bytes.to_vec()),
+                None => RequestBody::Streamed(body),
+            });
+            let response = self.head(request).await?;
+            let read_timeout = self.settings.read_timeout;
+            Ok(response.map(|incoming| streamed_response(incoming, read_timeout)))
+        })
     }
 }
 
@@ -403,6 +428,11 @@ fn classify(error: hyper_util::client::legacy::Error) -> TransportError {
         TransportErrorKind::Io
     });
     TransportError::new(kind, text)
+}
+
+/// A failure while reading a streamed response body.
+pub(crate) fn classify_body(error: &hyper::Error) -> TransportError {
+    classify_hyper(error, error.to_string())
 }
 
 fn classify_hyper(error: &hyper::Error, text: String) -> TransportError {

@@ -137,6 +137,8 @@ mod credentials;
 mod endpoint_resolution;
 mod errors;
 #[cfg(feature = "hyper")]
+mod hyper_body;
+#[cfg(feature = "hyper")]
 mod hyper_transport;
 #[cfg(any(feature = "hyper", feature = "reqwest"))]
 mod proxy;
@@ -175,5 +177,6 @@ pub use retry::{
 #[cfg(feature = "sigv4")]
 pub use signing::{sign_request, SigningError};
 pub use transport::{
-    HttpFuture, HttpTransport, InMemoryTransport, TransportError, TransportErrorKind,
+    HttpFuture, HttpTransport, InMemoryTransport, StreamingHttpFuture, TransportError,
+    TransportErrorKind,
 };

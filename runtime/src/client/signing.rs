@@ -40,7 +40,8 @@ impl StdError for SigningError {
 /// Signs `request` in place with AWS Signature Version 4, as of `time`.
 ///
 /// Adds `authorization` and `x-amz-date`, plus `x-amz-security-token` when the credentials
-/// carry a session token. The whole body is hashed into the signature. Any earlier values of
+/// carry a session token. The whole body is hashed into the signature, unless the request
+/// carries `x-amz-content-sha256: UNSIGNED-PAYLOAD` (a streamed body, sent after signing). Any earlier values of
 /// those headers are replaced, so a request can be signed again for a retry.
 pub fn sign_request(
     request: &mut http::Request<Vec<u8>>,
@@ -78,13 +79,18 @@ pub fn sign_request(
         headers.push((name.as_str(), value));
     }
     let uri = request.uri().to_string();
-    let signable = SignableRequest::new(
-        request.method().as_str(),
-        uri,
-        headers.into_iter(),
-        SignableBody::Bytes(request.body()),
-    )
-    .map_err(SigningError::new)?;
+    // A streamed body is sent after signing; the request says so with this header.
+    let body = if request
+        .headers()
+        .get("x-amz-content-sha256")
+        .is_some_and(|value| value == "UNSIGNED-PAYLOAD")
+    {
+        SignableBody::UnsignedPayload
+    } else {
+        SignableBody::Bytes(request.body())
+    };
+    let signable = SignableRequest::new(request.method().as_str(), uri, headers.into_iter(), body)
+        .map_err(SigningError::new)?;
     let (instructions, _signature) = sign(signable, &params)
         .map_err(SigningError::new)?
         .into_parts();

@@ -13,10 +13,16 @@ use std::pin::Pin;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use crate::error::BoxError;
+use crate::ByteStream;
 
 /// The future an [`HttpTransport`] returns: the response, or why there is none.
 pub type HttpFuture<'a> =
     Pin<Box<dyn Future<Output = Result<http::Response<Vec<u8>>, TransportError>> + Send + 'a>>;
+
+/// The future [`HttpTransport::send_streaming`] returns: the response head with a body still
+/// to be read, or why there is none.
+pub type StreamingHttpFuture<'a> =
+    Pin<Box<dyn Future<Output = Result<http::Response<ByteStream>, TransportError>> + Send + 'a>>;
 
 /// Sends HTTP requests for the client.
 ///
@@ -60,6 +66,26 @@ pub type HttpFuture<'a> =
 pub trait HttpTransport: Send + Sync {
     /// Sends `request` and reads the whole response body.
     fn send(&self, request: http::Request<Vec<u8>>) -> HttpFuture<'_>;
+
+    /// Sends `request` with a body read as it is sent, and returns as soon as the response
+    /// head has arrived, with the body still to be read. The client uses it for operations
+    /// with a `@streaming` payload.
+    ///
+    /// A streamed response body is not held to the size limit (the caller reads it chunk by
+    /// chunk and decides how much to keep), but it must still fail with a
+    /// [`TransportErrorKind::Timeout`] error once no chunk arrives for the read timeout.
+    ///
+    /// The default reads the request body into memory, calls [`send`](HttpTransport::send)
+    /// and hands out the whole response body as one chunk: correct, but not bounded in
+    /// memory. The default transport overrides it to stream both ways.
+    fn send_streaming(&self, request: http::Request<ByteStream>) -> StreamingHttpFuture<'_> {
+        Box::pin(async move {
+            let (parts, body) = request.into_parts();
+            let body = body.collect(usize::MAX).await.map_err(TransportError::io)?;
+            let response = self.send(http::Request::from_parts(parts, body)).await?;
+            Ok(response.map(ByteStream::from))
+        })
+    }
 }
 
 /// What kind of failure a [`TransportError`] is; the retry policy reads it.
