@@ -264,6 +264,17 @@ fn compare_members(s: &StructIr, actual: &TokenStream, expected: &TokenStream) -
         let member = &f.member;
         if matches!(f.ty, RustType::F32 | RustType::F64) {
             quote! { support::assert_float_eq(#actual.#accessor(), #expected.#accessor(), #member); }
+        } else if f.ty == RustType::ByteStream {
+            // Both streams are whole in memory here (the response was read into a buffer).
+            let bytes = if f.optional {
+                quote! { .map(::smithy_runtime::ByteStream::in_memory) }
+            } else {
+                quote! { .in_memory() }
+            };
+            let message = format!("member `{member}` (stream bytes)")
+                .replace('{', "{{")
+                .replace('}', "}}");
+            quote! { ::std::assert_eq!(#actual.#accessor() #bytes, #expected.#accessor() #bytes, #message); }
         } else {
             let message = format!("member `{member}`")
                 .replace('{', "{{")

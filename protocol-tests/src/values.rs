@@ -199,6 +199,10 @@ impl<'a> ValueWriter<'a> {
                 let s = value.as_str().ok_or_else(|| wrong("a string"))?;
                 quote! { ::smithy_runtime::Blob::from(#s) }
             }
+            RustType::ByteStream => {
+                let s = value.as_str().ok_or_else(|| wrong("a string"))?;
+                quote! { ::smithy_runtime::ByteStream::from(::smithy_runtime::Blob::from(#s)) }
+            }
             RustType::Timestamp(_) => {
                 let n = value.as_number().ok_or_else(|| wrong("epoch seconds"))?;
                 if let Some(secs) = n.as_i64() {

@@ -172,6 +172,8 @@ use ::smithy_runtime::validation::Validator as _;
 #[allow(unused_imports)]
 use ::smithy_runtime::Blob as _;
 #[allow(unused_imports)]
+use ::smithy_runtime::ByteStream as _;
+#[allow(unused_imports)]
 use ::smithy_runtime::DateTime as _;
 #[allow(unused_imports)]
 use ::smithy_runtime::Document as _;

@@ -439,6 +439,13 @@ impl Zero for Blob {
     }
 }
 
+/// An empty stream: the value of a `@streaming` payload before the body is attached.
+impl Zero for crate::ByteStream {
+    fn zero() -> Self {
+        crate::ByteStream::default()
+    }
+}
+
 impl Zero for DateTime {
     fn zero() -> Self {
         DateTime::from_secs(0)

@@ -501,6 +501,7 @@ fn show(ty: &RustType) -> String {
         RustType::F64 => "f64".to_owned(),
         RustType::BigNumber => "String".to_owned(),
         RustType::Blob => "Blob".to_owned(),
+        RustType::ByteStream => "ByteStream".to_owned(),
         RustType::Timestamp(_) => "DateTime".to_owned(),
         RustType::Document => "Document".to_owned(),
         RustType::Named { name, kind, .. } => match kind {

@@ -103,9 +103,15 @@ pub fn fluent_builder(op: &OperationIr) -> TokenStream {
         crate::ir::naming::unraw(&op.module)
     );
     let send_with_doc = format!(" Sends this input as a `{}` call with `client`.", op.name);
+    // A `@streaming` input is read once: neither it nor a builder holding it can be cloned.
+    let derive = if super::structs::streams(&op.input) {
+        quote! { #[derive(Debug)] }
+    } else {
+        quote! { #[derive(Clone, Debug)] }
+    };
     quote! {
         #[doc = #doc]
-        #[derive(Clone, Debug)]
+        #derive
         pub struct #fluent {
             client: crate::Client,
             input: #input_builder,

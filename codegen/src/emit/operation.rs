@@ -5,12 +5,13 @@
 
 use super::protocol::{self, RequestParts};
 use super::runtime::{
-    AWS_JSON_CHECK_HOST_PREFIX, COMPRESSION_GZIP_REQUEST, ERROR_BOX_ERROR, ERROR_SDK_ERROR,
-    HTTP_REQUEST, HTTP_RESPONSE, OPERATION, OPERATION_AUTH_SCHEME, OPERATION_REQUEST_CONTEXT,
-    OPERATION_SERVICE_INFO, TRACING_FIELD, TRACING_INFO_SPAN, TRACING_SPAN,
+    AWS_JSON_CHECK_HOST_PREFIX, BYTE_STREAM, COMPRESSION_GZIP_REQUEST, ERROR_BOX_ERROR,
+    ERROR_SDK_ERROR, HTTP_REQUEST, HTTP_RESPONSE, OPERATION, OPERATION_AUTH_SCHEME,
+    OPERATION_REQUEST_CONTEXT, OPERATION_SERVICE_INFO, TRACING_FIELD, TRACING_INFO_SPAN,
+    TRACING_SPAN,
 };
 use super::tokens::{deprecated, docs_with, ident};
-use crate::ir::{CrateIr, HostPrefixSegment, OperationIr};
+use crate::ir::{CrateIr, FieldIr, HostPrefixSegment, OperationIr, RustType, StructIr};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -43,6 +44,7 @@ pub fn operation_impl(ir: &CrateIr, op: &OperationIr) -> TokenStream {
     let protocol = protocol::for_service(&ir.service);
     let serialize = protocol.serialize(ir, op, parts);
     let deserialize = protocol.deserialize(ir, op);
+    let streaming = streaming_hooks(op);
     quote! {
         #doc
         #deprecation
@@ -56,6 +58,7 @@ pub fn operation_impl(ir: &CrateIr, op: &OperationIr) -> TokenStream {
             const NAME: &'static str = #name;
             const SERVICE: &'static #OPERATION_SERVICE_INFO = &crate::SERVICE_INFO;
             const AUTH: #OPERATION_AUTH_SCHEME = #auth;
+            #streaming
 
             fn serialize(
                 input: &Self::Input,
@@ -80,6 +83,46 @@ pub fn operation_impl(ir: &CrateIr, op: &OperationIr) -> TokenStream {
             }
         }
     }
+}
+
+/// The `@streaming` payload member of `s`, if it has one.
+fn stream_field(s: &StructIr) -> Option<&FieldIr> {
+    s.fields.iter().find(|f| f.ty == RustType::ByteStream)
+}
+
+/// The `Operation` items that let the client stream a `@streaming` input or output payload
+/// (nothing for operations without one: the trait's defaults keep bodies in memory).
+fn streaming_hooks(op: &OperationIr) -> TokenStream {
+    let mut hooks = TokenStream::new();
+    if let Some(f) = stream_field(&op.output) {
+        let field = ident(&f.ident);
+        let value = if f.optional {
+            quote! { ::std::option::Option::Some(body) }
+        } else {
+            quote! { body }
+        };
+        hooks.extend(quote! {
+            const STREAMING_OUTPUT: bool = true;
+
+            fn set_streaming_output(output: &mut Self::Output, body: #BYTE_STREAM) {
+                output.#field = #value;
+            }
+        });
+    }
+    if let Some(f) = stream_field(&op.input) {
+        let field = ident(&f.ident);
+        let value = if f.optional {
+            quote! { input.#field.as_mut() }
+        } else {
+            quote! { ::std::option::Option::Some(&mut input.#field) }
+        };
+        hooks.extend(quote! {
+            fn streaming_input(input: &mut Self::Input) -> ::std::option::Option<&mut #BYTE_STREAM> {
+                #value
+            }
+        });
+    }
+    hooks
 }
 
 /// The `# Errors` section of an operation's docs; `prefix` is the path to the operation's

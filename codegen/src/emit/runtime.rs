@@ -56,6 +56,7 @@ registry! {
     RUNTIME = "self";
     // Primitives.
     BLOB = "Blob";
+    BYTE_STREAM = "ByteStream";
     DATE_TIME = "DateTime";
     DOCUMENT = "Document";
     NUMBER = "Number";

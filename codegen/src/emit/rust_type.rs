@@ -2,12 +2,12 @@
 //! type is written to JSON, read from JSON, and what its default value looks like.
 
 use super::runtime::{
-    BLOB, DATE_TIME, DOCUMENT, JSON_BIG_NUMBER, JSON_BLOB, JSON_DOCUMENT, JSON_DOUBLE, JSON_FLOAT,
-    JSON_FROM_JSON, JSON_INTEGER, JSON_LIST, JSON_MAP, JSON_READ_BIG_NUMBER, JSON_READ_BLOB,
-    JSON_READ_BOOL, JSON_READ_DOCUMENT, JSON_READ_DOUBLE, JSON_READ_FLOAT, JSON_READ_INTEGER,
-    JSON_READ_LIST, JSON_READ_MAP, JSON_READ_SPARSE_LIST, JSON_READ_SPARSE_MAP, JSON_READ_STRING,
-    JSON_READ_TIMESTAMP, JSON_SPARSE_LIST, JSON_SPARSE_MAP, JSON_STRING, JSON_TIMESTAMP,
-    JSON_TO_JSON, JSON_VALUE, NUMBER, TIMESTAMP_FORMAT,
+    BLOB, BYTE_STREAM, DATE_TIME, DOCUMENT, JSON_BIG_NUMBER, JSON_BLOB, JSON_DOCUMENT, JSON_DOUBLE,
+    JSON_FLOAT, JSON_FROM_JSON, JSON_INTEGER, JSON_LIST, JSON_MAP, JSON_READ_BIG_NUMBER,
+    JSON_READ_BLOB, JSON_READ_BOOL, JSON_READ_DOCUMENT, JSON_READ_DOUBLE, JSON_READ_FLOAT,
+    JSON_READ_INTEGER, JSON_READ_LIST, JSON_READ_MAP, JSON_READ_SPARSE_LIST, JSON_READ_SPARSE_MAP,
+    JSON_READ_STRING, JSON_READ_TIMESTAMP, JSON_SPARSE_LIST, JSON_SPARSE_MAP, JSON_STRING,
+    JSON_TIMESTAMP, JSON_TO_JSON, JSON_VALUE, NUMBER, TIMESTAMP_FORMAT,
 };
 use super::tokens::ident;
 use crate::ir::{DefaultValue, FieldIr, RustType};
@@ -27,6 +27,7 @@ pub fn value_type(ty: &RustType) -> TokenStream {
         RustType::F32 => quote! { f32 },
         RustType::F64 => quote! { f64 },
         RustType::Blob => quote! { #BLOB },
+        RustType::ByteStream => quote! { #BYTE_STREAM },
         RustType::Timestamp(_) => quote! { #DATE_TIME },
         RustType::Document => quote! { #DOCUMENT },
         RustType::Named { name, .. } => {
@@ -87,6 +88,13 @@ pub fn is_copy(ty: &RustType) -> bool {
     )
 }
 
+/// A `@streaming` payload is the whole body, never a JSON value; lowering keeps it out of
+/// JSON documents, so this only shows up if that invariant breaks (the crate then fails to
+/// build with the reason instead of the generator panicking).
+fn no_json_form() -> TokenStream {
+    quote! { ::std::compile_error!("smithy-codegen: a @streaming payload has no JSON form") }
+}
+
 pub(super) fn timestamp_format(format: TimestampFormat) -> TokenStream {
     match format {
         TimestampFormat::EpochSeconds => quote! { #TIMESTAMP_FORMAT::EpochSeconds },
@@ -107,6 +115,7 @@ pub fn to_json(ty: &RustType, value: TokenStream) -> TokenStream {
         RustType::F32 => quote! { #JSON_FLOAT(*#value) },
         RustType::F64 => quote! { #JSON_DOUBLE(*#value) },
         RustType::Blob => quote! { #JSON_BLOB(#value) },
+        RustType::ByteStream => no_json_form(),
         RustType::Timestamp(format) => {
             let format = timestamp_format(*format);
             quote! { #JSON_TIMESTAMP(#value, #format) }
@@ -166,6 +175,7 @@ pub fn from_json(ty: &RustType, value: TokenStream) -> TokenStream {
         RustType::F32 => quote! { #JSON_READ_FLOAT(#value) },
         RustType::F64 => quote! { #JSON_READ_DOUBLE(#value) },
         RustType::Blob => quote! { #JSON_READ_BLOB(#value) },
+        RustType::ByteStream => no_json_form(),
         RustType::Timestamp(format) => {
             let format = timestamp_format(*format);
             quote! { #JSON_READ_TIMESTAMP(#value, #format) }
@@ -236,6 +246,10 @@ pub fn default_value(ty: &RustType, value: &DefaultValue) -> TokenStream {
         (_, DefaultValue::Integer(n)) => literal(Literal::i64_suffixed(*n)),
         (RustType::F32, DefaultValue::Float(f)) => literal(Literal::f32_suffixed(*f as f32)),
         (_, DefaultValue::Float(f)) => literal(Literal::f64_suffixed(*f)),
+        (RustType::ByteStream, DefaultValue::Blob(bytes)) => {
+            let bytes = Literal::byte_string(bytes);
+            quote! { #BYTE_STREAM::from(&#bytes[..]) }
+        }
         (_, DefaultValue::Blob(bytes)) => {
             let bytes = Literal::byte_string(bytes);
             quote! { #BLOB::new(#bytes) }

@@ -8,7 +8,7 @@ use super::runtime::{
 };
 use super::rust_type::{default_value, is_copy, reader, to_json};
 use super::tokens::ident;
-use crate::ir::{FieldIr, StructIr, StructRole};
+use crate::ir::{FieldIr, RustType, StructIr, StructRole};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -75,6 +75,10 @@ pub fn struct_json(s: &StructIr, directions: Directions) -> TokenStream {
 }
 
 fn write_field(f: &FieldIr) -> TokenStream {
+    if f.ty == RustType::ByteStream {
+        // A `@streaming` payload is the whole HTTP body, never part of a JSON document.
+        return quote! {};
+    }
     let field = ident(&f.ident);
     let key = &f.json_key;
     if f.optional {
@@ -103,6 +107,15 @@ pub(super) fn local(f: &FieldIr) -> proc_macro2::Ident {
 
 fn read_field(f: &FieldIr) -> TokenStream {
     let field = local(f);
+    if f.ty == RustType::ByteStream {
+        // Never in a JSON document: the member starts empty, like an absent one.
+        let value = if f.optional {
+            quote! { ::std::option::Option::None }
+        } else {
+            fallback(f)
+        };
+        return quote! { let #field = #value; };
+    }
     let key = &f.json_key;
     let read = reader(&f.ty);
     let boxed = if f.boxed {

@@ -2,7 +2,8 @@
 //! builder (`build()` names a missing required member; `new(required…)` is a shortcut).
 
 use super::runtime::{
-    BLOB, ERROR_BUILD_ERROR, ERROR_ERROR_METADATA, ERROR_RESPONSE_METADATA, SENSITIVE_REDACTED,
+    BLOB, BYTE_STREAM, ERROR_BUILD_ERROR, ERROR_ERROR_METADATA, ERROR_RESPONSE_METADATA,
+    SENSITIVE_REDACTED,
 };
 use super::rust_type::{default_value, field_type, is_copy, stored_type, value_type};
 use super::tokens::{deprecated, docs, ident};
@@ -27,6 +28,12 @@ pub fn structure(s: &StructIr) -> TokenStream {
     quote! { #definition #accessors #debug #equality #builder }
 }
 
+/// Whether the structure holds a `@streaming` payload: a stream is read once, so such a
+/// structure (and its builder) is neither `Clone` nor `PartialEq`, nor serde data.
+pub(super) fn streams(s: &StructIr) -> bool {
+    s.fields.iter().any(|f| f.ty == RustType::ByteStream)
+}
+
 fn has_meta(s: &StructIr) -> bool {
     matches!(s.role, StructRole::Output | StructRole::Error { .. })
 }
@@ -36,7 +43,7 @@ fn definition(s: &StructIr) -> TokenStream {
     let doc = docs(&s.docs, &format!("The `{}` structure.", s.id.name()));
     let deprecation = deprecated(&s.deprecated);
     // Error structures stay out of the `serde` feature (their metadata is not data).
-    let serde = !matches!(s.role, StructRole::Error { .. });
+    let serde = !matches!(s.role, StructRole::Error { .. }) && !streams(s);
     let fields = s.fields.iter().map(|f| {
         let field = ident(&f.ident);
         let ty = field_type(f);
@@ -57,7 +64,9 @@ fn definition(s: &StructIr) -> TokenStream {
         }
         _ => quote! {},
     };
-    let derive = if has_meta(s) {
+    let derive = if streams(s) {
+        quote! {}
+    } else if has_meta(s) {
         quote! { #[derive(Clone)] }
     } else {
         quote! { #[derive(Clone, PartialEq)] }
@@ -82,7 +91,7 @@ fn definition(s: &StructIr) -> TokenStream {
 
 /// Outputs and errors compare their modelled members only, not response metadata.
 fn partial_eq(s: &StructIr) -> TokenStream {
-    if !has_meta(s) {
+    if !has_meta(s) || streams(s) {
         return quote! {};
     }
     let name = ident(&s.name);
@@ -182,14 +191,54 @@ fn accessors(s: &StructIr) -> TokenStream {
     });
     let builder_doc = format!(" A builder for [`{}`].", s.name);
     let new = new_shortcut(s);
+    let stream_methods = s
+        .fields
+        .iter()
+        .filter(|f| f.ty == RustType::ByteStream)
+        .map(stream_accessors);
     quote! {
         impl #name {
             #(#methods)*
+            #(#stream_methods)*
             #[doc = #builder_doc]
             pub fn builder() -> #builder {
                 #builder::default()
             }
             #new
+        }
+    }
+}
+
+/// `<member>_mut` and `into_<member>` for a `@streaming` payload: reading chunks needs the
+/// stream mutably or by value.
+fn stream_accessors(f: &FieldIr) -> TokenStream {
+    let field = ident(&f.ident);
+    let mutable = quote::format_ident!("{}_mut", f.ident.trim_start_matches("r#"));
+    let into = quote::format_ident!("into_{}", f.ident.trim_start_matches("r#"));
+    let member = &f.member;
+    let mut_doc = format!(" The `{member}` stream, to read its chunks as they arrive.");
+    let into_doc = format!(" Takes the `{member}` stream out of the structure.");
+    let (mut_ty, mut_body, into_ty) = if f.optional {
+        (
+            quote! { ::std::option::Option<&mut #BYTE_STREAM> },
+            quote! { self.#field.as_mut() },
+            quote! { ::std::option::Option<#BYTE_STREAM> },
+        )
+    } else {
+        (
+            quote! { &mut #BYTE_STREAM },
+            quote! { &mut self.#field },
+            quote! { #BYTE_STREAM },
+        )
+    };
+    quote! {
+        #[doc = #mut_doc]
+        pub fn #mutable(&mut self) -> #mut_ty {
+            #mut_body
+        }
+        #[doc = #into_doc]
+        pub fn #into(self) -> #into_ty {
+            self.#field
         }
     }
 }
@@ -267,6 +316,7 @@ pub(super) fn setter_param(ty: &RustType, into: bool) -> TokenStream {
             quote! { impl ::std::convert::Into<::std::string::String> }
         }
         RustType::Blob if into => quote! { impl ::std::convert::Into<#BLOB> },
+        RustType::ByteStream if into => quote! { impl ::std::convert::Into<#BYTE_STREAM> },
         RustType::Named { .. } if into => {
             let value = value_type(ty);
             quote! { impl ::std::convert::Into<#value> }
@@ -277,7 +327,11 @@ pub(super) fn setter_param(ty: &RustType, into: bool) -> TokenStream {
 
 pub(super) fn setter_convert(ty: &RustType, arg: TokenStream, into: bool) -> TokenStream {
     match ty {
-        RustType::String | RustType::BigNumber | RustType::Blob | RustType::Named { .. }
+        RustType::String
+        | RustType::BigNumber
+        | RustType::Blob
+        | RustType::ByteStream
+        | RustType::Named { .. }
             if into =>
         {
             quote! { #arg.into() }
@@ -369,9 +423,14 @@ fn builder(s: &StructIr) -> TokenStream {
         quote! {},
     );
     let build = build_method(s, &name);
+    let derive = if streams(s) {
+        quote! { #[derive(Default)] }
+    } else {
+        quote! { #[derive(Clone, Default, PartialEq)] }
+    };
     quote! {
         #[doc = #doc]
-        #[derive(Clone, Default, PartialEq)]
+        #derive
         pub struct #builder {
             #(#fields)*
         }

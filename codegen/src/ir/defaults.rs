@@ -50,7 +50,7 @@ pub(super) fn lower_default(
             Some(f) => DefaultValue::Float(f),
             None => return Err(mismatch("a number")),
         },
-        RustType::Blob => match value {
+        RustType::Blob | RustType::ByteStream => match value {
             Value::String(s) => DefaultValue::Blob(
                 base64::engine::general_purpose::STANDARD
                     .decode(s)

@@ -445,6 +445,7 @@ fn type_text(ty: &RustType) -> String {
         RustType::F64 => "f64".to_owned(),
         RustType::BigNumber => "String /* big number */".to_owned(),
         RustType::Blob => "Blob".to_owned(),
+        RustType::ByteStream => "ByteStream".to_owned(),
         RustType::Timestamp(format) => format!("DateTime /* {format:?} */"),
         RustType::Document => "Document".to_owned(),
         RustType::Named { name, kind, .. } => {

@@ -608,6 +608,10 @@ impl<'m> Lowering<'m> {
             })
         };
         Ok(match &target.kind {
+            // Smithy allows `@streaming` blobs only as the payload of an input or output.
+            ShapeKind::Blob if target.traits.streaming && member.traits.http_payload => {
+                RustType::ByteStream
+            }
             ShapeKind::Blob => RustType::Blob,
             ShapeKind::Boolean => RustType::Bool,
             ShapeKind::String => RustType::String,

@@ -399,6 +399,8 @@ pub enum RustType {
     BigNumber,
     /// `smithy_runtime::Blob`
     Blob,
+    /// `smithy_runtime::ByteStream`: a `@streaming` blob payload, read or sent chunk by chunk.
+    ByteStream,
     /// `smithy_runtime::DateTime` with its wire format.
     Timestamp(TimestampFormat),
     /// `smithy_runtime::Document`

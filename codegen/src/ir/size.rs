@@ -47,6 +47,7 @@ fn upper_bound(
         RustType::Bool | RustType::I8 | RustType::I16 | RustType::I32 | RustType::F32 => 8,
         RustType::I64 | RustType::F64 => 8,
         RustType::String | RustType::BigNumber | RustType::Blob | RustType::List { .. } => 24,
+        RustType::ByteStream => 40,
         RustType::Timestamp(_) => 16,
         RustType::Document => 32,
         RustType::Map { .. } => 48,

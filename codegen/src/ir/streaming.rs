@@ -1,6 +1,6 @@
 //! Operations with event streams (a member targeting a `@streaming` union): not generated yet.
 //! `--ops '*'` leaves them out with a warning; asking for one by name is an error naming the
-//! member. (A `@streaming` blob is a payload, which the protocols handle as a blob.)
+//! member. (A `@streaming` blob payload is generated: a `smithy_runtime::ByteStream` member.)
 
 use crate::model::{Model, ShapeId, ShapeKind};
 

@@ -8,5 +8,6 @@ mod paginators;
 mod recursive_shapes;
 mod sensitive_keys;
 mod serde_feature;
+mod streaming;
 mod validation;
 mod whole_service;

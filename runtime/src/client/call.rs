@@ -93,6 +93,15 @@ impl Client {
     /// fields `operation` (the operation name), `service` (the SDK id) and `attempts` (filled
     /// in at the end). Events inside it carry attempt numbers, HTTP statuses, request ids,
     /// error codes and retry delays, never the input, a body or a header value.
+    ///
+    /// An operation with a `@streaming` payload ([`Operation::STREAMING_OUTPUT`],
+    /// [`Operation::streaming_input`]) goes through
+    /// [`HttpTransport::send_streaming`](super::HttpTransport::send_streaming): the call
+    /// returns once the response head is read, and the payload is read afterwards from the
+    /// output's [`ByteStream`], past the body size limit and outside the attempt and call
+    /// timeouts, but still bounded by the read timeout between chunks. An input payload that
+    /// is not in memory is sent as it is read, unsigned (`UNSIGNED-PAYLOAD`) under SigV4, in
+    /// a single attempt.
     pub async fn call<O: Operation>(
         &self,
         input: O::Input,

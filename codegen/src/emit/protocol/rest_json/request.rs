@@ -202,21 +202,23 @@ pub(super) fn serialize(
         quote! { let mut headers = #HTTP_HEADER_MAP::new(); }
     };
     let method = &http.method;
-    let mut checksum = if http.checksum_required {
-        quote! {
-            let mut request = request;
-            #rt::checksum::set_content_md5(&mut request);
-        }
-    } else {
-        quote! {}
-    };
+    let mut checksum_calls = Vec::new();
+    if http.checksum_required {
+        checksum_calls.push(quote! { #rt::checksum::set_content_md5(&mut request); });
+    }
     let blob_payload = matches!(http.input.payload(), Some((_, PayloadKind::Blob { .. })));
     if customizations.glacier_checksums && blob_payload {
-        checksum.extend(quote! {
-            let mut request = request;
-            #rt::checksum::set_glacier_checksums(&mut request);
-        });
+        checksum_calls.push(quote! { #rt::checksum::set_glacier_checksums(&mut request); });
     }
+    let checksum = match streamed_payload(input, &http.input)? {
+        _ if checksum_calls.is_empty() => quote! {},
+        // Checksums cover bytes in memory only: a streamed payload is read after this point.
+        Some(streamed) => quote! {
+            let mut request = request;
+            if !#streamed { #(#checksum_calls)* }
+        },
+        None => quote! { #(let mut request = request; #checksum_calls)* },
+    };
     // An operation without input members never reads `input`.
     let unused_input = if input.fields.is_empty() {
         quote! { let _ = input; }
@@ -242,6 +244,27 @@ pub(super) fn serialize(
     })
 }
 
+/// For an input with a `@streaming` payload, an expression telling whether it is streamed
+/// (set and not in memory).
+fn streamed_payload(
+    input: &StructIr,
+    bindings: &StructBindings,
+) -> Result<Option<TokenStream>, String> {
+    let Some((member, _)) = bindings.payload() else {
+        return Ok(None);
+    };
+    let f = field(input, member)?;
+    if f.ty != RustType::ByteStream {
+        return Ok(None);
+    }
+    let name = ident(&f.ident);
+    Ok(Some(if f.optional {
+        quote! { input.#name.as_ref().is_some_and(|stream| stream.in_memory().is_none()) }
+    } else {
+        quote! { input.#name.in_memory().is_none() }
+    }))
+}
+
 /// An expression of type `(Option<&str>, Vec<u8>)`: the content type and bytes of the body.
 fn request_body(
     input: &StructIr,
@@ -256,7 +279,13 @@ fn request_body(
                 media_type
                     .clone()
                     .unwrap_or_else(|| "application/octet-stream".to_owned()),
-                quote! { value.as_bytes().to_vec() },
+                if f.ty == RustType::ByteStream {
+                    // A stream not in memory is sent by the client after this request is
+                    // built (`Operation::streaming_input`); its place here stays empty.
+                    quote! { value.in_memory().unwrap_or_default().to_vec() }
+                } else {
+                    quote! { value.as_bytes().to_vec() }
+                },
             ),
             PayloadKind::String { media_type } => (
                 media_type

@@ -3,7 +3,7 @@
 use super::text::{list_item, parse_text};
 use super::{bindings, field, rt};
 use crate::emit::runtime::{
-    BLOB, ERROR_SDK_ERROR, ERROR_UNHANDLED_ERROR, JSON_MEMBER, JSON_OBJECT, JSON_ZERO,
+    BLOB, BYTE_STREAM, ERROR_SDK_ERROR, ERROR_UNHANDLED_ERROR, JSON_MEMBER, JSON_OBJECT, JSON_ZERO,
     REST_JSON_MODELLED_ERROR, REST_JSON_PARSE_ERROR, REST_JSON_RESPONSE_METADATA,
 };
 use crate::emit::rust_type::reader;
@@ -103,6 +103,11 @@ fn read_members(
             }
             Location::Payload(kind) if read_body => {
                 let value = match kind {
+                    // A streamed body reaches a `@streaming` payload through
+                    // `Operation::set_streaming_output`; a whole one (in tests) comes here.
+                    PayloadKind::Blob { .. } if f.ty == RustType::ByteStream => {
+                        quote! { #BYTE_STREAM::from(response.body().clone()) }
+                    }
                     PayloadKind::Blob { .. } => {
                         quote! { #BLOB::new(response.body().clone()) }
                     }
