@@ -6,6 +6,7 @@
 //! timestamps, lists, maps, and the rule that `null` means absent.
 
 use crate::error::DeserializeError;
+use crate::json_writer::JsonWriter;
 use crate::{Blob, DateTime, Document, TimestampFormat};
 use serde_json::Number;
 use std::collections::HashMap;
@@ -14,8 +15,18 @@ pub use serde_json::{Map, Value};
 
 /// Writes a generated type as JSON.
 pub trait ToJson {
-    /// The JSON form of `self`.
-    fn to_json(&self) -> Value;
+    /// Writes the JSON form of `self` to `out`: what request serializers call, with no
+    /// intermediate `Value` tree.
+    fn write_json(&self, out: &mut JsonWriter);
+
+    /// The JSON form of `self` as a `Value` (for tests and for the rare request that is
+    /// edited after serializing): written, then read back.
+    fn to_json(&self) -> Value {
+        let mut out = JsonWriter::new();
+        self.write_json(&mut out);
+        // The writer only writes valid JSON.
+        serde_json::from_slice(out.as_bytes()).unwrap_or(Value::Null)
+    }
 }
 
 /// Reads a generated type from JSON.
@@ -408,8 +419,8 @@ pub fn union_member(value: &Value) -> Result<Option<(&str, &Value)>, Deserialize
 }
 
 impl<T: ToJson> ToJson for Box<T> {
-    fn to_json(&self) -> Value {
-        (**self).to_json()
+    fn write_json(&self, out: &mut JsonWriter) {
+        (**self).write_json(out)
     }
 }
 

@@ -73,16 +73,12 @@ impl ::std::fmt::Debug for AliasExistsExceptionBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for AliasExistsException {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         if let ::std::option::Option::Some(value) = &self.message {
-            object
-                .insert(
-                    ::std::string::String::from("message"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("message").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for AliasExistsException {
@@ -192,16 +188,12 @@ impl ::std::fmt::Debug for CodeDeliveryFailureExceptionBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for CodeDeliveryFailureException {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         if let ::std::option::Option::Some(value) = &self.message {
-            object
-                .insert(
-                    ::std::string::String::from("message"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("message").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for CodeDeliveryFailureException {
@@ -311,16 +303,12 @@ impl ::std::fmt::Debug for CodeMismatchExceptionBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for CodeMismatchException {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         if let ::std::option::Option::Some(value) = &self.message {
-            object
-                .insert(
-                    ::std::string::String::from("message"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("message").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for CodeMismatchException {
@@ -430,16 +418,12 @@ impl ::std::fmt::Debug for ExpiredCodeExceptionBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for ExpiredCodeException {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         if let ::std::option::Option::Some(value) = &self.message {
-            object
-                .insert(
-                    ::std::string::String::from("message"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("message").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for ExpiredCodeException {
@@ -549,16 +533,12 @@ impl ::std::fmt::Debug for ForbiddenExceptionBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for ForbiddenException {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         if let ::std::option::Option::Some(value) = &self.message {
-            object
-                .insert(
-                    ::std::string::String::from("message"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("message").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for ForbiddenException {
@@ -666,16 +646,12 @@ impl ::std::fmt::Debug for InternalErrorExceptionBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for InternalErrorException {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         if let ::std::option::Option::Some(value) = &self.message {
-            object
-                .insert(
-                    ::std::string::String::from("message"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("message").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for InternalErrorException {
@@ -783,16 +759,12 @@ impl ::std::fmt::Debug for InvalidEmailRoleAccessPolicyExceptionBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for InvalidEmailRoleAccessPolicyException {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         if let ::std::option::Option::Some(value) = &self.message {
-            object
-                .insert(
-                    ::std::string::String::from("message"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("message").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for InvalidEmailRoleAccessPolicyException {
@@ -903,16 +875,12 @@ impl ::std::fmt::Debug for InvalidLambdaResponseExceptionBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for InvalidLambdaResponseException {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         if let ::std::option::Option::Some(value) = &self.message {
-            object
-                .insert(
-                    ::std::string::String::from("message"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("message").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for InvalidLambdaResponseException {
@@ -1051,23 +1019,15 @@ impl ::std::fmt::Debug for InvalidParameterExceptionBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for InvalidParameterException {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         if let ::std::option::Option::Some(value) = &self.message {
-            object
-                .insert(
-                    ::std::string::String::from("message"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("message").string(value);
         }
         if let ::std::option::Option::Some(value) = &self.reason_code {
-            object
-                .insert(
-                    ::std::string::String::from("reasonCode"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("reasonCode").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for InvalidParameterException {
@@ -1183,16 +1143,12 @@ impl ::std::fmt::Debug for InvalidSmsRoleAccessPolicyExceptionBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for InvalidSmsRoleAccessPolicyException {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         if let ::std::option::Option::Some(value) = &self.message {
-            object
-                .insert(
-                    ::std::string::String::from("message"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("message").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for InvalidSmsRoleAccessPolicyException {
@@ -1303,16 +1259,12 @@ impl ::std::fmt::Debug for InvalidSmsRoleTrustRelationshipExceptionBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for InvalidSmsRoleTrustRelationshipException {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         if let ::std::option::Option::Some(value) = &self.message {
-            object
-                .insert(
-                    ::std::string::String::from("message"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("message").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for InvalidSmsRoleTrustRelationshipException {
@@ -1423,16 +1375,12 @@ impl ::std::fmt::Debug for LimitExceededExceptionBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for LimitExceededException {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         if let ::std::option::Option::Some(value) = &self.message {
-            object
-                .insert(
-                    ::std::string::String::from("message"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("message").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for LimitExceededException {
@@ -1542,16 +1490,12 @@ impl ::std::fmt::Debug for NotAuthorizedExceptionBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for NotAuthorizedException {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         if let ::std::option::Option::Some(value) = &self.message {
-            object
-                .insert(
-                    ::std::string::String::from("message"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("message").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for NotAuthorizedException {
@@ -1661,16 +1605,12 @@ impl ::std::fmt::Debug for PasswordResetRequiredExceptionBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for PasswordResetRequiredException {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         if let ::std::option::Option::Some(value) = &self.message {
-            object
-                .insert(
-                    ::std::string::String::from("message"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("message").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for PasswordResetRequiredException {
@@ -1780,16 +1720,12 @@ impl ::std::fmt::Debug for ResourceNotFoundExceptionBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for ResourceNotFoundException {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         if let ::std::option::Option::Some(value) = &self.message {
-            object
-                .insert(
-                    ::std::string::String::from("message"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("message").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for ResourceNotFoundException {
@@ -1899,16 +1835,12 @@ impl ::std::fmt::Debug for TooManyRequestsExceptionBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for TooManyRequestsException {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         if let ::std::option::Option::Some(value) = &self.message {
-            object
-                .insert(
-                    ::std::string::String::from("message"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("message").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for TooManyRequestsException {
@@ -2018,16 +1950,12 @@ impl ::std::fmt::Debug for UnexpectedLambdaExceptionBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for UnexpectedLambdaException {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         if let ::std::option::Option::Some(value) = &self.message {
-            object
-                .insert(
-                    ::std::string::String::from("message"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("message").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for UnexpectedLambdaException {
@@ -2137,16 +2065,12 @@ impl ::std::fmt::Debug for UserLambdaValidationExceptionBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for UserLambdaValidationException {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         if let ::std::option::Option::Some(value) = &self.message {
-            object
-                .insert(
-                    ::std::string::String::from("message"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("message").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for UserLambdaValidationException {
@@ -2256,16 +2180,12 @@ impl ::std::fmt::Debug for UserNotConfirmedExceptionBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for UserNotConfirmedException {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         if let ::std::option::Option::Some(value) = &self.message {
-            object
-                .insert(
-                    ::std::string::String::from("message"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("message").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for UserNotConfirmedException {
@@ -2375,16 +2295,12 @@ impl ::std::fmt::Debug for UserNotFoundExceptionBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for UserNotFoundException {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         if let ::std::option::Option::Some(value) = &self.message {
-            object
-                .insert(
-                    ::std::string::String::from("message"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("message").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for UserNotFoundException {
