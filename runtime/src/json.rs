@@ -1,9 +1,10 @@
 //! JSON building blocks for generated serializers and deserializers.
 //!
-//! Generated code converts its types to and from [`serde_json::Value`] through the
-//! [`ToJson`] / [`FromJson`] traits, calling the helpers here for everything that is the
-//! same in every model: numbers (including `NaN`/`Infinity` as strings), blobs (base64),
-//! timestamps, lists, maps, and the rule that `null` means absent.
+//! Generated code writes its types through [`ToJson`] (straight to bytes with a
+//! [`JsonWriter`](crate::json_writer::JsonWriter)) and reads them from a [`serde_json::Value`]
+//! through [`FromJson`], calling the helpers here for everything that is the same in every
+//! model: numbers (including `NaN`/`Infinity` as strings), blobs (base64), timestamps, lists,
+//! maps, and the rule that `null` means absent.
 
 use crate::error::DeserializeError;
 use crate::json_writer::JsonWriter;
@@ -24,8 +25,16 @@ pub trait ToJson {
     fn to_json(&self) -> Value {
         let mut out = JsonWriter::new();
         self.write_json(&mut out);
-        // The writer only writes valid JSON.
-        serde_json::from_slice(out.as_bytes()).unwrap_or(Value::Null)
+        let mut reader = serde_json::Deserializer::from_slice(out.as_bytes());
+        // Our own output is exactly as deep as `self`, which already exists in memory: the
+        // parser's depth limit (meant for untrusted input) must not cut it short.
+        reader.disable_recursion_limit();
+        // The writer only writes valid JSON, so the fallback is never taken.
+        reader
+            .into_iter::<Value>()
+            .next()
+            .and_then(Result::ok)
+            .unwrap_or(Value::Null)
     }
 }
 
@@ -498,5 +507,35 @@ mod tests {
             assert!(!error.to_string().contains("SECRET"), "{error}");
             assert!(error.to_string().contains("timestamp"), "{error}");
         }
+    }
+}
+
+#[cfg(test)]
+mod to_json_tests {
+    use super::{JsonWriter, ToJson, Value};
+
+    /// `depth` nested arrays.
+    struct Nested(usize);
+
+    impl ToJson for Nested {
+        fn write_json(&self, out: &mut JsonWriter) {
+            if self.0 == 0 {
+                out.null();
+            } else {
+                out.list(&[Nested(self.0 - 1)], |out, inner| inner.write_json(out));
+            }
+        }
+    }
+
+    #[test]
+    fn to_json_reads_back_values_deeper_than_the_parse_limit() {
+        let mut value = &Nested(300).to_json();
+        let mut depth = 0;
+        while let Value::Array(items) = value {
+            value = &items[0];
+            depth += 1;
+        }
+        assert_eq!(depth, 300);
+        assert_eq!(value, &Value::Null);
     }
 }
