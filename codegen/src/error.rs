@@ -28,6 +28,14 @@ pub enum GenerateError {
         /// What is wrong and what would be right.
         message: String,
     },
+    /// The service speaks a protocol this generator does not support. Checked before anything
+    /// else in the model, so it is the one error such a model gets.
+    UnsupportedProtocol {
+        /// The service.
+        service: ShapeId,
+        /// The protocols found on the service and the supported ones.
+        message: String,
+    },
     /// A generated file is not valid Rust: a bug in the generator, never in the model.
     Format {
         /// The file, relative to the crate.
@@ -50,8 +58,15 @@ impl GenerateError {
         match self {
             GenerateError::Model(error) => error.shape(),
             GenerateError::Shape { shape, .. } => Some(shape),
+            GenerateError::UnsupportedProtocol { service, .. } => Some(service),
             _ => None,
         }
+    }
+
+    /// Whether the service speaks a protocol this generator does not support (the message
+    /// names it and the supported ones).
+    pub fn is_unsupported_protocol(&self) -> bool {
+        matches!(self, GenerateError::UnsupportedProtocol { .. })
     }
 
     pub(crate) fn shape_error(shape: &ShapeId, message: impl Into<String>) -> GenerateError {
@@ -75,6 +90,7 @@ impl fmt::Display for GenerateError {
             GenerateError::Model(error) => fmt::Display::fmt(error, f),
             GenerateError::Service { message } => f.write_str(message),
             GenerateError::Shape { shape, message } => write!(f, "shape `{shape}`: {message}"),
+            GenerateError::UnsupportedProtocol { message, .. } => f.write_str(message),
             GenerateError::Format { path, message } => write!(
                 f,
                 "{}: the generator produced invalid Rust (a generator bug): {message}",

@@ -2,6 +2,7 @@
 
 use crate::emit::{emit, EmittedFile};
 use crate::format::format_file;
+use crate::ir::streaming::{streaming_reason, SkippedOperation};
 use crate::ir::{lower, CrateIr};
 use crate::model::{Model, ShapeId, ShapeKind};
 use crate::{GenerateError, Layout, Settings};
@@ -48,6 +49,9 @@ pub struct Generator {
 pub struct GeneratedCrate {
     /// File contents by relative path.
     pub files: BTreeMap<PathBuf, String>,
+    /// What the crate leaves out and why (operations skipped, patterns not checked), one
+    /// line each; the crate's docs list the same.
+    pub warnings: Vec<String>,
 }
 
 impl Generator {
@@ -100,21 +104,57 @@ impl Generator {
 
     /// Resolves the service and operations and builds the IR (a test hook: the IR is
     /// internal and changes without notice).
+    ///
+    /// The protocol is checked first. With all operations selected, streaming ones are left
+    /// out (listed in `CrateIr::skipped_operations`); one asked for by name is an error.
     #[doc(hidden)]
     pub fn lower(&self) -> Result<CrateIr, GenerateError> {
         let service = self.service_id()?;
+        if let Some(shape) = self.model.shape(&service) {
+            if let Err(message) = crate::ir::protocol::service_protocol(&self.model, shape) {
+                return Err(GenerateError::UnsupportedProtocol {
+                    service: service.clone(),
+                    message,
+                });
+            }
+        }
+        let mut skipped = Vec::new();
         let operations = match &self.selection {
-            Selection::All => self.model.operation_ids(&service)?,
-            Selection::Named(names) => names
-                .iter()
-                .map(|name| self.model.find_operation(&service, name))
-                .collect::<Result<Vec<_>, _>>()?,
+            Selection::All => {
+                let mut kept = Vec::new();
+                for id in self.model.operation_ids(&service)? {
+                    match streaming_reason(&self.model, &id) {
+                        Some(reason) => skipped.push(SkippedOperation {
+                            operation: id,
+                            reason,
+                        }),
+                        None => kept.push(id),
+                    }
+                }
+                kept
+            }
+            Selection::Named(names) => {
+                let mut ids = Vec::new();
+                for name in names {
+                    let id = self.model.find_operation(&service, name)?;
+                    if let Some(reason) = streaming_reason(&self.model, &id) {
+                        return Err(GenerateError::shape_error(
+                            &id,
+                            format!("operation `{id}` cannot be generated: {reason}"),
+                        ));
+                    }
+                    ids.push(id);
+                }
+                ids
+            }
         };
         let package = match self.settings.get_package_name() {
             Some(name) => name.to_owned(),
             None => default_package_name(&self.model, &service),
         };
-        lower(&self.model, &service, &operations, &package)
+        let mut ir = lower(&self.model, &service, &operations, &package)?;
+        ir.skipped_operations = skipped;
+        Ok(ir)
     }
 
     /// Generates every file of the crate (or the one file of
@@ -144,7 +184,10 @@ impl Generator {
         for ((path, _), text) in emitted.iter().zip(texts) {
             files.insert(path.clone(), text?);
         }
-        Ok(GeneratedCrate { files })
+        Ok(GeneratedCrate {
+            files,
+            warnings: warnings(&ir),
+        })
     }
 
     fn service_id(&self) -> Result<ShapeId, GenerateError> {
@@ -180,12 +223,40 @@ impl Generator {
     }
 }
 
+/// One line per thing the crate leaves out.
+fn warnings(ir: &CrateIr) -> Vec<String> {
+    let skipped = ir
+        .skipped_operations
+        .iter()
+        .map(|s| format!("operation `{}` left out: {}", s.operation, s.reason));
+    let unchecked = ir.unchecked_patterns.iter().map(|p| {
+        format!(
+            "member `{}`: the @pattern `{}` is not checked client-side: {}",
+            p.member, p.pattern, p.reason
+        )
+    });
+    skipped.chain(unchecked).collect()
+}
+
+/// The package name aws-sdk-rust would use, without its `aws-sdk-` prefix: the service's
+/// `sdkId` (or its shape name) in lower case, keeping only letters and digits
+/// (`DynamoDB` → `dynamodb`, `CloudWatch Logs` → `cloudwatchlogs`).
 fn default_package_name(model: &Model, service: &ShapeId) -> String {
     let sdk_id = model
         .shape(service)
         .and_then(|s| s.traits.aws_sdk_id.clone())
         .unwrap_or_else(|| service.name().to_owned());
-    heck::ToKebabCase::to_kebab_case(sdk_id.as_str())
+    let name: String = sdk_id
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    if name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        name
+    } else {
+        // Cargo package names must start with a letter.
+        format!("service{name}")
+    }
 }
 
 /// What writing or checking found.
@@ -207,19 +278,16 @@ impl SyncReport {
 
 impl GeneratedCrate {
     /// Writes the crate under `dir`, touching only files whose bytes change, and removes
-    /// `.rs` files under `src/` that are no longer generated.
+    /// `.rs` files under `src/` that are no longer generated. All or nothing: on any error
+    /// `dir` is left exactly as it was (not even created), and the error names the path.
     pub fn write_to(&self, dir: &Path) -> std::io::Result<SyncReport> {
         let report = self.compare(dir)?;
-        for path in &report.changed {
-            let full = dir.join(path);
-            if let Some(parent) = full.parent() {
-                std::fs::create_dir_all(parent)?;
-            }
-            std::fs::write(&full, &self.files[path])?;
-        }
-        for path in &report.stale {
-            std::fs::remove_file(dir.join(path))?;
-        }
+        let files: Vec<(&Path, &str)> = report
+            .changed
+            .iter()
+            .map(|path| (path.as_path(), self.files[path].as_str()))
+            .collect();
+        crate::write::write_all_or_nothing(dir, &files, &report.stale)?;
         Ok(report)
     }
 
@@ -230,15 +298,24 @@ impl GeneratedCrate {
             match std::fs::read(dir.join(path)) {
                 Ok(existing) if existing == text.as_bytes() => {}
                 Ok(_) => report.changed.push(path.clone()),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                // Missing, or something else than a file on the way: it differs (writing
+                // decides whether it can be replaced).
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        std::io::ErrorKind::NotFound
+                            | std::io::ErrorKind::NotADirectory
+                            | std::io::ErrorKind::IsADirectory
+                    ) =>
+                {
                     report.changed.push(path.clone())
                 }
-                Err(e) => return Err(e),
+                Err(e) => return Err(crate::write::at(&dir.join(path), "read")(e)),
             }
         }
         let src = dir.join("src");
         if src.is_dir() {
-            for found in walk(&src)? {
+            for found in walk(&src).map_err(crate::write::at(&src, "list"))? {
                 let relative = found
                     .strip_prefix(dir)
                     .map(Path::to_path_buf)

@@ -71,6 +71,7 @@ pub mod model;
 mod parallel;
 mod settings;
 pub mod sync;
+mod write;
 
 pub use build_script::BuildScript;
 pub use error::GenerateError;

@@ -144,6 +144,8 @@ use ::smithy_runtime::paginator::pages as _;
 #[allow(unused_imports)]
 use ::smithy_runtime::paginator::PaginationStream as _;
 #[allow(unused_imports)]
+use ::smithy_runtime::paginator::PaginationToken as _;
+#[allow(unused_imports)]
 use ::smithy_runtime::rest_json as _;
 #[allow(unused_imports)]
 use ::smithy_runtime::rest_json::body::build_request as _;

@@ -6,10 +6,12 @@
 //! pieces: how to send one input, where the token goes in the input, and where the next token
 //! is in the output.
 //!
-//! The stream ends after the page whose next token is absent or empty. A service that hands
-//! back a token it already handed out (or the one the caller started from) would make the
+//! The stream ends after the page whose next token is absent or empty. Tokens are usually
+//! strings, but may be maps or structures (DynamoDB pages by the last key it evaluated): any
+//! [`PaginationToken`]. A service that hands back a token it already handed out would make the
 //! paginator loop forever; instead the stream ends with an [`SdkError::Response`] naming the
-//! repeated token's member. The first error of any kind ends the stream.
+//! repeated token's member. Tokens are compared by value. The first error of any kind ends the
+//! stream.
 //!
 //! ```
 //! # async fn demo() {
@@ -48,9 +50,10 @@
 
 use crate::error::{DeserializeError, ProvideResponseMetadata, ResponseError, SdkError};
 use futures_util::stream::{self, StreamExt, TryStreamExt};
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::fmt;
 use std::future::Future;
+use std::hash::BuildHasher;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
@@ -107,10 +110,40 @@ impl<T> Stream for PaginationStream<T> {
     }
 }
 
+/// A continuation token: compared by value to spot a service repeating itself.
+pub trait PaginationToken: Clone + PartialEq + fmt::Debug + Send + 'static {
+    /// Whether the token means "no further page" (an empty string or map).
+    fn is_end(&self) -> bool {
+        false
+    }
+}
+
+impl PaginationToken for String {
+    fn is_end(&self) -> bool {
+        self.is_empty()
+    }
+}
+
+impl<V, S> PaginationToken for HashMap<String, V, S>
+where
+    V: Clone + PartialEq + fmt::Debug + Send + 'static,
+    S: BuildHasher + Clone + Send + 'static,
+{
+    fn is_end(&self) -> bool {
+        self.is_empty()
+    }
+}
+
+impl<T: PaginationToken> PaginationToken for Box<T> {
+    fn is_end(&self) -> bool {
+        (**self).is_end()
+    }
+}
+
 /// Where the paginator is between two pages.
-enum State<I, E> {
+enum State<I, T, E> {
     /// The next request to send, with every token handed out so far.
-    Next { input: I, seen: HashSet<String> },
+    Next { input: I, seen: Vec<T> },
     /// An error to yield before the stream ends.
     Failed(SdkError<E>),
     /// Nothing more to send.
@@ -118,8 +151,8 @@ enum State<I, E> {
 }
 
 /// What one turn of the stream does.
-enum Step<I, E, Fut> {
-    Call(Fut, I, HashSet<String>),
+enum Step<I, T, E, Fut> {
+    Call(Fut, I, Vec<T>),
     Fail(SdkError<E>),
     End,
 }
@@ -130,15 +163,16 @@ enum Step<I, E, Fut> {
 /// item of the stream); `send` sends one input; `set_token` writes a continuation token into an
 /// input; `next_token` reads it from an output (`None` or empty ends the stream);
 /// `token_member` names the output member, for the error about a repeated token.
-pub fn pages<I, O, E, F, Fut>(
+pub fn pages<I, O, T, E, F, Fut>(
     first: Result<I, SdkError<E>>,
     send: F,
-    set_token: fn(&mut I, String),
-    next_token: fn(&O) -> Option<String>,
+    set_token: fn(&mut I, T),
+    next_token: fn(&O) -> Option<T>,
     token_member: &'static str,
 ) -> PaginationStream<Result<O, SdkError<E>>>
 where
     I: Clone + Send + 'static,
+    T: PaginationToken,
     O: ProvideResponseMetadata + Send + 'static,
     E: Send + 'static,
     F: Fn(I) -> Fut + Send + 'static,
@@ -147,7 +181,7 @@ where
     let state = match first {
         Ok(input) => State::Next {
             input,
-            seen: HashSet::new(),
+            seen: Vec::new(),
         },
         Err(error) => State::Failed(error),
     };
@@ -167,14 +201,17 @@ where
                 Ok(output) => output,
                 Err(error) => return Some((Err(error), State::Done)),
             };
-            let Some(token) = next_token(&output).filter(|token| !token.is_empty()) else {
+            let Some(token) = next_token(&output).filter(|token| !token.is_end()) else {
                 return Some((Ok(output), State::Done));
             };
-            if !seen.insert(token.clone()) {
+            // A linear scan: tokens need not be hashable (maps are not), and a stream
+            // long enough for this to matter pays far more for its requests.
+            if seen.contains(&token) {
                 // The page itself is fine: yield it, then the error, then stop.
                 let error = repeated_token(output.response_metadata(), &token, token_member);
                 return Some((Ok(output), State::Failed(SdkError::Response(error))));
             }
+            seen.push(token.clone());
             set_token(&mut input, token);
             Some((Ok(output), State::Next { input, seen }))
         }
@@ -183,9 +220,9 @@ where
 }
 
 /// The error ending a stream whose service handed out the same token twice.
-fn repeated_token(
+fn repeated_token<T: fmt::Debug>(
     meta: &crate::error::ResponseMetadata,
-    token: &str,
+    token: &T,
     member: &'static str,
 ) -> ResponseError {
     ResponseError::new(
@@ -331,6 +368,68 @@ mod tests {
             other => panic!("expected a response error, got {:?}", other.as_ref().err()),
         }
         assert_eq!(sent.lock().map(|s| s.len()).unwrap_or(0), 3);
+    }
+
+    #[test]
+    fn map_tokens_are_compared_by_value() {
+        type Key = HashMap<String, String>;
+        let key = |pairs: &[(&str, &str)]| -> Key {
+            pairs
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect()
+        };
+        #[derive(Clone)]
+        struct KeyInput {
+            start: Option<Key>,
+        }
+        struct KeyOutput {
+            last: Option<Key>,
+            meta: ResponseMetadata,
+        }
+        impl ProvideResponseMetadata for KeyOutput {
+            fn response_metadata(&self) -> &ResponseMetadata {
+                &self.meta
+            }
+            fn response_metadata_mut(&mut self) -> &mut ResponseMetadata {
+                &mut self.meta
+            }
+        }
+        let answers = [
+            Some(key(&[("pk", "1"), ("sk", "a")])),
+            Some(key(&[("pk", "2"), ("sk", "b")])),
+            // Equal to the first, built in another order.
+            Some(key(&[("sk", "a"), ("pk", "1")])),
+            None,
+        ];
+        let sent: Arc<Mutex<Vec<Option<Key>>>> = Arc::default();
+        let log = Arc::clone(&sent);
+        let send = move |input: KeyInput| {
+            let mut log = log.lock().unwrap_or_else(|p| p.into_inner());
+            let last = answers.get(log.len()).cloned().flatten();
+            log.push(input.start);
+            std::future::ready(Ok::<_, SdkError<std::io::Error>>(KeyOutput {
+                last,
+                meta: ResponseMetadata::default(),
+            }))
+        };
+        let stream = pages(
+            Ok(KeyInput { start: None }),
+            send,
+            |input: &mut KeyInput, token| input.start = Some(token),
+            |output: &KeyOutput| output.last.clone(),
+            "LastEvaluatedKey",
+        );
+        let pages = block_on(stream.collect());
+        assert_eq!(pages.len(), 4, "three pages, then the error");
+        assert!(matches!(pages[3], Err(SdkError::Response(_))));
+        let sent = sent.lock().map(|s| s.clone()).unwrap_or_default();
+        assert_eq!(sent.len(), 3);
+        assert_eq!(sent[1], Some(key(&[("pk", "1"), ("sk", "a")])));
+        // An empty map ends the stream like an empty string.
+        assert!(Key::new().is_end());
+        assert!(String::new().is_end());
+        assert!(!key(&[("pk", "1")]).is_end());
     }
 
     #[test]

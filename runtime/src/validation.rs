@@ -155,33 +155,60 @@ impl From<crate::error::BuildError> for ValidationError {
 }
 
 /// A `@pattern` regular expression, compiled on first use and then reused.
+///
+/// Smithy patterns are ECMAScript regular expressions; they are compiled by `regress` in
+/// "unicode sets" mode (flags `uv`), so they match code points: `.` is one character, even
+/// outside the Basic Multilingual Plane, while `\w` and `\d` stay ASCII as ECMAScript says.
+/// The generator translates the few Java-style constructs found in AWS models (see
+/// `smithy_codegen::ir::pattern`) and hands over the result with [`Pattern::translated`].
 pub struct Pattern {
     source: &'static str,
-    compiled: OnceLock<Option<regex::Regex>>,
+    ecma: &'static str,
+    flags: &'static str,
+    compiled: OnceLock<Option<regress::Regex>>,
+}
+
+impl fmt::Debug for Pattern {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Pattern").field(&self.source).finish()
+    }
 }
 
 impl Pattern {
-    /// A pattern from the model (compiled lazily, once).
+    /// A pattern from the model that is already in ECMAScript form (compiled lazily, once).
     pub const fn new(source: &'static str) -> Pattern {
+        Pattern::translated(source, source, "uv")
+    }
+
+    /// A pattern from the model (`source`, used in messages) checked as the ECMAScript
+    /// expression `ecma` with the `regress` flags `flags`.
+    pub const fn translated(
+        source: &'static str,
+        ecma: &'static str,
+        flags: &'static str,
+    ) -> Pattern {
         Pattern {
             source,
+            ecma,
+            flags,
             compiled: OnceLock::new(),
         }
     }
 
-    /// The pattern text.
+    /// The pattern text as written in the model.
     pub fn source(&self) -> &'static str {
         self.source
     }
 
     /// Whether `value` matches. Smithy patterns are not implicitly anchored, so this
-    /// searches. The generator rejects patterns the `regex` crate cannot compile, so a
-    /// failure here cannot happen for generated code; it is treated as a match.
+    /// searches. The generator only emits patterns it has compiled with the same engine, so a
+    /// compile failure cannot happen for generated code; it would count as a match (the
+    /// service still checks).
     pub fn is_match(&self, value: &str) -> bool {
         self.compiled
-            .get_or_init(|| regex::Regex::new(self.source).ok())
+            .get_or_init(|| regress::Regex::with_flags(self.ecma, self.flags).ok())
             .as_ref()
-            .is_none_or(|regex| regex.is_match(value))
+            .is_none_or(|regex| regex.find(value).is_some())
     }
 }
 
@@ -331,5 +358,77 @@ impl Validator {
 impl<T: Validate> Validate for Box<T> {
     fn validate_into(&self, validator: &mut Validator) {
         (**self).validate_into(validator);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn violations(check: impl FnOnce(&mut Validator)) -> Vec<Violation> {
+        let mut validator = Validator::default();
+        check(&mut validator);
+        validator
+            .finish()
+            .err()
+            .map(|e| e.violations().to_vec())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn patterns_have_ecmascript_semantics() {
+        // `\w` and `\d` are ASCII in ECMAScript, whatever Unicode says.
+        let client_id = Pattern::new(r"^[\w+]+$");
+        assert!(client_id.is_match("abc_DEF+123"));
+        assert!(!client_id.is_match("é"));
+        assert!(!client_id.is_match("日本語"));
+        assert!(!Pattern::new(r"^\d+$").is_match("٣"));
+        // `\s` is Unicode white space; `.` one code point but no line terminator.
+        assert!(Pattern::new(r"^\s$").is_match("\u{3000}"));
+        assert!(Pattern::new(r"^.$").is_match("😀"));
+        assert!(!Pattern::new(r"^.$").is_match("\n"));
+        // `$` is the end of the input, not before a final newline.
+        assert!(!Pattern::new(r"^abc$").is_match("abc\n"));
+        // Not anchored unless the pattern says so.
+        assert!(Pattern::new("b").is_match("abc"));
+    }
+
+    #[test]
+    fn patterns_look_ahead_and_behind() {
+        let no_trailing_dot = Pattern::new(r"^[0-9A-Za-z\.\-_]*(?<!\.)$");
+        assert!(no_trailing_dot.is_match("a.b"));
+        assert!(!no_trailing_dot.is_match("a.b."));
+        let not_reserved = Pattern::new(r"^(?!aws:).*$");
+        assert!(not_reserved.is_match("team"));
+        assert!(!not_reserved.is_match("aws:team"));
+    }
+
+    #[test]
+    fn translated_patterns_report_the_model_text() {
+        // What the generator emits for Java's `\p{Print}` (see `ir::pattern` in the generator).
+        let print = Pattern::translated(r"^\p{Print}+$", r"^[\x20-\~]+$", "uv");
+        assert!(print.is_match("Hello, world!"));
+        assert!(!print.is_match("tab\there"));
+        let found = violations(|v| v.pattern("tab\there", &print, false));
+        assert_eq!(found.len(), 1);
+        assert!(found[0].to_string().contains(r"\p{Print}"), "{}", found[0]);
+        assert_eq!(print.source(), r"^\p{Print}+$");
+    }
+
+    #[test]
+    fn supplementary_ranges_match_code_points() {
+        let supplementary = Pattern::new(r"^[\u{10000}-\u{10FFFF}]+$");
+        assert!(supplementary.is_match("😀𝄞"));
+        assert!(!supplementary.is_match("a"));
+    }
+
+    #[test]
+    fn string_length_counts_code_points() {
+        assert!(violations(|v| v.str_length("😀é", Some(2), Some(2))).is_empty());
+        let found = violations(|v| v.str_length("😀é", Some(3), None));
+        assert!(matches!(
+            found[0].kind(),
+            ViolationKind::Length { actual: 2, .. }
+        ));
     }
 }

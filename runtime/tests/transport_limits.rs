@@ -218,6 +218,29 @@ async fn an_honest_16_mib_body_is_held_once() {
         "16 MiB body: peak {:.2}× the body size allocated while reading",
         peak as f64 / SIZE as f64
     );
+
+    // A whole call: the body, the parsed JSON value and the output's string at most.
+    // Leaked, so the server freeing it cannot offset the client's allocations.
+    let json: &'static str =
+        Box::leak(format!(r#"{{"Greeting":"{}"}}"#, "g".repeat(SIZE)).into_boxed_str());
+    let server = Server::start(vec![loopback::answer(200, "", json)]);
+    let client = Client::new(
+        Config::builder()
+            .endpoint_url(server.url())
+            .build()
+            .expect("a valid config"),
+    );
+    let (output, call_peak) = peak_during(client.call::<Echo>(EchoInput::new("ada"))).await;
+    assert_eq!(output.expect("a valid body").greeting.len(), SIZE);
+    server.finish();
+    assert!(
+        call_peak < 4 * SIZE,
+        "{call_peak} bytes for a {SIZE}-byte body"
+    );
+    println!(
+        "16 MiB body, whole call: peak {:.2}× the body size (body, JSON value, output)",
+        call_peak as f64 / SIZE as f64
+    );
 }
 
 /// A server that sends `head` then trickles `trickle` one byte every 100 ms for up to 30 s.

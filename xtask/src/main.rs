@@ -172,10 +172,7 @@ fn run(root: &Path, job: &Job, check: bool) -> Result<Vec<PathBuf>, String> {
     let model = Model::load_paths(std::slice::from_ref(&job.model)).map_err(|e| e.to_string())?;
     let loaded = started.elapsed();
 
-    if !check {
-        std::fs::create_dir_all(&job.out)
-            .map_err(|e| format!("cannot create {}: {e}", job.out.display()))?;
-    }
+    // Nothing is created before generation succeeds: `write_to` creates what it writes.
     let runtime = match &job.runtime_version {
         Some(version) => RuntimeDependency::Version(version.clone()),
         None => RuntimeDependency::Path(paths::relative_or_absolute(
@@ -202,13 +199,16 @@ fn run(root: &Path, job: &Job, check: bool) -> Result<Vec<PathBuf>, String> {
         .generate()
         .map_err(|e| format!("{}: {e}", job.model.display()))?;
     let generated_at = started.elapsed();
+    for warning in &generated.warnings {
+        eprintln!("warning: {warning}");
+    }
 
     let report = if check {
         generated.compare(&job.out)
     } else {
         generated.write_to(&job.out)
     }
-    .map_err(|e| format!("{}: {e}", job.out.display()))?;
+    .map_err(|e| e.to_string())?;
     let lines: usize = generated.files.values().map(|f| f.lines().count()).sum();
     let verb = if check { "checked" } else { "generated" };
     eprintln!(

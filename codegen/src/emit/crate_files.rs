@@ -226,6 +226,7 @@ fn crate_docs(ir: &CrateIr) -> String {
             paginated.join(", ")
         ));
     }
+    doc.push_str(&left_out(ir));
     doc.push_str(
         "\n\n# Cargo features\n\n\
          - `default-transport` (on by default): the hyper + rustls HTTP transport (no \
@@ -267,6 +268,59 @@ fn root_items(ir: &CrateIr, rules: TokenStream) -> TokenStream {
 
         #service_error
     }
+}
+
+/// The crate docs' list of what was left out: streaming operations and unchecked patterns.
+fn left_out(ir: &CrateIr) -> String {
+    let mut doc = String::new();
+    if !ir.skipped_operations.is_empty() {
+        doc.push_str(
+            "\n\n# Operations left out\n\nThese operations of the service are not in this crate:\n",
+        );
+        for skipped in &ir.skipped_operations {
+            doc.push_str(&format!(
+                "\n- `{}`: {}",
+                skipped.operation.name(),
+                code_spans(&skipped.reason)
+            ));
+        }
+    }
+    if !ir.unchecked_patterns.is_empty() {
+        doc.push_str(
+            "\n\n# Unchecked patterns\n\nThese members' `@pattern`s have no ECMAScript form, so \
+             the client does not check them (the service still does):\n",
+        );
+        for unchecked in &ir.unchecked_patterns {
+            doc.push_str(&format!(
+                "\n- `{}`: {}",
+                unchecked.member,
+                code_spans(&unchecked.reason)
+            ));
+        }
+    }
+    doc
+}
+
+/// Text that marks code with backticks, made safe for rustdoc: brackets outside code spans
+/// are escaped (they would read as links); an odd backtick count gives up on code spans.
+fn code_spans(text: &str) -> String {
+    if !text.matches('`').count().is_multiple_of(2) {
+        return text
+            .replace('`', "'")
+            .replace('[', "\\[")
+            .replace(']', "\\]");
+    }
+    text.split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 0 {
+                part.replace('[', "\\[").replace(']', "\\]")
+            } else {
+                part.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("`")
 }
 
 /// `src/operation/mod.rs`.

@@ -139,7 +139,8 @@ fn types_file(ir: &CrateIr, roles: &json_roles::JsonRoles) -> TokenStream {
         TypeIr::Enum(e) => enums::string_enum(e),
         TypeIr::IntEnum(e) => enums::int_enum(e),
     });
-    quote! { #(#items)* }
+    let tokens = paginators::token_impls(ir);
+    quote! { #(#items)* #tokens }
 }
 
 fn errors_file(ir: &CrateIr, roles: &json_roles::JsonRoles) -> TokenStream {

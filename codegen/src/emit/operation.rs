@@ -128,8 +128,23 @@ fn host_prefix(op: &OperationIr) -> TokenStream {
             }
         }
     }
+    let text = if args.is_empty() {
+        // No labels: a plain string (`format!` without arguments is a clippy warning); the
+        // literal is used as written, so its braces stay single.
+        let literal: String = prefix
+            .segments
+            .iter()
+            .map(|segment| match segment {
+                HostPrefixSegment::Literal(text) => text.as_str(),
+                HostPrefixSegment::Label(_) => "",
+            })
+            .collect();
+        quote! { ::std::string::String::from(#literal) }
+    } else {
+        quote! { ::std::format!(#format, #(#args),*) }
+    };
     quote! {
-        let host_prefix = ::std::option::Option::Some(#AWS_JSON_CHECK_HOST_PREFIX(::std::format!(#format, #(#args),*))?);
+        let host_prefix = ::std::option::Option::Some(#AWS_JSON_CHECK_HOST_PREFIX(#text)?);
     }
 }
 

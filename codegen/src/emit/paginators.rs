@@ -5,12 +5,14 @@
 
 use super::runtime::{
     ERROR_SDK_ERROR, PAGINATOR_ITEMS, PAGINATOR_PAGES, PAGINATOR_PAGINATION_STREAM,
+    PAGINATOR_PAGINATION_TOKEN,
 };
 use super::rust_type::value_type;
 use super::tokens::ident;
-use crate::ir::{OperationIr, PaginationIr, PathStep};
+use crate::ir::{CrateIr, NamedKind, OperationIr, PaginationIr, PathStep, RustType};
 use proc_macro2::TokenStream;
 use quote::quote;
+use std::collections::BTreeSet;
 
 /// The paginator of `op` (nothing when it is not paginated), placed in the operation's module.
 pub fn paginator(op: &OperationIr) -> TokenStream {
@@ -26,8 +28,9 @@ pub fn paginator(op: &OperationIr) -> TokenStream {
     let error = ident(&op.error_enum);
     let sdk_error = quote! { #ERROR_SDK_ERROR<#error> };
 
-    let set_token = set_token(&pagination.input_token);
-    let next_token = next_token(&pagination.output_token);
+    let token = value_type(&pagination.token);
+    let set_token = set_token(&pagination.input_token, &token);
+    let next_token = next_token(&pagination.output_token, &token);
     let token_member = pagination
         .output_token
         .iter()
@@ -93,36 +96,67 @@ pub fn paginator(op: &OperationIr) -> TokenStream {
     }
 }
 
-/// `fn(&mut Input, String)` writing the token into the input.
-fn set_token(step: &PathStep) -> TokenStream {
+/// `PaginationToken` for the structures some operation pages by (once per type).
+pub fn token_impls(ir: &CrateIr) -> TokenStream {
+    let structures: BTreeSet<&str> = ir
+        .operations
+        .iter()
+        .filter_map(|op| match &op.pagination.as_ref()?.token {
+            RustType::Named {
+                name,
+                kind: NamedKind::Struct,
+                ..
+            } => Some(name.as_str()),
+            _ => None,
+        })
+        .collect();
+    let impls = structures.into_iter().map(|name| {
+        let name = ident(name);
+        quote! { impl #PAGINATOR_PAGINATION_TOKEN for #name {} }
+    });
+    quote! { #(#impls)* }
+}
+
+/// `fn(&mut Input, Token)` writing the token into the input.
+fn set_token(step: &PathStep, token: &TokenStream) -> TokenStream {
     let field = ident(&step.ident);
-    let value = if step.optional {
-        quote! { ::std::option::Option::Some(token) }
+    let value = if step.boxed {
+        quote! { ::std::boxed::Box::new(token) }
     } else {
         quote! { token }
     };
+    let value = if step.optional {
+        quote! { ::std::option::Option::Some(#value) }
+    } else {
+        value
+    };
     quote! {
-        |input: &mut _, token: ::std::string::String| {
+        |input: &mut _, token: #token| {
             input.#field = #value;
         }
     }
 }
 
-/// `fn(&Output) -> Option<String>` reading the next token, following the path.
-fn next_token(path: &[PathStep]) -> TokenStream {
+/// `fn(&Output) -> Option<Token>` reading the next token, following the path.
+fn next_token(path: &[PathStep], token: &TokenStream) -> TokenStream {
     let steps = path.iter().map(|step| {
         let field = ident(&step.ident);
-        if step.optional {
+        let reach = if step.optional {
             quote! { let value = value.#field.as_ref()?; }
         } else {
             quote! { let value = &value.#field; }
+        };
+        if step.boxed {
+            quote! { #reach let value = &**value; }
+        } else {
+            reach
         }
     });
     quote! {
-        |output: &_| -> ::std::option::Option<::std::string::String> {
+        |output: &_| -> ::std::option::Option<#token> {
             let value = output;
             #(#steps)*
-            ::std::option::Option::Some(::std::string::String::clone(value))
+            ::std::option::Option::Some(::std::clone::Clone::clone(value))
         }
     }
 }

@@ -128,6 +128,7 @@ registry! {
     PAGINATOR_ITEMS = "paginator::items";
     PAGINATOR_PAGES = "paginator::pages";
     PAGINATOR_PAGINATION_STREAM = "paginator::PaginationStream";
+    PAGINATOR_PAGINATION_TOKEN = "paginator::PaginationToken";
     // Sensitive data.
     SENSITIVE_REDACTED = "sensitive::Redacted";
     // Validation.

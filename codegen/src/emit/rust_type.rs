@@ -183,6 +183,10 @@ pub fn write_json(ty: &RustType, out: TokenStream, value: TokenStream) -> TokenS
 fn writer(ty: &RustType) -> TokenStream {
     match ty {
         RustType::Named { .. } => quote! { #JSON_TO_JSON::to_json },
+        // Writers taking exactly `&T` are passed as is (a closure around them is a clippy
+        // warning); the others need the closure for a deref or a copy.
+        RustType::Blob => quote! { #JSON_BLOB },
+        RustType::Document => quote! { #JSON_DOCUMENT },
         other => {
             let write = to_json(other, quote! { item });
             quote! { |item| #write }

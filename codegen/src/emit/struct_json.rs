@@ -26,11 +26,15 @@ pub fn struct_json(s: &StructIr, directions: Directions) -> TokenStream {
         }
         _ => quote! {},
     };
-    let object_binding = if s.fields.is_empty() {
-        quote! { _object }
-    } else {
-        quote! { object }
-    };
+    let fields: Vec<TokenStream> = s
+        .fields
+        .iter()
+        .map(|f| {
+            let field = ident(&f.ident);
+            let local = local(f);
+            quote! { #field: #local, }
+        })
+        .collect();
     let write_binding = if s.fields.is_empty() {
         quote! { let object }
     } else {
@@ -48,9 +52,12 @@ pub fn struct_json(s: &StructIr, directions: Directions) -> TokenStream {
         #read_cfg
         impl #JSON_FROM_JSON for #name {
             fn from_json(value: &#JSON_VALUE) -> ::std::result::Result<Self, #ERROR_DESERIALIZE_ERROR> {
-                let #object_binding = #JSON_OBJECT(value)?;
+                // Each member is read into a local first: `?` inside one big struct literal
+                // makes rustc's cleanup code (and compile time) quadratic in the member count.
+                let _object = #JSON_OBJECT(value)?;
+                #(#reads)*
                 ::std::result::Result::Ok(#name {
-                    #(#reads)*
+                    #(#fields)*
                     #meta
                 })
             }
@@ -87,8 +94,14 @@ fn write_field(f: &FieldIr) -> TokenStream {
     }
 }
 
+/// The local a member is read into: prefixed, so no member name can shadow `_object` or be
+/// a name clippy refuses for bindings (`foo`).
+pub(super) fn local(f: &FieldIr) -> proc_macro2::Ident {
+    quote::format_ident!("member_{}", crate::ir::naming::method_base(&f.ident))
+}
+
 fn read_field(f: &FieldIr) -> TokenStream {
-    let field = ident(&f.ident);
+    let field = local(f);
     let key = &f.json_key;
     let read = reader(&f.ty);
     let boxed = if f.boxed {
@@ -96,22 +109,22 @@ fn read_field(f: &FieldIr) -> TokenStream {
     } else {
         quote! {}
     };
-    let present = quote! { #JSON_MEMBER(object, #key, #read)? #boxed };
+    let present = quote! { #JSON_MEMBER(_object, #key, #read)? #boxed };
     if f.optional {
-        quote! { #field: #present, }
+        quote! { let #field = #present; }
     } else {
         match f.default.as_ref() {
             // A literal of a `Copy` type is cheap: no closure (clippy prefers this).
             Some(_) if is_copy(&f.ty) && !f.boxed => {
                 let value = fallback(f);
-                quote! { #field: #present.unwrap_or(#value), }
+                quote! { let #field = #present.unwrap_or(#value); }
             }
             Some(_) => {
                 let value = fallback(f);
-                quote! { #field: #present.unwrap_or_else(|| #value), }
+                quote! { let #field = #present.unwrap_or_else(|| #value); }
             }
             None => {
-                quote! { #field: #present.unwrap_or_else(#JSON_ZERO::zero), }
+                quote! { let #field = #present.unwrap_or_else(#JSON_ZERO::zero); }
             }
         }
     }

@@ -199,10 +199,14 @@ pub(super) fn must_set(f: &FieldIr) -> bool {
     !f.optional && f.default.is_none()
 }
 
+/// Most positional arguments `new` takes: clippy's `too_many_arguments` limit. A structure
+/// with more required members is built with its builder only.
+const MAX_NEW_ARGUMENTS: usize = 7;
+
 /// `new(required…)`: every required member as an argument, every other member unset.
 fn new_shortcut(s: &StructIr) -> TokenStream {
     let required: Vec<&FieldIr> = s.fields.iter().filter(|f| must_set(f)).collect();
-    if required.is_empty() || has_meta(s) {
+    if required.is_empty() || required.len() > MAX_NEW_ARGUMENTS || has_meta(s) {
         return quote! {};
     }
     let params = required.iter().map(|f| {
@@ -482,15 +486,23 @@ fn setters(f: &FieldIr) -> TokenStream {
 fn build_method(s: &StructIr, name: &proc_macro2::Ident) -> TokenStream {
     let fallible = s.fields.iter().any(must_set);
     let shape = s.id.name();
+    // Required members are taken into locals first: `?` inside one big struct literal makes
+    // rustc's cleanup code (and compile time) quadratic in the member count.
+    let required = s.fields.iter().filter(|f| must_set(f)).map(|f| {
+        let field = ident(&f.ident);
+        let local = super::struct_json::local(f);
+        let member = &f.member;
+        quote! {
+            let #local = self.#field.ok_or_else(|| #ERROR_BUILD_ERROR::missing_member(#shape, #member))?;
+        }
+    });
     let assign = s.fields.iter().map(|f| {
         let field = ident(&f.ident);
-        let member = &f.member;
         if f.optional {
             quote! { #field: self.#field, }
         } else if must_set(f) {
-            quote! {
-                #field: self.#field.ok_or_else(|| #ERROR_BUILD_ERROR::missing_member(#shape, #member))?,
-            }
+            let local = super::struct_json::local(f);
+            quote! { #field: #local, }
         } else {
             let default = field_default(f);
             match &f.default {
@@ -518,6 +530,7 @@ fn build_method(s: &StructIr, name: &proc_macro2::Ident) -> TokenStream {
         quote! {
             #[doc = #doc]
             pub fn build(self) -> ::std::result::Result<#name, #ERROR_BUILD_ERROR> {
+                #(#required)*
                 ::std::result::Result::Ok(#name { #(#assign)* #meta })
             }
         }

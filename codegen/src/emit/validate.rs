@@ -3,7 +3,7 @@
 
 use super::runtime::{VALIDATION_PATTERN, VALIDATION_VALIDATE, VALIDATION_VALIDATOR};
 use super::tokens::ident;
-use crate::ir::{Constraints, FieldIr, RustType, StructIr, UnionIr};
+use crate::ir::{Constraints, FieldIr, PatternIr, RustType, StructIr, UnionIr};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -23,7 +23,7 @@ pub fn struct_validate(s: &StructIr) -> TokenStream {
 /// `Validate` for a union.
 pub fn union_validate(u: &UnionIr) -> TokenStream {
     let name = ident(&u.name);
-    let arms: Vec<TokenStream> = u
+    let arms: Vec<(proc_macro2::Ident, TokenStream)> = u
         .variants
         .iter()
         .filter_map(|v| {
@@ -32,12 +32,25 @@ pub fn union_validate(u: &UnionIr) -> TokenStream {
             let check = in_sensitive_scope((v.sensitive || u.sensitive) && has_paths(ty), check);
             let variant = ident(&v.ident);
             let member = &v.member;
-            Some(quote! { #name::#variant(value) => validator.member(#member, |validator| { #check }), })
+            Some((
+                variant,
+                quote! { validator.member(#member, |validator| { #check }) },
+            ))
         })
         .collect();
     if arms.is_empty() {
         return validate_impl(&name, Vec::new());
     }
+    if let [(variant, check)] = arms.as_slice() {
+        // One checked member: `if let` (a one-arm `match` is a clippy warning).
+        return validate_impl(
+            &name,
+            vec![quote! { if let #name::#variant(value) = self { #check } }],
+        );
+    }
+    let arms = arms
+        .iter()
+        .map(|(variant, check)| quote! { #name::#variant(value) => #check, });
     validate_impl(
         &name,
         vec![quote! {
@@ -137,9 +150,10 @@ fn value_check(
     }
     if let Some(pattern) = &constraints.pattern {
         if matches!(ty, RustType::String) {
+            let compiled = pattern_value(pattern);
             checks.push(quote! {
                 {
-                    static PATTERN: #VALIDATION_PATTERN = #VALIDATION_PATTERN::new(#pattern);
+                    static PATTERN: #VALIDATION_PATTERN = #compiled;
                     validator.pattern(#value, &PATTERN, #sensitive);
                 }
             });
@@ -234,6 +248,19 @@ fn value_check(
         None
     } else {
         Some(quote! { #(#checks)* })
+    }
+}
+
+/// The runtime `Pattern`: as written when the model's text is already ECMAScript, else with
+/// its translation (see `ir::pattern`).
+fn pattern_value(pattern: &PatternIr) -> TokenStream {
+    let model = &pattern.model;
+    let ecma = &pattern.ecma.source;
+    let flags = &pattern.ecma.flags;
+    if *ecma == *model && flags == "uv" {
+        quote! { #VALIDATION_PATTERN::new(#model) }
+    } else {
+        quote! { #VALIDATION_PATTERN::translated(#model, #ecma, #flags) }
     }
 }
 

@@ -59,6 +59,9 @@ pub fn to_markdown(html: &str) -> String {
 }
 
 fn convert(html: &str) -> String {
+    // Tabs in doc comments are a clippy warning; four spaces render the same.
+    let html = html.replace('\t', "    ");
+    let html = html.as_str();
     let markdown = if html.contains('<') {
         converter()
             .convert(html)
@@ -71,7 +74,7 @@ fn convert(html: &str) -> String {
         .map(|line| line.trim_end().to_owned())
         .collect();
     let joined = collapse_blank_lines(&lines);
-    let fenced = fence_as_text(&joined);
+    let fenced = fence_as_text(&join_code_spans(&joined));
     escape_stray_brackets(&fence_bare_urls(&fenced))
         .trim()
         .to_owned()
@@ -105,10 +108,37 @@ fn collapse_blank_lines(lines: &[String]) -> String {
     out
 }
 
-/// Code fences become ```` ```text ```` so rustdoc never tries to compile them.
+/// A code span broken over lines (`<code>` with a newline in the HTML) is put back on one
+/// line: the next line could otherwise start with `*` or `-` and read as a list item.
+fn join_code_spans(markdown: &str) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    let mut open = false;
+    for line in markdown.lines() {
+        let fence = line.trim_start().starts_with("```");
+        match lines.last_mut() {
+            Some(last) if open && !fence && !line.trim().is_empty() => {
+                last.push(' ');
+                last.push_str(line.trim_start());
+            }
+            _ => lines.push(line.to_owned()),
+        }
+        let current = lines.last().map(String::as_str).unwrap_or_default();
+        open = !fence && !current.matches('`').count().is_multiple_of(2);
+    }
+    let mut out = lines.join("\n");
+    out.push('\n');
+    out
+}
+
+/// Code fences become ```` ```text ```` so rustdoc never tries to compile them, and no line is
+/// indented enough to start an (executable) indented code block. List items keep their
+/// nesting: a line is only pulled back to the content column of the list item it belongs to
+/// (paragraphs and nested lists inside an item stay inside it).
 fn fence_as_text(markdown: &str) -> String {
     let mut out = String::new();
     let mut inside = false;
+    // Content columns of the list items open at this point, innermost last.
+    let mut lists: Vec<usize> = Vec::new();
     for line in markdown.lines() {
         let trimmed = line.trim_start();
         if trimmed.starts_with("```") {
@@ -118,11 +148,20 @@ fn fence_as_text(markdown: &str) -> String {
                 out.push_str("```text");
             }
             inside = !inside;
-        } else if !inside && line.starts_with("    ") && !trimmed.starts_with(['-', '*', '+']) {
-            // An indented line would be an (executable) code block: dedent it.
-            out.push_str(trimmed);
-        } else {
+        } else if inside || trimmed.is_empty() {
             out.push_str(line);
+        } else {
+            let indent = line.len() - trimmed.len();
+            while lists.last().is_some_and(|&column| column > indent) {
+                lists.pop();
+            }
+            let column = lists.last().copied().unwrap_or(0);
+            let indent = if indent >= column + 4 { column } else { indent };
+            if let Some(width) = list_marker_width(trimmed) {
+                lists.push(indent + width);
+            }
+            out.push_str(&" ".repeat(indent));
+            out.push_str(trimmed);
         }
         out.push('\n');
     }
@@ -130,6 +169,21 @@ fn fence_as_text(markdown: &str) -> String {
         out.push_str("```\n");
     }
     out
+}
+
+/// The width of a list marker and the spaces after it (`*   ` is 4, `1. ` is 3), if the line
+/// starts a list item.
+fn list_marker_width(line: &str) -> Option<usize> {
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    let marker = if line.starts_with(['*', '-', '+']) {
+        1
+    } else if (1..=9).contains(&digits) && line[digits..].starts_with(['.', ')']) {
+        digits + 1
+    } else {
+        return None;
+    };
+    let spaces = line[marker..].chars().take_while(|&c| c == ' ').count();
+    (spaces >= 1 || line.len() == marker).then_some(marker + spaces.clamp(1, 4))
 }
 
 /// Wraps bare `http(s)://` URLs in `<…>` so rustdoc renders them as links without warning.
@@ -252,5 +306,32 @@ mod tests {
             "go to <https://example.com> now"
         );
         assert_eq!(to_markdown("```\nx\n```"), "```text\nx\n```");
+    }
+
+    #[test]
+    fn nested_lists_stay_lists() {
+        let html = "<ul><li><p>First</p><p><code>a=1,\n          b=2</code></p></li>\
+                    <li><p>Second</p><p>more</p><ul><li><p>nested</p><p>nested more</p></li></ul></li>\
+                    <li><p>Third</p></li></ul><p>After</p>";
+        assert_eq!(
+            to_markdown(html),
+            "*   First\n\n    `a=1, b=2`\n\n*   Second\n\n    more\n\n    *   nested\n\n        nested more\n*   Third\n\nAfter"
+        );
+    }
+
+    #[test]
+    fn code_spans_broken_over_lines_stay_on_one() {
+        let html = "<p>Examples are <code>15 * ? * * *</code> and <code>0 12 * * ?\n   *</code> (noon).</p>";
+        let markdown = to_markdown(html);
+        assert_eq!(
+            markdown,
+            "Examples are `15 * ? * * *` and `0 12 * * ? *` (noon)."
+        );
+    }
+
+    #[test]
+    fn indented_text_outside_lists_is_not_code() {
+        assert_eq!(to_markdown("<p>a</p>\n\n        <p>b</p>"), "a\n\nb");
+        assert_eq!(to_markdown("tab\there"), "tab    here");
     }
 }

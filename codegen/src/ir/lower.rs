@@ -8,6 +8,7 @@ use super::recursion::boxed_members;
 use super::*;
 use crate::model::{Member, Model, Shape, ShapeKind, Traits};
 use crate::GenerateError;
+use std::cell::RefCell;
 use std::collections::BTreeSet;
 
 /// Why a model cannot be turned into a crate: a [`GenerateError`] naming the shape.
@@ -17,8 +18,39 @@ pub(super) fn error(shape: &ShapeId, message: impl Into<String>) -> LowerError {
     GenerateError::shape_error(shape, message)
 }
 
-/// Methods generated on every structure; fields may not take these names.
-const STRUCT_RESERVED: &[&str] = &["builder", "new", "build"];
+/// Methods generated on every structure and builder, and methods of the traits they implement
+/// (an accessor named `default` would break `Builder::default()`; one named `clone` would
+/// shadow `Clone::clone`); fields may not take these names.
+const STRUCT_RESERVED: &[&str] = &[
+    "builder",
+    "new",
+    "build",
+    // Traits implemented or derived: Clone, Default, PartialEq, Debug, Validate, JSON, serde.
+    "clone",
+    "clone_from",
+    "default",
+    "eq",
+    "ne",
+    "fmt",
+    "validate",
+    "validate_into",
+    "to_json",
+    "from_json",
+    "zero",
+    "serialize",
+    "deserialize",
+    // Blanket impls every type has.
+    "into",
+    "from",
+    "try_into",
+    "try_from",
+    "to_owned",
+    "clone_into",
+    "to_string",
+    "borrow",
+    "borrow_mut",
+    "type_id",
+];
 /// Extra methods generated on outputs and errors.
 const META_RESERVED: &[&str] = &["meta", "meta_mut", "response_metadata"];
 /// Extra methods on inputs (`send_with`) and on the fluent builder that mirrors their builder.
@@ -67,6 +99,7 @@ pub fn lower(
         .service_closure(service_id, operations)
         .map_err(GenerateError::Model)?;
     let shapes: BTreeSet<ShapeId> = closure.shape_ids().cloned().collect();
+    check_names_unique_ignoring_case(&shapes, &service.rename)?;
     let mut lowering = Lowering {
         model,
         boxed: boxed_members(model, &shapes),
@@ -76,6 +109,7 @@ pub fn lower(
             && !(service_shape.traits.aws_json_1_0 || service_shape.traits.aws_json_1_1),
         type_names: BTreeMap::new(),
         error_names: BTreeMap::new(),
+        unchecked_patterns: RefCell::default(),
     };
     lowering.allocate_type_names(&shapes)?;
 
@@ -114,6 +148,8 @@ pub fn lower(
         }
     }
 
+    super::size::box_large_union_members(&mut types);
+
     let mut ops = Vec::new();
     let mut reserved_modules = vec!["mod_rs"];
     reserved_modules.extend_from_slice(CLIENT_RESERVED);
@@ -127,7 +163,7 @@ pub fn lower(
         ops.push(op);
     }
 
-    let service = lower_service(service_shape, service)?;
+    let service = lower_service(model, service_shape, service)?;
     // HTTP-bound protocols also need to know where each member travels.
     let http = match service.protocol {
         Protocol::RestJson1 => {
@@ -148,23 +184,49 @@ pub fn lower(
         types,
         errors,
         http,
+        unchecked_patterns: lowering.unchecked_patterns.take().into_iter().collect(),
+        skipped_operations: Vec::new(),
     })
 }
 
-fn lower_service(shape: &Shape, _service: &crate::model::Service) -> Result<ServiceIr, LowerError> {
+/// Smithy requires the shape names of a service closure (after `rename`) to be unique
+/// ignoring case; two that are not would otherwise be silently renamed.
+fn check_names_unique_ignoring_case(
+    shapes: &BTreeSet<ShapeId>,
+    rename: &BTreeMap<ShapeId, String>,
+) -> Result<(), LowerError> {
+    let mut seen: BTreeMap<String, &ShapeId> = BTreeMap::new();
+    for id in shapes {
+        if id.namespace() == "smithy.api" || id.member().is_some() {
+            continue;
+        }
+        let name = rename.get(id).map(String::as_str).unwrap_or(id.name());
+        if let Some(first) = seen.insert(name.to_lowercase(), id) {
+            let first_name = rename
+                .get(first)
+                .map(String::as_str)
+                .unwrap_or(first.name());
+            return Err(error(
+                id,
+                format!(
+                    "its name `{name}` and the name `{first_name}` of `{first}` differ only in case; \
+                     shape names in a service closure must be unique ignoring case (give one a \
+                     `rename` in the service)"
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn lower_service(
+    model: &Model,
+    shape: &Shape,
+    _service: &crate::model::Service,
+) -> Result<ServiceIr, LowerError> {
     let traits = &shape.traits;
-    let protocol = if traits.aws_json_1_1 {
-        Protocol::AwsJson1_1
-    } else if traits.aws_json_1_0 {
-        Protocol::AwsJson1_0
-    } else if traits.rest_json_1 {
-        Protocol::RestJson1
-    } else {
-        return Err(error(
-            &shape.id,
-            "the service has no supported protocol trait: add `aws.protocols#awsJson1_0`, `aws.protocols#awsJson1_1` or `aws.protocols#restJson1`",
-        ));
-    };
+    let protocol = super::protocol::service_protocol(model, shape)
+        .map_err(|message| error(&shape.id, message))?;
     let sdk_id = traits
         .aws_sdk_id
         .clone()
@@ -209,6 +271,8 @@ struct Lowering<'m> {
     type_names: BTreeMap<ShapeId, String>,
     /// Names of error structures in `crate::error`.
     error_names: BTreeMap<ShapeId, String>,
+    /// Patterns that could not be made ECMAScript (the members go unchecked).
+    unchecked_patterns: RefCell<BTreeSet<UncheckedPattern>>,
 }
 
 impl<'m> Lowering<'m> {
@@ -392,7 +456,7 @@ impl<'m> Lowering<'m> {
                 docs: member_docs(member, target),
                 deprecated: deprecation(traits),
                 sensitive: is_sensitive(member, target),
-                constraints: constraints(member, target)?,
+                constraints: self.constraints(member, target),
                 idempotency_token: traits.idempotency_token,
                 host_label: traits.host_label,
             });
@@ -435,7 +499,7 @@ impl<'m> Lowering<'m> {
                 boxed: self.boxed.contains(&member.id),
                 docs: member_docs(member, target),
                 sensitive: is_sensitive(member, target),
-                constraints: constraints(member, target)?,
+                constraints: self.constraints(member, target),
             });
         }
         Ok(UnionIr {
@@ -485,6 +549,49 @@ impl<'m> Lowering<'m> {
         })
     }
 
+    /// Constraints of a member merged over those of its target (the member's win). A
+    /// pattern without an ECMAScript form is dropped and recorded, never an error.
+    fn constraints(&self, member: &Member, target: &Shape) -> Constraints {
+        let pick = |f: fn(&Traits) -> bool| {
+            if f(&member.traits) {
+                &member.traits
+            } else {
+                &target.traits
+            }
+        };
+        let length = pick(|t| t.length.is_some()).length.map(|l| (l.min, l.max));
+        let pattern = pick(|t| t.pattern.is_some())
+            .pattern
+            .as_ref()
+            .and_then(|model| match super::pattern::to_ecma(model) {
+                Ok(ecma) => Some(PatternIr {
+                    model: model.clone(),
+                    ecma,
+                }),
+                Err(reason) => {
+                    self.unchecked_patterns
+                        .borrow_mut()
+                        .insert(UncheckedPattern {
+                            member: member.id.clone(),
+                            pattern: model.clone(),
+                            reason,
+                        });
+                    None
+                }
+            });
+        let range = pick(|t| t.range.is_some()).range.as_ref().map(|r| {
+            (
+                r.min.as_ref().and_then(|n| n.as_f64()),
+                r.max.as_ref().and_then(|n| n.as_f64()),
+            )
+        });
+        Constraints {
+            length,
+            pattern,
+            range,
+        }
+    }
+
     /// The Rust type of a member's value.
     fn rust_type(&self, member: &Member, target: &Shape) -> Result<RustType, LowerError> {
         let named = |kind| -> Result<RustType, LowerError> {
@@ -528,7 +635,7 @@ impl<'m> Lowering<'m> {
                 RustType::List {
                     item: Box::new(self.rust_type(item, item_target)?),
                     sparse: target.traits.sparse,
-                    item_constraints: Box::new(constraints(item, item_target)?),
+                    item_constraints: Box::new(self.constraints(item, item_target)),
                     item_sensitive: is_sensitive(item, item_target),
                 }
             }
@@ -538,8 +645,8 @@ impl<'m> Lowering<'m> {
                 RustType::Map {
                     value: Box::new(self.rust_type(value, value_target)?),
                     sparse: target.traits.sparse,
-                    key_constraints: Box::new(constraints(key, key_target)?),
-                    value_constraints: Box::new(constraints(value, value_target)?),
+                    key_constraints: Box::new(self.constraints(key, key_target)),
+                    value_constraints: Box::new(self.constraints(value, value_target)),
                     value_sensitive: is_sensitive(value, value_target),
                     key_sensitive: is_sensitive(key, key_target),
                 }
@@ -570,44 +677,4 @@ fn member_docs(member: &Member, target: &Shape) -> String {
         .as_ref()
         .or(target.traits.documentation.as_ref());
     docs.map(|d| to_markdown(d)).unwrap_or_default()
-}
-
-/// Constraints of a member merged over those of its target (the member's win).
-fn constraints(member: &Member, target: &Shape) -> Result<Constraints, LowerError> {
-    let pick = |f: fn(&Traits) -> bool| {
-        if f(&member.traits) {
-            &member.traits
-        } else {
-            &target.traits
-        }
-    };
-    let length = pick(|t| t.length.is_some()).length.map(|l| (l.min, l.max));
-    let mut pattern = pick(|t| t.pattern.is_some()).pattern.clone();
-    if let Some(source) = &pattern {
-        if let Err(e) = regex::Regex::new(source) {
-            // Smithy patterns are ECMA-262 expressions; the `regex` crate deliberately lacks
-            // look-around and backreferences. Such a pattern is left to the service to check
-            // (it is not checked client-side); any other compile failure is a model error.
-            let message = e.to_string();
-            if message.contains("look-around") || message.contains("backreferences") {
-                pattern = None;
-            } else {
-                return Err(error(
-                    &member.id,
-                    format!("the @pattern `{source}` cannot be compiled by the `regex` crate: {e}"),
-                ));
-            }
-        }
-    }
-    let range = pick(|t| t.range.is_some()).range.as_ref().map(|r| {
-        (
-            r.min.as_ref().and_then(|n| n.as_f64()),
-            r.max.as_ref().and_then(|n| n.as_f64()),
-        )
-    });
-    Ok(Constraints {
-        length,
-        pattern,
-        range,
-    })
 }

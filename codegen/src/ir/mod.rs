@@ -11,7 +11,11 @@ pub mod http_bindings;
 mod lower;
 pub mod naming;
 mod pagination;
+pub mod pattern;
+pub mod protocol;
 mod recursion;
+mod size;
+pub mod streaming;
 #[cfg(test)]
 mod tests;
 
@@ -35,6 +39,10 @@ pub struct CrateIr {
     pub errors: BTreeMap<ShapeId, StructIr>,
     /// HTTP bindings of operations and errors, for HTTP-bound protocols (restJson1).
     pub http: Option<http_bindings::HttpIr>,
+    /// `@pattern`s left unchecked because they have no ECMAScript form, by member.
+    pub unchecked_patterns: Vec<UncheckedPattern>,
+    /// Operations of the service left out (streaming), with the reason.
+    pub skipped_operations: Vec<streaming::SkippedOperation>,
 }
 
 /// The service shape.
@@ -148,10 +156,12 @@ pub enum HostPrefixSegment {
 /// Paging members of a `@paginated` operation, resolved to fields (see `pagination.rs`).
 #[derive(Debug, Clone)]
 pub struct PaginationIr {
-    /// Input member (a string) the continuation token is written to.
+    /// Input member the continuation token is written to.
     pub input_token: PathStep,
-    /// Path through the output to the next token (a string).
+    /// Path through the output to the next token.
     pub output_token: Vec<PathStep>,
+    /// The token's type: a string, a map or a structure (the same in input and output).
+    pub token: RustType,
     /// Path through the output to the page's items, when modelled and a list.
     pub items: Option<PaginationItems>,
     /// Input member (an integer) bounding the page size, when modelled.
@@ -449,10 +459,30 @@ pub enum NamedKind {
 pub struct Constraints {
     /// `@length`.
     pub length: Option<(Option<u64>, Option<u64>)>,
-    /// `@pattern`.
-    pub pattern: Option<String>,
+    /// `@pattern`, when it can be checked (see [`pattern`]).
+    pub pattern: Option<PatternIr>,
     /// `@range` as floats.
     pub range: Option<(Option<f64>, Option<f64>)>,
+}
+
+/// A `@pattern` as written in the model and as the runtime compiles it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PatternIr {
+    /// The model's text (shown in violation messages).
+    pub model: String,
+    /// The ECMAScript form with its flags.
+    pub ecma: pattern::EcmaPattern,
+}
+
+/// A `@pattern` the generated crate does not check, and why.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct UncheckedPattern {
+    /// The member (or the shape) carrying the pattern.
+    pub member: ShapeId,
+    /// The model's text.
+    pub pattern: String,
+    /// Why it cannot be checked.
+    pub reason: String,
 }
 
 impl Constraints {

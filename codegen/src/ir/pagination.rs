@@ -3,7 +3,8 @@
 //! structures.
 //!
 //! A trait that names a member which does not exist, or one of the wrong type, is a model error
-//! reported with the operation's id, never a paginator silently left out. An operation whose
+//! reported with the operation's id, never a paginator silently left out. Tokens may be strings,
+//! maps (DynamoDB's `ExclusiveStartKey`) or structures, the same type in input and output. An operation whose
 //! (service-merged) trait lacks either token is not paginated.
 
 use super::lower::LowerError;
@@ -34,18 +35,19 @@ pub(super) fn resolve(
     };
     let fail = |message: String| super::lower::error(&op.id, format!("@paginated: {message}"));
 
-    let (input_token, ty) = top_level(&op.input, input_token).map_err(&fail)?;
-    if ty != RustType::String {
+    let (input_token, token) = top_level(&op.input, input_token).map_err(&fail)?;
+    if !is_token_type(&token) {
         return Err(fail(format!(
-            "the input token `{}` must target a string",
+            "the input token `{}` must target a string, a map or a structure",
             input_token.member
         )));
     }
-    let (output_token, ty) = path(&op.output, output_token, types).map_err(&fail)?;
-    if ty != RustType::String {
+    let (output_token, output_ty) = path(&op.output, output_token, types).map_err(&fail)?;
+    if !same_type(&output_ty, &token) {
         return Err(fail(format!(
-            "the output token `{}` must target a string",
-            trait_value.output_token.as_deref().unwrap_or_default()
+            "the output token `{}` must have the type of the input token `{}`",
+            trait_value.output_token.as_deref().unwrap_or_default(),
+            input_token.member
         )));
     }
     let items = match trait_value.items.as_deref() {
@@ -86,9 +88,54 @@ pub(super) fn resolve(
     Ok(Some(PaginationIr {
         input_token,
         output_token,
+        token,
         items,
         page_size,
     }))
+}
+
+/// Token types the Smithy spec allows: strings, maps and structures.
+fn is_token_type(ty: &RustType) -> bool {
+    matches!(
+        ty,
+        RustType::String
+            | RustType::Map { .. }
+            | RustType::Named {
+                kind: NamedKind::Struct,
+                ..
+            }
+    )
+}
+
+/// Whether two types are the same Rust type (constraints and sensitivity aside).
+fn same_type(a: &RustType, b: &RustType) -> bool {
+    match (a, b) {
+        (
+            RustType::List {
+                item: a,
+                sparse: sa,
+                ..
+            },
+            RustType::List {
+                item: b,
+                sparse: sb,
+                ..
+            },
+        ) => sa == sb && same_type(a, b),
+        (
+            RustType::Map {
+                value: a,
+                sparse: sa,
+                ..
+            },
+            RustType::Map {
+                value: b,
+                sparse: sb,
+                ..
+            },
+        ) => sa == sb && same_type(a, b),
+        (a, b) => a == b,
+    }
 }
 
 /// A member of `s` by name.

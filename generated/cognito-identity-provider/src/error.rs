@@ -85,13 +85,14 @@ impl ::smithy_runtime::json::FromJson for AliasExistsException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(AliasExistsException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -200,13 +201,14 @@ impl ::smithy_runtime::json::FromJson for CodeDeliveryFailureException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(CodeDeliveryFailureException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -315,13 +317,14 @@ impl ::smithy_runtime::json::FromJson for CodeMismatchException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(CodeMismatchException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -430,13 +433,14 @@ impl ::smithy_runtime::json::FromJson for ExpiredCodeException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(ExpiredCodeException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -545,13 +549,14 @@ impl ::smithy_runtime::json::FromJson for ForbiddenException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(ForbiddenException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -658,13 +663,14 @@ impl ::smithy_runtime::json::FromJson for InternalErrorException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(InternalErrorException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -771,13 +777,14 @@ impl ::smithy_runtime::json::FromJson for InvalidEmailRoleAccessPolicyException 
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(InvalidEmailRoleAccessPolicyException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -887,13 +894,14 @@ impl ::smithy_runtime::json::FromJson for InvalidLambdaResponseException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(InvalidLambdaResponseException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -1034,18 +1042,20 @@ impl ::smithy_runtime::json::FromJson for InvalidParameterException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
+        let member_reason_code = ::smithy_runtime::json::member(
+            _object,
+            "reasonCode",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(InvalidParameterException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
-            reason_code: ::smithy_runtime::json::member(
-                object,
-                "reasonCode",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message: member_message,
+            reason_code: member_reason_code,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -1155,13 +1165,14 @@ impl ::smithy_runtime::json::FromJson for InvalidSmsRoleAccessPolicyException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(InvalidSmsRoleAccessPolicyException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -1271,13 +1282,14 @@ impl ::smithy_runtime::json::FromJson for InvalidSmsRoleTrustRelationshipExcepti
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(InvalidSmsRoleTrustRelationshipException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -1387,13 +1399,14 @@ impl ::smithy_runtime::json::FromJson for LimitExceededException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(LimitExceededException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -1502,13 +1515,14 @@ impl ::smithy_runtime::json::FromJson for NotAuthorizedException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(NotAuthorizedException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -1617,13 +1631,14 @@ impl ::smithy_runtime::json::FromJson for PasswordResetRequiredException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(PasswordResetRequiredException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -1732,13 +1747,14 @@ impl ::smithy_runtime::json::FromJson for ResourceNotFoundException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(ResourceNotFoundException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -1847,13 +1863,14 @@ impl ::smithy_runtime::json::FromJson for TooManyRequestsException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(TooManyRequestsException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -1962,13 +1979,14 @@ impl ::smithy_runtime::json::FromJson for UnexpectedLambdaException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(UnexpectedLambdaException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -2077,13 +2095,14 @@ impl ::smithy_runtime::json::FromJson for UserLambdaValidationException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(UserLambdaValidationException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -2192,13 +2211,14 @@ impl ::smithy_runtime::json::FromJson for UserNotConfirmedException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(UserNotConfirmedException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }
@@ -2307,13 +2327,14 @@ impl ::smithy_runtime::json::FromJson for UserNotFoundException {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_message = ::smithy_runtime::json::member(
+            _object,
+            "message",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(UserNotFoundException {
-            message: ::smithy_runtime::json::member(
-                object,
-                "message",
-                ::smithy_runtime::json::read_string,
-            )?,
+            message: member_message,
             _meta: ::std::default::Default::default(),
         })
     }

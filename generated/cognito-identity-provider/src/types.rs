@@ -90,13 +90,14 @@ impl AttributeTypeBuilder {
     pub fn build(
         self,
     ) -> ::std::result::Result<AttributeType, ::smithy_runtime::error::BuildError> {
+        let member_name = self
+            .name
+            .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
+                "AttributeType",
+                "Name",
+            ))?;
         ::std::result::Result::Ok(AttributeType {
-            name: self
-                .name
-                .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
-                    "AttributeType",
-                    "Name",
-                ))?,
+            name: member_name,
             value: self.value,
         })
     }
@@ -126,19 +127,21 @@ impl ::smithy_runtime::json::FromJson for AttributeType {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
-        ::std::result::Result::Ok(AttributeType {
-            name: ::smithy_runtime::json::member(
-                    object,
-                    "Name",
-                    ::smithy_runtime::json::read_string,
-                )?
-                .unwrap_or_else(::smithy_runtime::json::Zero::zero),
-            value: ::smithy_runtime::json::member(
-                object,
-                "Value",
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_name = ::smithy_runtime::json::member(
+                _object,
+                "Name",
                 ::smithy_runtime::json::read_string,
-            )?,
+            )?
+            .unwrap_or_else(::smithy_runtime::json::Zero::zero);
+        let member_value = ::smithy_runtime::json::member(
+            _object,
+            "Value",
+            ::smithy_runtime::json::read_string,
+        )?;
+        ::std::result::Result::Ok(AttributeType {
+            name: member_name,
+            value: member_value,
         })
     }
 }
@@ -341,23 +344,26 @@ impl ::smithy_runtime::json::FromJson for CodeDeliveryDetailsType {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_destination = ::smithy_runtime::json::member(
+            _object,
+            "Destination",
+            ::smithy_runtime::json::read_string,
+        )?;
+        let member_delivery_medium = ::smithy_runtime::json::member(
+            _object,
+            "DeliveryMedium",
+            <crate::types::DeliveryMediumType as ::smithy_runtime::json::FromJson>::from_json,
+        )?;
+        let member_attribute_name = ::smithy_runtime::json::member(
+            _object,
+            "AttributeName",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(CodeDeliveryDetailsType {
-            destination: ::smithy_runtime::json::member(
-                object,
-                "Destination",
-                ::smithy_runtime::json::read_string,
-            )?,
-            delivery_medium: ::smithy_runtime::json::member(
-                object,
-                "DeliveryMedium",
-                <crate::types::DeliveryMediumType as ::smithy_runtime::json::FromJson>::from_json,
-            )?,
-            attribute_name: ::smithy_runtime::json::member(
-                object,
-                "AttributeName",
-                ::smithy_runtime::json::read_string,
-            )?,
+            destination: member_destination,
+            delivery_medium: member_delivery_medium,
+            attribute_name: member_attribute_name,
         })
     }
 }
@@ -612,18 +618,20 @@ impl ::smithy_runtime::json::FromJson for MfaOptionType {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_delivery_medium = ::smithy_runtime::json::member(
+            _object,
+            "DeliveryMedium",
+            <crate::types::DeliveryMediumType as ::smithy_runtime::json::FromJson>::from_json,
+        )?;
+        let member_attribute_name = ::smithy_runtime::json::member(
+            _object,
+            "AttributeName",
+            ::smithy_runtime::json::read_string,
+        )?;
         ::std::result::Result::Ok(MfaOptionType {
-            delivery_medium: ::smithy_runtime::json::member(
-                object,
-                "DeliveryMedium",
-                <crate::types::DeliveryMediumType as ::smithy_runtime::json::FromJson>::from_json,
-            )?,
-            attribute_name: ::smithy_runtime::json::member(
-                object,
-                "AttributeName",
-                ::smithy_runtime::json::read_string,
-            )?,
+            delivery_medium: member_delivery_medium,
+            attribute_name: member_attribute_name,
         })
     }
 }

@@ -213,6 +213,79 @@ fn nested_token_and_item_paths() {
     assert!(sent.iter().all(|b| b.contains(r#""Limit":5"#)), "{sent:?}");
 }
 
+/// A page of `ScanKeys` (token: a map) or `ListByCursor` (token: a structure); `token` is
+/// the JSON object of the next token, if any.
+fn keyed_page(member: &str, names: &[&str], token: Option<&str>) -> http::Response<Vec<u8>> {
+    let items: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+    let token = token.map(|t| format!(",\"{member}\":{t}")).unwrap_or_default();
+    ok(serde_like::Json(format!("{{\"Names\":[{}]{token}}}", items.join(","))))
+}
+
+#[test]
+fn map_tokens_are_fed_back_and_compared_by_value() {
+    let page = |names: &[&str], token: Option<&str>| keyed_page("LastEvaluatedKey", names, token);
+    let transport = InMemoryTransport::new()
+        .with_response(page(&["a"], Some(r#"{"pk":"1","sk":"x"}"#)))
+        .with_response(page(&["b"], Some(r#"{"pk":"2","sk":"y"}"#)))
+        // The first key again, its entries in another order: the same map.
+        .with_response(page(&["c"], Some(r#"{"sk":"x","pk":"1"}"#)))
+        .with_response(page(&["never"], None));
+    let client = client(&transport);
+    let results = block_on(client.scan_keys().into_paginator().items().collect());
+    assert_eq!(results.len(), 4, "three items, then the error");
+    let names: Vec<&str> = results[..3]
+        .iter()
+        .map(|r| r.as_deref().unwrap_or_else(|e| panic!("{e}")))
+        .collect();
+    assert_eq!(names, ["a", "b", "c"]);
+    match &results[3] {
+        Err(SdkError::Response(error)) => {
+            let message = error.to_string();
+            assert!(message.contains("LastEvaluatedKey"), "{message}");
+        }
+        other => panic!("expected a response error, got {other:?}"),
+    }
+    let sent = bodies(&transport);
+    assert_eq!(sent.len(), 3, "{sent:?}");
+    assert!(!sent[0].contains("ExclusiveStartKey"), "{}", sent[0]);
+    for (body, (pk, sk)) in sent[1..].iter().zip([("1", "x"), ("2", "y")]) {
+        assert!(body.contains("\"ExclusiveStartKey\":{"), "{body}");
+        assert!(body.contains(&format!("\"pk\":\"{pk}\"")), "{body}");
+        assert!(body.contains(&format!("\"sk\":\"{sk}\"")), "{body}");
+    }
+}
+
+#[test]
+fn an_empty_map_token_ends_the_stream() {
+    let transport = InMemoryTransport::new()
+        .with_response(keyed_page("LastEvaluatedKey", &["a"], Some("{}")))
+        .with_response(keyed_page("LastEvaluatedKey", &["never"], None));
+    let client = client(&transport);
+    let items = block_on(client.scan_keys().into_paginator().items().try_collect())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(items, ["a"]);
+    assert_eq!(transport.request_count(), 1);
+}
+
+#[test]
+fn structure_tokens_are_fed_back_and_compared_by_value() {
+    let page = |names: &[&str], token: Option<&str>| keyed_page("Next", names, token);
+    let transport = InMemoryTransport::new()
+        .with_response(page(&["a"], Some(r#"{"Shard":1,"Offset":"q"}"#)))
+        .with_response(page(&["b"], Some(r#"{"Shard":2,"Offset":"q"}"#)))
+        .with_response(page(&["c"], Some(r#"{"Offset":"q","Shard":2}"#)))
+        .with_response(page(&["never"], None));
+    let client = client(&transport);
+    let results = block_on(client.list_by_cursor().into_paginator().items().collect());
+    assert_eq!(results.len(), 4, "three items, then the error");
+    assert!(matches!(results[3], Err(SdkError::Response(_))), "{:?}", results[3]);
+    let sent = bodies(&transport);
+    assert_eq!(sent.len(), 3, "{sent:?}");
+    assert!(sent[1].contains(r#""After":{"#), "{}", sent[1]);
+    assert!(sent[1].contains(r#""Shard":1"#), "{}", sent[1]);
+    assert!(sent[2].contains(r#""Shard":2"#), "{}", sent[2]);
+}
+
 #[test]
 fn the_stream_is_a_futures_stream() {
     fn assert_stream<S: smithy_runtime::paginator::Stream + Send>(_: &S) {}

@@ -101,19 +101,21 @@ impl DeleteUserAttributesInputBuilder {
         DeleteUserAttributesInput,
         ::smithy_runtime::error::BuildError,
     > {
+        let member_user_attribute_names = self
+            .user_attribute_names
+            .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
+                "DeleteUserAttributesRequest",
+                "UserAttributeNames",
+            ))?;
+        let member_access_token = self
+            .access_token
+            .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
+                "DeleteUserAttributesRequest",
+                "AccessToken",
+            ))?;
         ::std::result::Result::Ok(DeleteUserAttributesInput {
-            user_attribute_names: self
-                .user_attribute_names
-                .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
-                    "DeleteUserAttributesRequest",
-                    "UserAttributeNames",
-                ))?,
-            access_token: self
-                .access_token
-                .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
-                    "DeleteUserAttributesRequest",
-                    "AccessToken",
-                ))?,
+            user_attribute_names: member_user_attribute_names,
+            access_token: member_access_token,
         })
     }
 }
@@ -144,23 +146,25 @@ impl ::smithy_runtime::json::FromJson for DeleteUserAttributesInput {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
-        ::std::result::Result::Ok(DeleteUserAttributesInput {
-            user_attribute_names: ::smithy_runtime::json::member(
-                    object,
-                    "UserAttributeNames",
-                    |value| ::smithy_runtime::json::read_list(
-                        value,
-                        ::smithy_runtime::json::read_string,
-                    ),
-                )?
-                .unwrap_or_else(::smithy_runtime::json::Zero::zero),
-            access_token: ::smithy_runtime::json::member(
-                    object,
-                    "AccessToken",
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_user_attribute_names = ::smithy_runtime::json::member(
+                _object,
+                "UserAttributeNames",
+                |value| ::smithy_runtime::json::read_list(
+                    value,
                     ::smithy_runtime::json::read_string,
-                )?
-                .unwrap_or_else(::smithy_runtime::json::Zero::zero),
+                ),
+            )?
+            .unwrap_or_else(::smithy_runtime::json::Zero::zero);
+        let member_access_token = ::smithy_runtime::json::member(
+                _object,
+                "AccessToken",
+                ::smithy_runtime::json::read_string,
+            )?
+            .unwrap_or_else(::smithy_runtime::json::Zero::zero);
+        ::std::result::Result::Ok(DeleteUserAttributesInput {
+            user_attribute_names: member_user_attribute_names,
+            access_token: member_access_token,
         })
     }
 }
@@ -209,8 +213,10 @@ impl ::smithy_runtime::validation::Validate for DeleteUserAttributesInput {
                     "AccessToken",
                     |validator| {
                         {
-                            static PATTERN: ::smithy_runtime::validation::Pattern = ::smithy_runtime::validation::Pattern::new(
+                            static PATTERN: ::smithy_runtime::validation::Pattern = ::smithy_runtime::validation::Pattern::translated(
                                 "^[A-Za-z0-9-_=.]+$",
+                                "^[A-Za-z0-9\\-_\\=\\.]+$",
+                                "uv",
                             );
                             validator.pattern(value, &PATTERN, true);
                         }

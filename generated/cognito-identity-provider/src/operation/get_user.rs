@@ -61,13 +61,14 @@ impl GetUserInputBuilder {
     pub fn build(
         self,
     ) -> ::std::result::Result<GetUserInput, ::smithy_runtime::error::BuildError> {
+        let member_access_token = self
+            .access_token
+            .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
+                "GetUserRequest",
+                "AccessToken",
+            ))?;
         ::std::result::Result::Ok(GetUserInput {
-            access_token: self
-                .access_token
-                .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
-                    "GetUserRequest",
-                    "AccessToken",
-                ))?,
+            access_token: member_access_token,
         })
     }
 }
@@ -93,14 +94,15 @@ impl ::smithy_runtime::json::FromJson for GetUserInput {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_access_token = ::smithy_runtime::json::member(
+                _object,
+                "AccessToken",
+                ::smithy_runtime::json::read_string,
+            )?
+            .unwrap_or_else(::smithy_runtime::json::Zero::zero);
         ::std::result::Result::Ok(GetUserInput {
-            access_token: ::smithy_runtime::json::member(
-                    object,
-                    "AccessToken",
-                    ::smithy_runtime::json::read_string,
-                )?
-                .unwrap_or_else(::smithy_runtime::json::Zero::zero),
+            access_token: member_access_token,
         })
     }
 }
@@ -121,8 +123,10 @@ impl ::smithy_runtime::validation::Validate for GetUserInput {
                     "AccessToken",
                     |validator| {
                         {
-                            static PATTERN: ::smithy_runtime::validation::Pattern = ::smithy_runtime::validation::Pattern::new(
+                            static PATTERN: ::smithy_runtime::validation::Pattern = ::smithy_runtime::validation::Pattern::translated(
                                 "^[A-Za-z0-9-_=.]+$",
+                                "^[A-Za-z0-9\\-_\\=\\.]+$",
+                                "uv",
                             );
                             validator.pattern(value, &PATTERN, true);
                         }
@@ -327,19 +331,21 @@ impl GetUserOutputBuilder {
     pub fn build(
         self,
     ) -> ::std::result::Result<GetUserOutput, ::smithy_runtime::error::BuildError> {
+        let member_username = self
+            .username
+            .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
+                "GetUserResponse",
+                "Username",
+            ))?;
+        let member_user_attributes = self
+            .user_attributes
+            .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
+                "GetUserResponse",
+                "UserAttributes",
+            ))?;
         ::std::result::Result::Ok(GetUserOutput {
-            username: self
-                .username
-                .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
-                    "GetUserResponse",
-                    "Username",
-                ))?,
-            user_attributes: self
-                .user_attributes
-                .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
-                    "GetUserResponse",
-                    "UserAttributes",
-                ))?,
+            username: member_username,
+            user_attributes: member_user_attributes,
             mfa_options: self.mfa_options,
             preferred_mfa_setting: self.preferred_mfa_setting,
             user_mfa_setting_list: self.user_mfa_setting_list,
@@ -396,44 +402,49 @@ impl ::smithy_runtime::json::FromJson for GetUserOutput {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
-        ::std::result::Result::Ok(GetUserOutput {
-            username: ::smithy_runtime::json::member(
-                    object,
-                    "Username",
-                    ::smithy_runtime::json::read_string,
-                )?
-                .unwrap_or_else(::smithy_runtime::json::Zero::zero),
-            user_attributes: ::smithy_runtime::json::member(
-                    object,
-                    "UserAttributes",
-                    |value| ::smithy_runtime::json::read_list(
-                        value,
-                        <crate::types::AttributeType as ::smithy_runtime::json::FromJson>::from_json,
-                    ),
-                )?
-                .unwrap_or_else(::smithy_runtime::json::Zero::zero),
-            mfa_options: ::smithy_runtime::json::member(
-                object,
-                "MFAOptions",
-                |value| ::smithy_runtime::json::read_list(
-                    value,
-                    <crate::types::MfaOptionType as ::smithy_runtime::json::FromJson>::from_json,
-                ),
-            )?,
-            preferred_mfa_setting: ::smithy_runtime::json::member(
-                object,
-                "PreferredMfaSetting",
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_username = ::smithy_runtime::json::member(
+                _object,
+                "Username",
                 ::smithy_runtime::json::read_string,
-            )?,
-            user_mfa_setting_list: ::smithy_runtime::json::member(
-                object,
-                "UserMFASettingList",
+            )?
+            .unwrap_or_else(::smithy_runtime::json::Zero::zero);
+        let member_user_attributes = ::smithy_runtime::json::member(
+                _object,
+                "UserAttributes",
                 |value| ::smithy_runtime::json::read_list(
                     value,
-                    ::smithy_runtime::json::read_string,
+                    <crate::types::AttributeType as ::smithy_runtime::json::FromJson>::from_json,
                 ),
-            )?,
+            )?
+            .unwrap_or_else(::smithy_runtime::json::Zero::zero);
+        let member_mfa_options = ::smithy_runtime::json::member(
+            _object,
+            "MFAOptions",
+            |value| ::smithy_runtime::json::read_list(
+                value,
+                <crate::types::MfaOptionType as ::smithy_runtime::json::FromJson>::from_json,
+            ),
+        )?;
+        let member_preferred_mfa_setting = ::smithy_runtime::json::member(
+            _object,
+            "PreferredMfaSetting",
+            ::smithy_runtime::json::read_string,
+        )?;
+        let member_user_mfa_setting_list = ::smithy_runtime::json::member(
+            _object,
+            "UserMFASettingList",
+            |value| ::smithy_runtime::json::read_list(
+                value,
+                ::smithy_runtime::json::read_string,
+            ),
+        )?;
+        ::std::result::Result::Ok(GetUserOutput {
+            username: member_username,
+            user_attributes: member_user_attributes,
+            mfa_options: member_mfa_options,
+            preferred_mfa_setting: member_preferred_mfa_setting,
+            user_mfa_setting_list: member_user_mfa_setting_list,
             _meta: ::std::default::Default::default(),
         })
     }

@@ -149,19 +149,21 @@ impl GetUserAttributeVerificationCodeInputBuilder {
         GetUserAttributeVerificationCodeInput,
         ::smithy_runtime::error::BuildError,
     > {
+        let member_access_token = self
+            .access_token
+            .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
+                "GetUserAttributeVerificationCodeRequest",
+                "AccessToken",
+            ))?;
+        let member_attribute_name = self
+            .attribute_name
+            .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
+                "GetUserAttributeVerificationCodeRequest",
+                "AttributeName",
+            ))?;
         ::std::result::Result::Ok(GetUserAttributeVerificationCodeInput {
-            access_token: self
-                .access_token
-                .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
-                    "GetUserAttributeVerificationCodeRequest",
-                    "AccessToken",
-                ))?,
-            attribute_name: self
-                .attribute_name
-                .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
-                    "GetUserAttributeVerificationCodeRequest",
-                    "AttributeName",
-                ))?,
+            access_token: member_access_token,
+            attribute_name: member_attribute_name,
             client_metadata: self.client_metadata,
         })
     }
@@ -197,28 +199,31 @@ impl ::smithy_runtime::json::FromJson for GetUserAttributeVerificationCodeInput 
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_access_token = ::smithy_runtime::json::member(
+                _object,
+                "AccessToken",
+                ::smithy_runtime::json::read_string,
+            )?
+            .unwrap_or_else(::smithy_runtime::json::Zero::zero);
+        let member_attribute_name = ::smithy_runtime::json::member(
+                _object,
+                "AttributeName",
+                ::smithy_runtime::json::read_string,
+            )?
+            .unwrap_or_else(::smithy_runtime::json::Zero::zero);
+        let member_client_metadata = ::smithy_runtime::json::member(
+            _object,
+            "ClientMetadata",
+            |value| ::smithy_runtime::json::read_map(
+                value,
+                ::smithy_runtime::json::read_string,
+            ),
+        )?;
         ::std::result::Result::Ok(GetUserAttributeVerificationCodeInput {
-            access_token: ::smithy_runtime::json::member(
-                    object,
-                    "AccessToken",
-                    ::smithy_runtime::json::read_string,
-                )?
-                .unwrap_or_else(::smithy_runtime::json::Zero::zero),
-            attribute_name: ::smithy_runtime::json::member(
-                    object,
-                    "AttributeName",
-                    ::smithy_runtime::json::read_string,
-                )?
-                .unwrap_or_else(::smithy_runtime::json::Zero::zero),
-            client_metadata: ::smithy_runtime::json::member(
-                object,
-                "ClientMetadata",
-                |value| ::smithy_runtime::json::read_map(
-                    value,
-                    ::smithy_runtime::json::read_string,
-                ),
-            )?,
+            access_token: member_access_token,
+            attribute_name: member_attribute_name,
+            client_metadata: member_client_metadata,
         })
     }
 }
@@ -241,8 +246,10 @@ impl ::smithy_runtime::validation::Validate for GetUserAttributeVerificationCode
                     "AccessToken",
                     |validator| {
                         {
-                            static PATTERN: ::smithy_runtime::validation::Pattern = ::smithy_runtime::validation::Pattern::new(
+                            static PATTERN: ::smithy_runtime::validation::Pattern = ::smithy_runtime::validation::Pattern::translated(
                                 "^[A-Za-z0-9-_=.]+$",
+                                "^[A-Za-z0-9\\-_\\=\\.]+$",
+                                "uv",
                             );
                             validator.pattern(value, &PATTERN, true);
                         }
@@ -395,13 +402,14 @@ impl ::smithy_runtime::json::FromJson for GetUserAttributeVerificationCodeOutput
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_code_delivery_details = ::smithy_runtime::json::member(
+            _object,
+            "CodeDeliveryDetails",
+            <crate::types::CodeDeliveryDetailsType as ::smithy_runtime::json::FromJson>::from_json,
+        )?;
         ::std::result::Result::Ok(GetUserAttributeVerificationCodeOutput {
-            code_delivery_details: ::smithy_runtime::json::member(
-                object,
-                "CodeDeliveryDetails",
-                <crate::types::CodeDeliveryDetailsType as ::smithy_runtime::json::FromJson>::from_json,
-            )?,
+            code_delivery_details: member_code_delivery_details,
             _meta: ::std::default::Default::default(),
         })
     }

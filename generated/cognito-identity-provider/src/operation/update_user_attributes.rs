@@ -152,19 +152,21 @@ impl UpdateUserAttributesInputBuilder {
         UpdateUserAttributesInput,
         ::smithy_runtime::error::BuildError,
     > {
+        let member_user_attributes = self
+            .user_attributes
+            .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
+                "UpdateUserAttributesRequest",
+                "UserAttributes",
+            ))?;
+        let member_access_token = self
+            .access_token
+            .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
+                "UpdateUserAttributesRequest",
+                "AccessToken",
+            ))?;
         ::std::result::Result::Ok(UpdateUserAttributesInput {
-            user_attributes: self
-                .user_attributes
-                .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
-                    "UpdateUserAttributesRequest",
-                    "UserAttributes",
-                ))?,
-            access_token: self
-                .access_token
-                .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
-                    "UpdateUserAttributesRequest",
-                    "AccessToken",
-                ))?,
+            user_attributes: member_user_attributes,
+            access_token: member_access_token,
             client_metadata: self.client_metadata,
         })
     }
@@ -205,31 +207,34 @@ impl ::smithy_runtime::json::FromJson for UpdateUserAttributesInput {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
-        ::std::result::Result::Ok(UpdateUserAttributesInput {
-            user_attributes: ::smithy_runtime::json::member(
-                    object,
-                    "UserAttributes",
-                    |value| ::smithy_runtime::json::read_list(
-                        value,
-                        <crate::types::AttributeType as ::smithy_runtime::json::FromJson>::from_json,
-                    ),
-                )?
-                .unwrap_or_else(::smithy_runtime::json::Zero::zero),
-            access_token: ::smithy_runtime::json::member(
-                    object,
-                    "AccessToken",
-                    ::smithy_runtime::json::read_string,
-                )?
-                .unwrap_or_else(::smithy_runtime::json::Zero::zero),
-            client_metadata: ::smithy_runtime::json::member(
-                object,
-                "ClientMetadata",
-                |value| ::smithy_runtime::json::read_map(
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_user_attributes = ::smithy_runtime::json::member(
+                _object,
+                "UserAttributes",
+                |value| ::smithy_runtime::json::read_list(
                     value,
-                    ::smithy_runtime::json::read_string,
+                    <crate::types::AttributeType as ::smithy_runtime::json::FromJson>::from_json,
                 ),
-            )?,
+            )?
+            .unwrap_or_else(::smithy_runtime::json::Zero::zero);
+        let member_access_token = ::smithy_runtime::json::member(
+                _object,
+                "AccessToken",
+                ::smithy_runtime::json::read_string,
+            )?
+            .unwrap_or_else(::smithy_runtime::json::Zero::zero);
+        let member_client_metadata = ::smithy_runtime::json::member(
+            _object,
+            "ClientMetadata",
+            |value| ::smithy_runtime::json::read_map(
+                value,
+                ::smithy_runtime::json::read_string,
+            ),
+        )?;
+        ::std::result::Result::Ok(UpdateUserAttributesInput {
+            user_attributes: member_user_attributes,
+            access_token: member_access_token,
+            client_metadata: member_client_metadata,
         })
     }
 }
@@ -271,8 +276,10 @@ impl ::smithy_runtime::validation::Validate for UpdateUserAttributesInput {
                     "AccessToken",
                     |validator| {
                         {
-                            static PATTERN: ::smithy_runtime::validation::Pattern = ::smithy_runtime::validation::Pattern::new(
+                            static PATTERN: ::smithy_runtime::validation::Pattern = ::smithy_runtime::validation::Pattern::translated(
                                 "^[A-Za-z0-9-_=.]+$",
+                                "^[A-Za-z0-9\\-_\\=\\.]+$",
+                                "uv",
                             );
                             validator.pattern(value, &PATTERN, true);
                         }
@@ -413,16 +420,17 @@ impl ::smithy_runtime::json::FromJson for UpdateUserAttributesOutput {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_code_delivery_details_list = ::smithy_runtime::json::member(
+            _object,
+            "CodeDeliveryDetailsList",
+            |value| ::smithy_runtime::json::read_list(
+                value,
+                <crate::types::CodeDeliveryDetailsType as ::smithy_runtime::json::FromJson>::from_json,
+            ),
+        )?;
         ::std::result::Result::Ok(UpdateUserAttributesOutput {
-            code_delivery_details_list: ::smithy_runtime::json::member(
-                object,
-                "CodeDeliveryDetailsList",
-                |value| ::smithy_runtime::json::read_list(
-                    value,
-                    <crate::types::CodeDeliveryDetailsType as ::smithy_runtime::json::FromJson>::from_json,
-                ),
-            )?,
+            code_delivery_details_list: member_code_delivery_details_list,
             _meta: ::std::default::Default::default(),
         })
     }

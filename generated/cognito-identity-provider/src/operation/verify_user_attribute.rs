@@ -126,25 +126,28 @@ impl VerifyUserAttributeInputBuilder {
         VerifyUserAttributeInput,
         ::smithy_runtime::error::BuildError,
     > {
+        let member_access_token = self
+            .access_token
+            .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
+                "VerifyUserAttributeRequest",
+                "AccessToken",
+            ))?;
+        let member_attribute_name = self
+            .attribute_name
+            .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
+                "VerifyUserAttributeRequest",
+                "AttributeName",
+            ))?;
+        let member_code = self
+            .code
+            .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
+                "VerifyUserAttributeRequest",
+                "Code",
+            ))?;
         ::std::result::Result::Ok(VerifyUserAttributeInput {
-            access_token: self
-                .access_token
-                .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
-                    "VerifyUserAttributeRequest",
-                    "AccessToken",
-                ))?,
-            attribute_name: self
-                .attribute_name
-                .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
-                    "VerifyUserAttributeRequest",
-                    "AttributeName",
-                ))?,
-            code: self
-                .code
-                .ok_or_else(|| ::smithy_runtime::error::BuildError::missing_member(
-                    "VerifyUserAttributeRequest",
-                    "Code",
-                ))?,
+            access_token: member_access_token,
+            attribute_name: member_attribute_name,
+            code: member_code,
         })
     }
 }
@@ -180,26 +183,29 @@ impl ::smithy_runtime::json::FromJson for VerifyUserAttributeInput {
     fn from_json(
         value: &::smithy_runtime::json::Value,
     ) -> ::std::result::Result<Self, ::smithy_runtime::error::DeserializeError> {
-        let object = ::smithy_runtime::json::object(value)?;
+        let _object = ::smithy_runtime::json::object(value)?;
+        let member_access_token = ::smithy_runtime::json::member(
+                _object,
+                "AccessToken",
+                ::smithy_runtime::json::read_string,
+            )?
+            .unwrap_or_else(::smithy_runtime::json::Zero::zero);
+        let member_attribute_name = ::smithy_runtime::json::member(
+                _object,
+                "AttributeName",
+                ::smithy_runtime::json::read_string,
+            )?
+            .unwrap_or_else(::smithy_runtime::json::Zero::zero);
+        let member_code = ::smithy_runtime::json::member(
+                _object,
+                "Code",
+                ::smithy_runtime::json::read_string,
+            )?
+            .unwrap_or_else(::smithy_runtime::json::Zero::zero);
         ::std::result::Result::Ok(VerifyUserAttributeInput {
-            access_token: ::smithy_runtime::json::member(
-                    object,
-                    "AccessToken",
-                    ::smithy_runtime::json::read_string,
-                )?
-                .unwrap_or_else(::smithy_runtime::json::Zero::zero),
-            attribute_name: ::smithy_runtime::json::member(
-                    object,
-                    "AttributeName",
-                    ::smithy_runtime::json::read_string,
-                )?
-                .unwrap_or_else(::smithy_runtime::json::Zero::zero),
-            code: ::smithy_runtime::json::member(
-                    object,
-                    "Code",
-                    ::smithy_runtime::json::read_string,
-                )?
-                .unwrap_or_else(::smithy_runtime::json::Zero::zero),
+            access_token: member_access_token,
+            attribute_name: member_attribute_name,
+            code: member_code,
         })
     }
 }
@@ -222,8 +228,10 @@ impl ::smithy_runtime::validation::Validate for VerifyUserAttributeInput {
                     "AccessToken",
                     |validator| {
                         {
-                            static PATTERN: ::smithy_runtime::validation::Pattern = ::smithy_runtime::validation::Pattern::new(
+                            static PATTERN: ::smithy_runtime::validation::Pattern = ::smithy_runtime::validation::Pattern::translated(
                                 "^[A-Za-z0-9-_=.]+$",
+                                "^[A-Za-z0-9\\-_\\=\\.]+$",
+                                "uv",
                             );
                             validator.pattern(value, &PATTERN, true);
                         }

@@ -133,6 +133,25 @@ fn shapes_named_like_std_types_are_ordinary_structures() {
     assert_eq!((first.abc(), second.abc()), (Some("1"), Some("2")));
     let thing = Thing::builder().name("n").build().expect("name is set");
     assert_eq!(thing, Thing::new("n"));
+    // Members named after trait methods get a suffix, so the traits keep working.
+    let odd = Thing::builder()
+        .name("n")
+        .default_value("d")
+        .clone_value("c")
+        .eq_value("e")
+        .fmt_value("f")
+        .to_string_value("s")
+        .build()
+        .expect("name is set");
+    let copy = odd.clone();
+    assert!(copy.eq(&odd));
+    assert_eq!(
+        (copy.default_value(), copy.clone_value(), copy.eq_value()),
+        (Some("d"), Some("c"), Some("e"))
+    );
+    assert_eq!((copy.fmt_value(), copy.to_string_value()), (Some("f"), Some("s")));
+    assert!(format!("{copy:?}").contains("fmt_value"));
+    assert_eq!(Thing::builder().get_name(), &None);
     let parts = ThingBuilderShape::builder().parts("p").build();
     assert_eq!(parts.parts(), Some("p"));
 
