@@ -160,6 +160,37 @@ fn small_model_ir() {
 }
 
 #[test]
+fn rest_json_model_ir() {
+    // Our own small restJson1 model: every kind of HTTP binding once.
+    let model = load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/models/rest-json.json"));
+    let ir = Generator::new(model)
+        .settings(Settings::default().package_name("library"))
+        .lower()
+        .expect("the restJson1 model lowers");
+    let text = dump::render(&ir);
+    for expected in [
+        "PutBook PUT /shelves/{shelf}/books/{isbn}?edition=first -> 201 content-md5",
+        "in title: body \"Title\"",
+        "in arrivedAt: header X-Arrived-At\n",
+        "in tags: query tag\n",
+        "in labels: prefix headers \"X-Label-\"",
+        "GetCover GET /covers/{key+} -> 200",
+        "in key: label greedy\n",
+        "in since: query since (epoch-seconds)",
+        "out image: payload blob image/jpeg",
+        "out caption: header X-Caption base64",
+        "out status: status code",
+        "retryAfter: header Retry-After",
+    ] {
+        assert!(
+            text.contains(expected),
+            "IR dump lacks `{expected}`:\n{text}"
+        );
+    }
+    snapshot!("rest_json_ir", text);
+}
+
+#[test]
 fn obstacle_course_ir() {
     // The names chosen for the obstacle course (see integration/tests/generated_crates/obstacle_course.rs,
     // which compiles and uses the generated crate).

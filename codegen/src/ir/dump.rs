@@ -57,7 +57,165 @@ pub fn render(ir: &CrateIr) -> String {
             structure(&mut out, 1, error);
         }
     }
+    if let Some(http) = &ir.http {
+        http_bindings(&mut out, http);
+    }
     out
+}
+
+/// The HTTP bindings of an HTTP-bound protocol: per operation the request line and where
+/// each member travels, then the error structures' bound members.
+fn http_bindings(out: &mut String, http: &super::http_bindings::HttpIr) {
+    use super::http_bindings::PathSegment;
+    out.push_str("\nhttp\n");
+    let c = &http.customizations;
+    for (name, value) in &c.fixed_headers {
+        line(out, 1, format!("every request: header {name}: {value}"));
+    }
+    for (member, value) in &c.label_defaults {
+        line(
+            out,
+            1,
+            format!("every request: empty label {member} = {value:?}"),
+        );
+    }
+    if c.glacier_checksums {
+        line(out, 1, "every request: glacier checksums on blob payloads");
+    }
+    for (id, op) in &http.operations {
+        let mut pattern: String = op
+            .path
+            .iter()
+            .map(|segment| match segment {
+                PathSegment::Literal(text) => text.clone(),
+                PathSegment::Label { member, greedy } => {
+                    format!("{{{member}{}}}", if *greedy { "+" } else { "" })
+                }
+            })
+            .collect();
+        for (i, (name, value)) in op.literal_query.iter().enumerate() {
+            pattern.push(if i == 0 { '?' } else { '&' });
+            pattern.push_str(name);
+            if let Some(value) = value {
+                let _ = write!(pattern, "={value}");
+            }
+        }
+        let checksum = if op.checksum_required {
+            " content-md5"
+        } else {
+            ""
+        };
+        line(
+            out,
+            1,
+            format!(
+                "{} {} {pattern} -> {}{checksum}",
+                id.name(),
+                op.method,
+                op.success_code
+            ),
+        );
+        for (side, bindings) in [("in", &op.input), ("out", &op.output)] {
+            for (member, location) in &bindings.members {
+                line(
+                    out,
+                    2,
+                    format!("{side} {member}: {}", location_text(location)),
+                );
+            }
+        }
+    }
+    for (id, bindings) in &http.errors {
+        let bound: Vec<_> = bindings
+            .members
+            .iter()
+            .filter(|(_, location)| {
+                !matches!(location, super::http_bindings::Location::Body { .. })
+            })
+            .collect();
+        if !bound.is_empty() {
+            line(out, 1, format!("error {}", id.name()));
+            for (member, location) in bound {
+                line(out, 2, format!("{member}: {}", location_text(location)));
+            }
+        }
+    }
+}
+
+/// A member's location; a timestamp format is shown only where it differs from the
+/// location's default (`date-time` in labels and queries, `http-date` in headers).
+fn location_text(location: &super::http_bindings::Location) -> String {
+    use super::http_bindings::{Location, PayloadKind};
+    use crate::model::TimestampFormat;
+    let format = |format: TimestampFormat, default: TimestampFormat| {
+        if format == default {
+            String::new()
+        } else {
+            format!(" ({})", timestamp_format_text(format))
+        }
+    };
+    match location {
+        Location::Label {
+            greedy,
+            timestamp_format,
+        } => format!(
+            "label{}{}",
+            if *greedy { " greedy" } else { "" },
+            format(*timestamp_format, TimestampFormat::DateTime)
+        ),
+        Location::Query {
+            name,
+            timestamp_format,
+        } => format!(
+            "query {name}{}",
+            format(*timestamp_format, TimestampFormat::DateTime)
+        ),
+        Location::QueryParams => "query params".to_owned(),
+        Location::Header {
+            name,
+            timestamp_format,
+            base64,
+        } => format!(
+            "header {name}{}{}",
+            format(*timestamp_format, TimestampFormat::HttpDate),
+            if *base64 { " base64" } else { "" }
+        ),
+        Location::PrefixHeaders { prefix } => format!("prefix headers {prefix:?}"),
+        Location::ResponseCode => "status code".to_owned(),
+        Location::Body { json_name } => format!("body {json_name:?}"),
+        Location::Payload(kind) => match kind {
+            PayloadKind::Blob {
+                streaming,
+                media_type,
+            } => format!(
+                "payload blob{}{}",
+                if *streaming { " streaming" } else { "" },
+                media_type
+                    .as_deref()
+                    .map(|m| format!(" {m}"))
+                    .unwrap_or_default()
+            ),
+            PayloadKind::String { media_type } => format!(
+                "payload string{}",
+                media_type
+                    .as_deref()
+                    .map(|m| format!(" {m}"))
+                    .unwrap_or_default()
+            ),
+            PayloadKind::Enum => "payload enum".to_owned(),
+            PayloadKind::Structure => "payload structure".to_owned(),
+            PayloadKind::Union => "payload union".to_owned(),
+            PayloadKind::Document => "payload document".to_owned(),
+        },
+    }
+}
+
+fn timestamp_format_text(format: crate::model::TimestampFormat) -> &'static str {
+    match format {
+        crate::model::TimestampFormat::DateTime => "date-time",
+        crate::model::TimestampFormat::HttpDate => "http-date",
+        crate::model::TimestampFormat::EpochSeconds => "epoch-seconds",
+    }
 }
 
 fn line(out: &mut String, indent: usize, text: impl AsRef<str>) {
