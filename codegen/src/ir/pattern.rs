@@ -20,9 +20,12 @@
 //! | `\Q…\E` | the quoted characters |
 //! | `\x{h…}`, `\e`, `\a` | the code point, ESC, BEL |
 //! | `(?s)`, `(?i)`, `(?m)` at the start (after `^` at most) | the matching ECMAScript flag for the whole pattern |
+//! | `(?i)` elsewhere (`(?!(?i)aws:)`) | a modifier group `(?i:…)` over the rest of the enclosing group |
+//! | `\0nnn` (octal) | the code point |
+//! | `x{3}+` (possessive exact count of one character) | `x{3}` (they match the same) |
 //!
-//! What has no faithful translation (possessive quantifiers, atomic groups, inline flags in the
-//! middle, `java…` classes) is refused with a reason; the generator then leaves the member
+//! What has no faithful translation (other possessive quantifiers, atomic groups, flags other
+//! than `i`, `m`, `s`, `java…` classes) is refused with a reason; the generator then leaves the member
 //! unchecked and says so. Everything else is ECMAScript already: `\w`, `\d`, `\s`, `.` and `$`
 //! keep their ECMAScript meaning (`\w` is ASCII only, `$` is the end of the input).
 
@@ -77,6 +80,15 @@ struct Translator {
     quantifiable: bool,
     /// Whether the last thing emitted was a quantifier (to spot Java's possessive `*+`).
     after_quantifier: bool,
+    /// Whether that quantifier was an exact `{n}` on a one-character atom, where possessive
+    /// and greedy match the same.
+    exact_on_single: bool,
+    /// Whether the last atom was one character (a literal, an escape, a class, `.`).
+    single_atom: bool,
+    /// Nesting depth of groups, and the depths at which a Java mid-pattern `(?i)` opened an
+    /// ECMAScript modifier group `(?i:` that must close with its enclosing group.
+    depth: usize,
+    modifiers: Vec<usize>,
 }
 
 impl Translator {
@@ -88,6 +100,10 @@ impl Translator {
             flags: "uv".to_owned(),
             quantifiable: false,
             after_quantifier: false,
+            exact_on_single: false,
+            single_atom: false,
+            depth: 0,
+            modifiers: Vec::new(),
         }
     }
 
@@ -106,11 +122,22 @@ impl Translator {
             let quantifier =
                 matches!(c, '*' | '+' | '?') || (c == '{' && self.quantifier_len().is_some());
             if quantifier && self.after_quantifier && c == '+' {
+                if self.exact_on_single {
+                    // `x{3}+` matches exactly what `x{3}` does.
+                    self.pos += 1;
+                    self.after_quantifier = false;
+                    continue;
+                }
                 return Err(
                     "possessive quantifiers (Java's `*+`, `++`, `?+`) have no ECMAScript form"
                         .to_owned(),
                 );
             }
+            let exact = c == '{'
+                && self
+                    .quantifier_len()
+                    .is_some_and(|len| !self.chars[self.pos..self.pos + len].contains(&','));
+            let single_before = self.single_atom;
             let lazy = c == '?' && self.after_quantifier;
             match c {
                 '\\' => self.escape_outside()?,
@@ -122,6 +149,8 @@ impl Translator {
                 '(' => self.group_open()?,
                 ')' => {
                     self.pos += 1;
+                    self.close_modifiers();
+                    self.depth = self.depth.saturating_sub(1);
                     self.out.push(')');
                     self.quantifiable = true;
                 }
@@ -154,10 +183,13 @@ impl Translator {
                 }
             }
             self.after_quantifier = quantifier && !lazy;
+            self.exact_on_single = quantifier && exact && single_before;
+            self.single_atom = self.quantifiable && !matches!(c, ')' | '(');
             if quantifier {
                 self.quantifiable = false;
             }
         }
+        self.close_modifiers();
         Ok(EcmaPattern {
             source: self.out,
             flags: self.flags,
@@ -208,6 +240,7 @@ impl Translator {
         self.quantifiable = false;
         if self.peek(1) != Some('?') {
             self.pos += 1;
+            self.depth += 1;
             self.out.push('(');
             return Ok(());
         }
@@ -226,17 +259,34 @@ impl Translator {
             return Err("atomic groups (Java's `(?>…)`) have no ECMAScript form".to_owned());
         }
         self.pos += 1;
+        self.depth += 1;
         self.out.push('(');
         Ok(())
     }
 
-    /// A Java `(?flags)` group: allowed where it applies to the whole pattern.
+    /// Closes the modifier groups opened inside the group that is ending (or at the end).
+    fn close_modifiers(&mut self) {
+        while self.modifiers.last() == Some(&self.depth) {
+            self.modifiers.pop();
+            self.out.push(')');
+        }
+    }
+
+    /// A Java `(?flags)` group. At the start it sets the pattern's flags; elsewhere it applies
+    /// to the rest of its enclosing group, which an ECMAScript modifier group `(?i:…)` closed
+    /// with that group expresses.
     fn inline_flags(&mut self, flags: &str, len: usize) -> Result<(), String> {
         let at_start = self.out.chars().all(|c| c == '^');
         if !at_start {
-            return Err(format!(
-                "the inline flag group `(?{flags})` in the middle of the pattern has no ECMAScript form"
-            ));
+            if flags.is_empty() || !flags.chars().all(|c| matches!(c, 'i' | 'm' | 's' | '-')) {
+                return Err(format!(
+                    "the inline flag group `(?{flags})` has no ECMAScript form"
+                ));
+            }
+            self.pos += len;
+            self.out.push_str(&format!("(?{flags}:"));
+            self.modifiers.push(self.depth);
+            return Ok(());
         }
         for flag in flags.chars() {
             match flag {
@@ -364,6 +414,23 @@ impl Translator {
             'e' => Escaped::Char(0x1B),
             'a' => Escaped::Char(0x07),
             '0' if !self.peek(0).is_some_and(|c| c.is_ascii_digit()) => Escaped::Char(0),
+            // Java's octal escape: `\0` and one to three octal digits (at most `\0377`).
+            '0' => {
+                let mut code = 0;
+                let mut digits = 0;
+                while let Some(d) = self.peek(0).and_then(|c| c.to_digit(8)) {
+                    if digits == 3 || (digits == 2 && code > 0o37) {
+                        break;
+                    }
+                    code = code * 8 + d;
+                    digits += 1;
+                    self.pos += 1;
+                }
+                if digits == 0 {
+                    return Err("`\\0` followed by a digit that is not octal".to_owned());
+                }
+                Escaped::Char(code)
+            }
             'u' => Escaped::Char(self.unicode_escape()?),
             'x' => Escaped::Char(self.hex_escape()?),
             'c' => {
@@ -720,7 +787,8 @@ mod tests {
         let refused = |model: &str| to_ecma(model).err().unwrap_or_default();
         assert!(refused("a*+").contains("possessive"));
         assert!(refused("(?>a)").contains("atomic"));
-        assert!(refused("a(?i)b").contains("middle"));
+        assert!(refused("a(?x)b").contains("no ECMAScript form"));
+        assert!(refused("a{2,3}+").contains("possessive"));
         assert!(refused(r"\p{javaLowerCase}").contains("Java-only"));
         assert!(refused(r"\p{InGreek}").contains("block"));
         assert!(refused("[a").contains("unclosed"));
@@ -737,6 +805,30 @@ mod tests {
         assert!(!matches(r"^.$", "\u{2028}"));
         assert!(matches(r"^.$", "😀"), "`.` is one code point");
         assert!(!matches(r"^abc$", "abc\n"), "`$` is the end of input only");
+    }
+
+    #[test]
+    fn inline_flags_in_the_middle_apply_to_the_rest_of_their_group() {
+        let pattern = r"^(?![^:\\]*/action/|(?i).*<script>.*</script>.*)[^:\\]+$";
+        assert!(matches(pattern, "plain-name"));
+        assert!(!matches(pattern, "a<SCRIPT>x</Script>"));
+        assert!(!matches(pattern, "x/action/y"));
+        let no_aws_prefix = r"^(?!(?i)(arn|aws):)[\p{L}\p{M}\p{S}\p{N}\p{P}]+$";
+        assert!(matches(no_aws_prefix, "team:a"));
+        assert!(!matches(no_aws_prefix, "AWS:a"));
+        assert!(matches(r"a(?i)b", "aB"));
+        assert!(!matches(r"a(?i)b", "AB"));
+    }
+
+    #[test]
+    fn java_octal_escapes_and_exact_possessive_counts() {
+        let pattern = r"^[^/:|\000-\037]+$";
+        assert!(matches(pattern, "stream-1"));
+        assert!(!matches(pattern, "tab\there"));
+        assert!(!matches(pattern, "a/b"));
+        assert!(matches(r"^[0-9A-Z]{2}+$", "A1"));
+        assert!(!matches(r"^[0-9A-Z]{2}+$", "A1B"));
+        assert!(matches(r"^\d{1}+:\d{12}+$", "1:123456789012"));
     }
 
     #[test]
