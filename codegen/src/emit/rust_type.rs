@@ -158,6 +158,7 @@ pub fn write_json(ty: &RustType, out: TokenStream, value: TokenStream) -> TokenS
         RustType::F32 => quote! { #out.float(*#value) },
         RustType::F64 => quote! { #out.double(*#value) },
         RustType::Blob => quote! { #out.blob(#value) },
+        RustType::ByteStream => no_json_form(),
         RustType::Timestamp(format) => {
             let format = timestamp_format(*format);
             quote! { #out.timestamp(#value, #format) }

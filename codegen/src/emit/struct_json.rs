@@ -35,7 +35,8 @@ pub fn struct_json(s: &StructIr, directions: Directions) -> TokenStream {
             quote! { #field: #local, }
         })
         .collect();
-    let write_binding = if s.fields.is_empty() {
+    // Nothing is written when every member is a `@streaming` payload (or there are none).
+    let write_binding = if s.fields.iter().all(|f| f.ty == RustType::ByteStream) {
         quote! { let object }
     } else {
         quote! { let mut object }
