@@ -329,7 +329,9 @@ fn schema_of(ir: &CrateIr, ty: &RustType, depth: usize) -> Schema {
         RustType::Bool => Schema::Bool,
         RustType::I8 | RustType::I16 | RustType::I32 | RustType::I64 => Schema::Integer,
         RustType::F32 | RustType::F64 => Schema::Float,
-        RustType::Blob | RustType::Timestamp(_) | RustType::Document => Schema::Other,
+        RustType::Blob | RustType::ByteStream | RustType::Timestamp(_) | RustType::Document => {
+            Schema::Other
+        }
         RustType::List { item, .. } => Schema::List(Box::new(schema_of(ir, item, depth + 1))),
         RustType::Map { value, .. } => Schema::Map(Box::new(schema_of(ir, value, depth + 1))),
         RustType::Named { id, kind, .. } => match (kind, ir.types.get(id)) {
