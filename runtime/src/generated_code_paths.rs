@@ -6,6 +6,8 @@
 #[allow(unused_imports)]
 use ::smithy_runtime::aws_json::build_request as _;
 #[allow(unused_imports)]
+use ::smithy_runtime::aws_json::build_request_bytes as _;
+#[allow(unused_imports)]
 use ::smithy_runtime::aws_json::check_host_prefix as _;
 #[allow(unused_imports)]
 use ::smithy_runtime::aws_json::is_success as _;
@@ -123,6 +125,8 @@ use ::smithy_runtime::json::ToJson as _;
 use ::smithy_runtime::json::Value as _;
 #[allow(unused_imports)]
 use ::smithy_runtime::json::Zero as _;
+#[allow(unused_imports)]
+use ::smithy_runtime::json_writer::JsonWriter as _;
 #[allow(unused_imports)]
 use ::smithy_runtime::operation::AuthScheme as _;
 #[allow(unused_imports)]

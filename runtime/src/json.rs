@@ -1,11 +1,13 @@
 //! JSON building blocks for generated serializers and deserializers.
 //!
-//! Generated code converts its types to and from [`serde_json::Value`] through the
-//! [`ToJson`] / [`FromJson`] traits, calling the helpers here for everything that is the
-//! same in every model: numbers (including `NaN`/`Infinity` as strings), blobs (base64),
-//! timestamps, lists, maps, and the rule that `null` means absent.
+//! Generated code writes its types through [`ToJson`] (straight to bytes with a
+//! [`JsonWriter`](crate::json_writer::JsonWriter)) and reads them from a [`serde_json::Value`]
+//! through [`FromJson`], calling the helpers here for everything that is the same in every
+//! model: numbers (including `NaN`/`Infinity` as strings), blobs (base64), timestamps, lists,
+//! maps, and the rule that `null` means absent.
 
 use crate::error::DeserializeError;
+use crate::json_writer::JsonWriter;
 use crate::{Blob, DateTime, Document, TimestampFormat};
 use serde_json::Number;
 use std::collections::HashMap;
@@ -14,8 +16,26 @@ pub use serde_json::{Map, Value};
 
 /// Writes a generated type as JSON.
 pub trait ToJson {
-    /// The JSON form of `self`.
-    fn to_json(&self) -> Value;
+    /// Writes the JSON form of `self` to `out`: what request serializers call, with no
+    /// intermediate `Value` tree.
+    fn write_json(&self, out: &mut JsonWriter);
+
+    /// The JSON form of `self` as a `Value` (for tests and for the rare request that is
+    /// edited after serializing): written, then read back.
+    fn to_json(&self) -> Value {
+        let mut out = JsonWriter::new();
+        self.write_json(&mut out);
+        let mut reader = serde_json::Deserializer::from_slice(out.as_bytes());
+        // Our own output is exactly as deep as `self`, which already exists in memory: the
+        // parser's depth limit (meant for untrusted input) must not cut it short.
+        reader.disable_recursion_limit();
+        // The writer only writes valid JSON, so the fallback is never taken.
+        reader
+            .into_iter::<Value>()
+            .next()
+            .and_then(Result::ok)
+            .unwrap_or(Value::Null)
+    }
 }
 
 /// Reads a generated type from JSON.
@@ -408,8 +428,8 @@ pub fn union_member(value: &Value) -> Result<Option<(&str, &Value)>, Deserialize
 }
 
 impl<T: ToJson> ToJson for Box<T> {
-    fn to_json(&self) -> Value {
-        (**self).to_json()
+    fn write_json(&self, out: &mut JsonWriter) {
+        (**self).write_json(out)
     }
 }
 
@@ -487,5 +507,35 @@ mod tests {
             assert!(!error.to_string().contains("SECRET"), "{error}");
             assert!(error.to_string().contains("timestamp"), "{error}");
         }
+    }
+}
+
+#[cfg(test)]
+mod to_json_tests {
+    use super::{JsonWriter, ToJson, Value};
+
+    /// `depth` nested arrays.
+    struct Nested(usize);
+
+    impl ToJson for Nested {
+        fn write_json(&self, out: &mut JsonWriter) {
+            if self.0 == 0 {
+                out.null();
+            } else {
+                out.list(&[Nested(self.0 - 1)], |out, inner| inner.write_json(out));
+            }
+        }
+    }
+
+    #[test]
+    fn to_json_reads_back_values_deeper_than_the_parse_limit() {
+        let mut value = &Nested(300).to_json();
+        let mut depth = 0;
+        while let Value::Array(items) = value {
+            value = &items[0];
+            depth += 1;
+        }
+        assert_eq!(depth, 300);
+        assert_eq!(value, &Value::Null);
     }
 }

@@ -14,6 +14,7 @@ pub mod document;
 pub mod endpoint;
 pub mod error;
 pub mod json;
+pub mod json_writer;
 mod macros;
 pub mod operation;
 #[cfg(feature = "paginator")]

@@ -2,8 +2,8 @@
 //! variant and written back unchanged.
 
 use super::runtime::{
-    ERROR_DESERIALIZE_ERROR, JSON_FROM_JSON, JSON_INTEGER, JSON_READ_INTEGER, JSON_READ_STRING,
-    JSON_STRING, JSON_TO_JSON, JSON_VALUE, JSON_ZERO, SENSITIVE_REDACTED,
+    ERROR_DESERIALIZE_ERROR, JSON_FROM_JSON, JSON_READ_INTEGER, JSON_READ_STRING, JSON_TO_JSON,
+    JSON_VALUE, JSON_WRITER, JSON_ZERO, SENSITIVE_REDACTED,
 };
 use super::tokens::{deprecated, docs, ident};
 use crate::ir::EnumIr;
@@ -89,8 +89,8 @@ pub fn string_enum(e: &EnumIr) -> TokenStream {
             }
         }
         impl #JSON_TO_JSON for #name {
-            fn to_json(&self) -> #JSON_VALUE {
-                #JSON_STRING(self.as_str())
+            fn write_json(&self, out: &mut #JSON_WRITER) {
+                out.string(self.as_str())
             }
         }
         impl #JSON_FROM_JSON for #name {
@@ -167,8 +167,8 @@ pub fn int_enum(e: &EnumIr) -> TokenStream {
         }
         #serde
         impl #JSON_TO_JSON for #name {
-            fn to_json(&self) -> #JSON_VALUE {
-                #JSON_INTEGER(self.as_i32())
+            fn write_json(&self, out: &mut #JSON_WRITER) {
+                out.integer(self.as_i32())
             }
         }
         impl #JSON_FROM_JSON for #name {

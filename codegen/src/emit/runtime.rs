@@ -115,6 +115,7 @@ registry! {
     JSON_STRING = "json::string";
     JSON_TIMESTAMP = "json::timestamp";
     JSON_TO_JSON = "json::ToJson";
+    JSON_WRITER = "json_writer::JsonWriter";
     JSON_UNION_MEMBER = "json::union_member";
     JSON_VALUE = "json::Value";
     JSON_ZERO = "json::Zero";
@@ -137,6 +138,7 @@ registry! {
     VALIDATION_VALIDATOR = "validation::Validator";
     // The awsJson protocol.
     AWS_JSON_BUILD_REQUEST = "aws_json::build_request";
+    AWS_JSON_BUILD_REQUEST_BYTES = "aws_json::build_request_bytes";
     AWS_JSON_CHECK_HOST_PREFIX = "aws_json::check_host_prefix";
     AWS_JSON_ERROR_RESPONSE = "aws_json::ErrorResponse";
     AWS_JSON_IS_SUCCESS = "aws_json::is_success";

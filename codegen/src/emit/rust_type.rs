@@ -136,6 +136,48 @@ pub fn to_json(ty: &RustType, value: TokenStream) -> TokenStream {
     }
 }
 
+/// A statement writing `value` (an expression of type `&T`) to `out` (an expression of type
+/// `&mut JsonWriter`).
+pub fn write_json(ty: &RustType, out: TokenStream, value: TokenStream) -> TokenStream {
+    match ty {
+        RustType::String => quote! { #out.string(#value) },
+        RustType::BigNumber => quote! { #out.big_number(#value) },
+        RustType::Bool => quote! { #out.boolean(*#value) },
+        RustType::I8 | RustType::I16 | RustType::I32 | RustType::I64 => {
+            quote! { #out.integer(*#value) }
+        }
+        RustType::F32 => quote! { #out.float(*#value) },
+        RustType::F64 => quote! { #out.double(*#value) },
+        RustType::Blob => quote! { #out.blob(#value) },
+        RustType::Timestamp(format) => {
+            let format = timestamp_format(*format);
+            quote! { #out.timestamp(#value, #format) }
+        }
+        RustType::Document => quote! { #out.document(#value) },
+        RustType::Named { .. } => quote! { #JSON_TO_JSON::write_json(#value, #out) },
+        RustType::List { item, sparse, .. } => {
+            let write = write_json(item, quote! { out }, quote! { item });
+            if *sparse {
+                quote! { #out.sparse_list(#value, |out, item| #write) }
+            } else {
+                quote! { #out.list(#value, |out, item| #write) }
+            }
+        }
+        RustType::Map {
+            value: value_ty,
+            sparse,
+            ..
+        } => {
+            let write = write_json(value_ty, quote! { out }, quote! { item });
+            if *sparse {
+                quote! { #out.sparse_map(#value, |out, item| #write) }
+            } else {
+                quote! { #out.map(#value, |out, item| #write) }
+            }
+        }
+    }
+}
+
 /// A callable writing a `&T` as a `Value`: the trait method for generated types, else a
 /// closure.
 fn writer(ty: &RustType) -> TokenStream {

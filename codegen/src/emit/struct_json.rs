@@ -3,10 +3,10 @@
 
 use super::json_roles::Directions;
 use super::runtime::{
-    ERROR_DESERIALIZE_ERROR, JSON_FROM_JSON, JSON_MAP_TYPE, JSON_MEMBER, JSON_OBJECT, JSON_TO_JSON,
-    JSON_VALUE, JSON_ZERO,
+    ERROR_DESERIALIZE_ERROR, JSON_FROM_JSON, JSON_MEMBER, JSON_OBJECT, JSON_TO_JSON, JSON_VALUE,
+    JSON_WRITER, JSON_ZERO,
 };
-use super::rust_type::{default_value, is_copy, reader, to_json};
+use super::rust_type::{default_value, is_copy, reader, write_json};
 use super::tokens::ident;
 use crate::ir::{FieldIr, StructIr, StructRole};
 use proc_macro2::TokenStream;
@@ -43,10 +43,10 @@ pub fn struct_json(s: &StructIr, directions: Directions) -> TokenStream {
     quote! {
         #write_cfg
         impl #JSON_TO_JSON for #name {
-            fn to_json(&self) -> #JSON_VALUE {
-                #write_binding = #JSON_MAP_TYPE::new();
+            fn write_json(&self, out: &mut #JSON_WRITER) {
+                #write_binding = out.object();
                 #(#writes)*
-                #JSON_VALUE::Object(object)
+                object.end();
             }
         }
         #read_cfg
@@ -77,19 +77,18 @@ pub fn struct_json(s: &StructIr, directions: Directions) -> TokenStream {
 fn write_field(f: &FieldIr) -> TokenStream {
     let field = ident(&f.ident);
     let key = &f.json_key;
+    let write = write_json(&f.ty, quote! { object.key(#key) }, quote! { value });
     if f.optional {
-        let write = to_json(&f.ty, quote! { value });
         quote! {
             if let ::std::option::Option::Some(value) = &self.#field {
-                object.insert(::std::string::String::from(#key), #write);
+                #write;
             }
         }
     } else {
-        let write = to_json(&f.ty, quote! { value });
         quote! {
             {
                 let value = &self.#field;
-                object.insert(::std::string::String::from(#key), #write);
+                #write;
             }
         }
     }

@@ -3,10 +3,10 @@
 
 use super::json_roles::Directions;
 use super::runtime::{
-    ERROR_DESERIALIZE_ERROR, JSON_FROM_JSON, JSON_MAP_TYPE, JSON_TO_JSON, JSON_UNION_MEMBER,
-    JSON_VALUE, JSON_ZERO, SENSITIVE_REDACTED,
+    ERROR_DESERIALIZE_ERROR, JSON_FROM_JSON, JSON_TO_JSON, JSON_UNION_MEMBER, JSON_VALUE,
+    JSON_WRITER, JSON_ZERO, SENSITIVE_REDACTED,
 };
-use super::rust_type::{from_json, to_json, value_type};
+use super::rust_type::{from_json, value_type, write_json};
 use super::tokens::{deprecated, docs, ident};
 use crate::ir::UnionIr;
 use proc_macro2::TokenStream;
@@ -134,11 +134,11 @@ pub fn union_json(u: &UnionIr, directions: Directions) -> TokenStream {
         let member = &v.json_key;
         match &v.ty {
             None => quote! {
-                #name::#variant => { object.insert(::std::string::String::from(#member), #JSON_VALUE::Object(#JSON_MAP_TYPE::new())); }
+                #name::#variant => { object.key(#member).object().end(); }
             },
             Some(ty) => {
-                let write = to_json(ty, quote! { value });
-                quote! { #name::#variant(value) => { object.insert(::std::string::String::from(#member), #write); } }
+                let write = write_json(ty, quote! { object.key(#member) }, quote! { value });
+                quote! { #name::#variant(value) => { #write; } }
             }
         }
     });
@@ -166,14 +166,14 @@ pub fn union_json(u: &UnionIr, directions: Directions) -> TokenStream {
     quote! {
         #write_cfg
         impl #JSON_TO_JSON for #name {
-            fn to_json(&self) -> #JSON_VALUE {
-                let mut object = #JSON_MAP_TYPE::new();
+            fn write_json(&self, out: &mut #JSON_WRITER) {
+                let mut object = out.object();
                 match self {
                     #(#write_arms)*
                     // Unknown members cannot be written back: their value was not kept.
                     #name::Unknown(_) => {}
                 }
-                #JSON_VALUE::Object(object)
+                object.end();
             }
         }
         #read_cfg

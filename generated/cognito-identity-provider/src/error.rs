@@ -73,16 +73,12 @@ impl ::std::fmt::Debug for AliasExistsExceptionBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for AliasExistsException {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         if let ::std::option::Option::Some(value) = &self.message {
-            object
-                .insert(
-                    ::std::string::String::from("message"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("message").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for AliasExistsException {
@@ -193,16 +189,12 @@ impl ::std::fmt::Debug for CodeDeliveryFailureExceptionBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for CodeDeliveryFailureException {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         if let ::std::option::Option::Some(value) = &self.message {
-            object
-                .insert(
-                    ::std::string::String::from("message"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("message").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for CodeDeliveryFailureException {
@@ -313,16 +305,12 @@ impl ::std::fmt::Debug for CodeMismatchExceptionBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for CodeMismatchException {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         if let ::std::option::Option::Some(value) = &self.message {
-            object
-                .insert(
-                    ::std::string::String::from("message"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("message").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for CodeMismatchException {
@@ -433,16 +421,12 @@ impl ::std::fmt::Debug for ExpiredCodeExceptionBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for ExpiredCodeException {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         if let ::std::option::Option::Some(value) = &self.message {
-            object
-                .insert(
-                    ::std::string::String::from("message"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("message").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for ExpiredCodeException {
@@ -553,16 +537,12 @@ impl ::std::fmt::Debug for ForbiddenExceptionBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for ForbiddenException {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         if let ::std::option::Option::Some(value) = &self.message {
-            object
-                .insert(
-                    ::std::string::String::from("message"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("message").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for ForbiddenException {
@@ -671,16 +651,12 @@ impl ::std::fmt::Debug for InternalErrorExceptionBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for InternalErrorException {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         if let ::std::option::Option::Some(value) = &self.message {
-            object
-                .insert(
-                    ::std::string::String::from("message"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("message").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for InternalErrorException {
@@ -789,16 +765,12 @@ impl ::std::fmt::Debug for InvalidEmailRoleAccessPolicyExceptionBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for InvalidEmailRoleAccessPolicyException {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         if let ::std::option::Option::Some(value) = &self.message {
-            object
-                .insert(
-                    ::std::string::String::from("message"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("message").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for InvalidEmailRoleAccessPolicyException {
@@ -910,16 +882,12 @@ impl ::std::fmt::Debug for InvalidLambdaResponseExceptionBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for InvalidLambdaResponseException {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         if let ::std::option::Option::Some(value) = &self.message {
-            object
-                .insert(
-                    ::std::string::String::from("message"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("message").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for InvalidLambdaResponseException {
@@ -1059,23 +1027,15 @@ impl ::std::fmt::Debug for InvalidParameterExceptionBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for InvalidParameterException {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         if let ::std::option::Option::Some(value) = &self.message {
-            object
-                .insert(
-                    ::std::string::String::from("message"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("message").string(value);
         }
         if let ::std::option::Option::Some(value) = &self.reason_code {
-            object
-                .insert(
-                    ::std::string::String::from("reasonCode"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("reasonCode").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for InvalidParameterException {
@@ -1193,16 +1153,12 @@ impl ::std::fmt::Debug for InvalidSmsRoleAccessPolicyExceptionBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for InvalidSmsRoleAccessPolicyException {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         if let ::std::option::Option::Some(value) = &self.message {
-            object
-                .insert(
-                    ::std::string::String::from("message"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("message").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for InvalidSmsRoleAccessPolicyException {
@@ -1314,16 +1270,12 @@ impl ::std::fmt::Debug for InvalidSmsRoleTrustRelationshipExceptionBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for InvalidSmsRoleTrustRelationshipException {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         if let ::std::option::Option::Some(value) = &self.message {
-            object
-                .insert(
-                    ::std::string::String::from("message"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("message").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for InvalidSmsRoleTrustRelationshipException {
@@ -1435,16 +1387,12 @@ impl ::std::fmt::Debug for LimitExceededExceptionBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for LimitExceededException {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         if let ::std::option::Option::Some(value) = &self.message {
-            object
-                .insert(
-                    ::std::string::String::from("message"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("message").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for LimitExceededException {
@@ -1555,16 +1503,12 @@ impl ::std::fmt::Debug for NotAuthorizedExceptionBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for NotAuthorizedException {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         if let ::std::option::Option::Some(value) = &self.message {
-            object
-                .insert(
-                    ::std::string::String::from("message"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("message").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for NotAuthorizedException {
@@ -1675,16 +1619,12 @@ impl ::std::fmt::Debug for PasswordResetRequiredExceptionBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for PasswordResetRequiredException {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         if let ::std::option::Option::Some(value) = &self.message {
-            object
-                .insert(
-                    ::std::string::String::from("message"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("message").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for PasswordResetRequiredException {
@@ -1795,16 +1735,12 @@ impl ::std::fmt::Debug for ResourceNotFoundExceptionBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for ResourceNotFoundException {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         if let ::std::option::Option::Some(value) = &self.message {
-            object
-                .insert(
-                    ::std::string::String::from("message"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("message").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for ResourceNotFoundException {
@@ -1915,16 +1851,12 @@ impl ::std::fmt::Debug for TooManyRequestsExceptionBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for TooManyRequestsException {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         if let ::std::option::Option::Some(value) = &self.message {
-            object
-                .insert(
-                    ::std::string::String::from("message"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("message").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for TooManyRequestsException {
@@ -2035,16 +1967,12 @@ impl ::std::fmt::Debug for UnexpectedLambdaExceptionBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for UnexpectedLambdaException {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         if let ::std::option::Option::Some(value) = &self.message {
-            object
-                .insert(
-                    ::std::string::String::from("message"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("message").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for UnexpectedLambdaException {
@@ -2155,16 +2083,12 @@ impl ::std::fmt::Debug for UserLambdaValidationExceptionBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for UserLambdaValidationException {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         if let ::std::option::Option::Some(value) = &self.message {
-            object
-                .insert(
-                    ::std::string::String::from("message"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("message").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for UserLambdaValidationException {
@@ -2275,16 +2199,12 @@ impl ::std::fmt::Debug for UserNotConfirmedExceptionBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for UserNotConfirmedException {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         if let ::std::option::Option::Some(value) = &self.message {
-            object
-                .insert(
-                    ::std::string::String::from("message"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("message").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for UserNotConfirmedException {
@@ -2395,16 +2315,12 @@ impl ::std::fmt::Debug for UserNotFoundExceptionBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for UserNotFoundException {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         if let ::std::option::Option::Some(value) = &self.message {
-            object
-                .insert(
-                    ::std::string::String::from("message"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("message").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for UserNotFoundException {

@@ -111,24 +111,16 @@ impl ::std::fmt::Debug for AttributeTypeBuilder {
     }
 }
 impl ::smithy_runtime::json::ToJson for AttributeType {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         {
             let value = &self.name;
-            object
-                .insert(
-                    ::std::string::String::from("Name"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("Name").string(value);
         }
         if let ::std::option::Option::Some(value) = &self.value {
-            object
-                .insert(
-                    ::std::string::String::from("Value"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("Value").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for AttributeType {
@@ -331,30 +323,21 @@ impl ::std::fmt::Debug for CodeDeliveryDetailsTypeBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for CodeDeliveryDetailsType {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         if let ::std::option::Option::Some(value) = &self.destination {
-            object
-                .insert(
-                    ::std::string::String::from("Destination"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("Destination").string(value);
         }
         if let ::std::option::Option::Some(value) = &self.delivery_medium {
-            object
-                .insert(
-                    ::std::string::String::from("DeliveryMedium"),
-                    ::smithy_runtime::json::ToJson::to_json(value),
-                );
+            ::smithy_runtime::json::ToJson::write_json(
+                value,
+                object.key("DeliveryMedium"),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.attribute_name {
-            object
-                .insert(
-                    ::std::string::String::from("AttributeName"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("AttributeName").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for CodeDeliveryDetailsType {
@@ -500,8 +483,8 @@ impl ::std::fmt::Display for DeliveryMediumType {
     }
 }
 impl ::smithy_runtime::json::ToJson for DeliveryMediumType {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        ::smithy_runtime::json::string(self.as_str())
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        out.string(self.as_str())
     }
 }
 impl ::smithy_runtime::json::FromJson for DeliveryMediumType {
@@ -617,23 +600,18 @@ impl ::std::fmt::Debug for MfaOptionTypeBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for MfaOptionType {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         if let ::std::option::Option::Some(value) = &self.delivery_medium {
-            object
-                .insert(
-                    ::std::string::String::from("DeliveryMedium"),
-                    ::smithy_runtime::json::ToJson::to_json(value),
-                );
+            ::smithy_runtime::json::ToJson::write_json(
+                value,
+                object.key("DeliveryMedium"),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.attribute_name {
-            object
-                .insert(
-                    ::std::string::String::from("AttributeName"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("AttributeName").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for MfaOptionType {

@@ -83,6 +83,10 @@ fn calls_against_cognito_local_log_operations_but_no_secrets() {
             .unwrap_or_else(|e| panic!("config: {e}")),
     );
     tracing::subscriber::with_default(subscriber, || {
+        // The other tests of this binary run on other threads and may have registered the
+        // operations' span callsites while no subscriber wanted them; tracing caches that
+        // answer, so recompute it now that this thread's subscriber exists.
+        tracing::callsite::rebuild_interest_cache();
         runtime.block_on(bounded(async {
             // Succeeding calls: the request carries the token and both values; the
             // responses echo the e-mail (delivery destination, GetUser attributes).

@@ -56,8 +56,25 @@ pub fn build_request(
     target: &str,
     body: &Value,
 ) -> Result<http::Request<Vec<u8>>, BoxError> {
+    build_request_bytes(
+        endpoint,
+        host_prefix,
+        version,
+        target,
+        serde_json::to_vec(body)?,
+    )
+}
+
+/// Like [`build_request`], with the body already written (see
+/// [`JsonWriter`](crate::json_writer::JsonWriter)).
+pub fn build_request_bytes(
+    endpoint: &str,
+    host_prefix: Option<&str>,
+    version: JsonVersion,
+    target: &str,
+    body: Vec<u8>,
+) -> Result<http::Request<Vec<u8>>, BoxError> {
     let uri = request_uri(endpoint, host_prefix)?;
-    let body = serde_json::to_vec(body)?;
     let request = http::Request::builder()
         .method(http::Method::POST)
         .uri(uri)

@@ -4,10 +4,11 @@
 
 use super::{ProtocolEmitter, RequestParts};
 use crate::emit::runtime::{
-    AWS_JSON_BUILD_REQUEST, AWS_JSON_ERROR_RESPONSE, AWS_JSON_IS_SUCCESS, AWS_JSON_JSON_VERSION,
-    AWS_JSON_MODELLED_ERROR, AWS_JSON_PARSE_ERROR, AWS_JSON_PARSE_SUCCESS_BODY,
-    AWS_JSON_RESPONSE_METADATA, AWS_JSON_SET_QUERY_MODE, AWS_JSON_WRAP, ERROR_SDK_ERROR,
-    ERROR_UNHANDLED_ERROR, JSON_FROM_JSON, JSON_TO_JSON, JSON_VALUE,
+    AWS_JSON_BUILD_REQUEST, AWS_JSON_BUILD_REQUEST_BYTES, AWS_JSON_ERROR_RESPONSE,
+    AWS_JSON_IS_SUCCESS, AWS_JSON_JSON_VERSION, AWS_JSON_MODELLED_ERROR, AWS_JSON_PARSE_ERROR,
+    AWS_JSON_PARSE_SUCCESS_BODY, AWS_JSON_RESPONSE_METADATA, AWS_JSON_SET_QUERY_MODE,
+    AWS_JSON_WRAP, ERROR_SDK_ERROR, ERROR_UNHANDLED_ERROR, JSON_FROM_JSON, JSON_TO_JSON,
+    JSON_VALUE, JSON_WRITER,
 };
 use crate::emit::tokens::ident;
 use crate::ir::{CrateIr, OperationIr};
@@ -65,12 +66,30 @@ impl ProtocolEmitter for AwsJson {
         } else {
             quote! {}
         };
+        // Written straight to bytes; only a body that gets a generated idempotency token goes
+        // through a `Value` to have it added.
+        let (body, build) = if unset_tokens.is_empty() {
+            (
+                quote! {
+                    let mut body = #JSON_WRITER::new();
+                    #JSON_TO_JSON::write_json(input, &mut body);
+                },
+                quote! { #AWS_JSON_BUILD_REQUEST_BYTES(endpoint, host_prefix.as_deref(), #version, #target, body.into_bytes())? },
+            )
+        } else {
+            (
+                quote! {
+                    let #mutable body = #JSON_TO_JSON::to_json(input);
+                    #(#tokens)*
+                },
+                quote! { #AWS_JSON_BUILD_REQUEST(endpoint, host_prefix.as_deref(), #version, #target, &body)? },
+            )
+        };
         quote! {
-            let #mutable body = #JSON_TO_JSON::to_json(input);
-            #(#tokens)*
+            #body
             #host_prefix
             #endpoint
-            let request = #AWS_JSON_BUILD_REQUEST(endpoint, host_prefix.as_deref(), #version, #target, &body)?;
+            let request = #build;
             #query_mode
             #compression
             ::std::result::Result::Ok(request)

@@ -128,28 +128,17 @@ impl ::std::fmt::Debug for DeleteUserAttributesInputBuilder {
     }
 }
 impl ::smithy_runtime::json::ToJson for DeleteUserAttributesInput {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         {
             let value = &self.user_attribute_names;
-            object
-                .insert(
-                    ::std::string::String::from("UserAttributeNames"),
-                    ::smithy_runtime::json::list(
-                        value,
-                        |item| ::smithy_runtime::json::string(item),
-                    ),
-                );
+            object.key("UserAttributeNames").list(value, |out, item| out.string(item));
         }
         {
             let value = &self.access_token;
-            object
-                .insert(
-                    ::std::string::String::from("AccessToken"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("AccessToken").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 #[cfg(feature = "json-round-trip")]
@@ -280,9 +269,9 @@ impl ::std::fmt::Debug for DeleteUserAttributesOutputBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for DeleteUserAttributesOutput {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let object = ::smithy_runtime::json::Map::new();
-        ::smithy_runtime::json::Value::Object(object)
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let object = out.object();
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for DeleteUserAttributesOutput {
@@ -425,15 +414,16 @@ impl ::smithy_runtime::operation::Operation for DeleteUserAttributes {
         ::smithy_runtime::http::Request<::std::vec::Vec<u8>>,
         ::smithy_runtime::error::BoxError,
     > {
-        let body = ::smithy_runtime::json::ToJson::to_json(input);
+        let mut body = ::smithy_runtime::json_writer::JsonWriter::new();
+        ::smithy_runtime::json::ToJson::write_json(input, &mut body);
         let host_prefix: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let endpoint = context.endpoint;
-        let request = ::smithy_runtime::aws_json::build_request(
+        let request = ::smithy_runtime::aws_json::build_request_bytes(
             endpoint,
             host_prefix.as_deref(),
             ::smithy_runtime::aws_json::JsonVersion::V1_1,
             "AWSCognitoIdentityProviderService.DeleteUserAttributes",
-            &body,
+            body.into_bytes(),
         )?;
         ::std::result::Result::Ok(request)
     }

@@ -80,17 +80,13 @@ impl ::std::fmt::Debug for GetUserInputBuilder {
     }
 }
 impl ::smithy_runtime::json::ToJson for GetUserInput {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         {
             let value = &self.access_token;
-            object
-                .insert(
-                    ::std::string::String::from("AccessToken"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("AccessToken").string(value);
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 #[cfg(feature = "json-round-trip")]
@@ -370,55 +366,36 @@ impl ::std::fmt::Debug for GetUserOutputBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for GetUserOutput {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         {
             let value = &self.username;
-            object
-                .insert(
-                    ::std::string::String::from("Username"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("Username").string(value);
         }
         {
             let value = &self.user_attributes;
             object
-                .insert(
-                    ::std::string::String::from("UserAttributes"),
-                    ::smithy_runtime::json::list(
-                        value,
-                        ::smithy_runtime::json::ToJson::to_json,
-                    ),
+                .key("UserAttributes")
+                .list(
+                    value,
+                    |out, item| ::smithy_runtime::json::ToJson::write_json(item, out),
                 );
         }
         if let ::std::option::Option::Some(value) = &self.mfa_options {
             object
-                .insert(
-                    ::std::string::String::from("MFAOptions"),
-                    ::smithy_runtime::json::list(
-                        value,
-                        ::smithy_runtime::json::ToJson::to_json,
-                    ),
+                .key("MFAOptions")
+                .list(
+                    value,
+                    |out, item| ::smithy_runtime::json::ToJson::write_json(item, out),
                 );
         }
         if let ::std::option::Option::Some(value) = &self.preferred_mfa_setting {
-            object
-                .insert(
-                    ::std::string::String::from("PreferredMfaSetting"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("PreferredMfaSetting").string(value);
         }
         if let ::std::option::Option::Some(value) = &self.user_mfa_setting_list {
-            object
-                .insert(
-                    ::std::string::String::from("UserMFASettingList"),
-                    ::smithy_runtime::json::list(
-                        value,
-                        |item| ::smithy_runtime::json::string(item),
-                    ),
-                );
+            object.key("UserMFASettingList").list(value, |out, item| out.string(item));
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for GetUserOutput {
@@ -697,15 +674,16 @@ impl ::smithy_runtime::operation::Operation for GetUser {
         ::smithy_runtime::http::Request<::std::vec::Vec<u8>>,
         ::smithy_runtime::error::BoxError,
     > {
-        let body = ::smithy_runtime::json::ToJson::to_json(input);
+        let mut body = ::smithy_runtime::json_writer::JsonWriter::new();
+        ::smithy_runtime::json::ToJson::write_json(input, &mut body);
         let host_prefix: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let endpoint = context.endpoint;
-        let request = ::smithy_runtime::aws_json::build_request(
+        let request = ::smithy_runtime::aws_json::build_request_bytes(
             endpoint,
             host_prefix.as_deref(),
             ::smithy_runtime::aws_json::JsonVersion::V1_1,
             "AWSCognitoIdentityProviderService.GetUser",
-            &body,
+            body.into_bytes(),
         )?;
         ::std::result::Result::Ok(request)
     }

@@ -178,35 +178,20 @@ impl ::std::fmt::Debug for GetUserAttributeVerificationCodeInputBuilder {
     }
 }
 impl ::smithy_runtime::json::ToJson for GetUserAttributeVerificationCodeInput {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         {
             let value = &self.access_token;
-            object
-                .insert(
-                    ::std::string::String::from("AccessToken"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("AccessToken").string(value);
         }
         {
             let value = &self.attribute_name;
-            object
-                .insert(
-                    ::std::string::String::from("AttributeName"),
-                    ::smithy_runtime::json::string(value),
-                );
+            object.key("AttributeName").string(value);
         }
         if let ::std::option::Option::Some(value) = &self.client_metadata {
-            object
-                .insert(
-                    ::std::string::String::from("ClientMetadata"),
-                    ::smithy_runtime::json::map(
-                        value,
-                        |item| ::smithy_runtime::json::string(item),
-                    ),
-                );
+            object.key("ClientMetadata").map(value, |out, item| out.string(item));
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 #[cfg(feature = "json-round-trip")]
@@ -402,16 +387,15 @@ impl ::std::fmt::Debug for GetUserAttributeVerificationCodeOutputBuilder {
 }
 #[cfg(feature = "json-round-trip")]
 impl ::smithy_runtime::json::ToJson for GetUserAttributeVerificationCodeOutput {
-    fn to_json(&self) -> ::smithy_runtime::json::Value {
-        let mut object = ::smithy_runtime::json::Map::new();
+    fn write_json(&self, out: &mut ::smithy_runtime::json_writer::JsonWriter) {
+        let mut object = out.object();
         if let ::std::option::Option::Some(value) = &self.code_delivery_details {
-            object
-                .insert(
-                    ::std::string::String::from("CodeDeliveryDetails"),
-                    ::smithy_runtime::json::ToJson::to_json(value),
-                );
+            ::smithy_runtime::json::ToJson::write_json(
+                value,
+                object.key("CodeDeliveryDetails"),
+            );
         }
-        ::smithy_runtime::json::Value::Object(object)
+        object.end();
     }
 }
 impl ::smithy_runtime::json::FromJson for GetUserAttributeVerificationCodeOutput {
@@ -679,15 +663,16 @@ impl ::smithy_runtime::operation::Operation for GetUserAttributeVerificationCode
         ::smithy_runtime::http::Request<::std::vec::Vec<u8>>,
         ::smithy_runtime::error::BoxError,
     > {
-        let body = ::smithy_runtime::json::ToJson::to_json(input);
+        let mut body = ::smithy_runtime::json_writer::JsonWriter::new();
+        ::smithy_runtime::json::ToJson::write_json(input, &mut body);
         let host_prefix: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let endpoint = context.endpoint;
-        let request = ::smithy_runtime::aws_json::build_request(
+        let request = ::smithy_runtime::aws_json::build_request_bytes(
             endpoint,
             host_prefix.as_deref(),
             ::smithy_runtime::aws_json::JsonVersion::V1_1,
             "AWSCognitoIdentityProviderService.GetUserAttributeVerificationCode",
-            &body,
+            body.into_bytes(),
         )?;
         ::std::result::Result::Ok(request)
     }
