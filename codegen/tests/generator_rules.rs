@@ -502,3 +502,31 @@ fn a_pattern_without_ecmascript_form_goes_unchecked_with_a_warning_and_a_doc_lin
         "the other member is checked, in its ECMAScript form"
     );
 }
+
+#[test]
+fn empty_list_defaults_use_unwrap_or_default() {
+    // Glue's `@default([])` lists: `unwrap_or_else(|| Vec::new())` is a clippy warning.
+    let shapes = merge(&[
+        operation("Ping"),
+        json!({
+            "example#Names": { "type": "list", "member": { "target": "smithy.api#String" } },
+            "example#Holder": {
+                "type": "structure",
+                "members": {
+                    "names": { "target": "example#Names", "traits": { "smithy.api#default": [] } },
+                },
+            },
+            "example#PingInput": {
+                "type": "structure",
+                "members": { "holder": { "target": "example#Holder" } },
+                "traits": { "smithy.api#input": {} },
+            },
+        }),
+    ]);
+    let generated = Generator::new(model(aws_json(), &["Ping"], shapes))
+        .generate()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let types = &generated.files[Path::new("src/types.rs")];
+    assert!(types.contains(".unwrap_or_default()"), "{types}");
+    assert!(!types.contains("Vec::new())"), "{types}");
+}

@@ -366,3 +366,19 @@ fn document_value(value: &serde_json::Value) -> TokenStream {
         }
     }
 }
+
+/// `.unwrap_or_…` falling back to `value`: `unwrap_or_default()` when `value` is a standard
+/// empty value (`Vec::new()`), else `unwrap_or_else(|| value)` (clippy asks for the first).
+pub fn unwrap_or(value: &TokenStream) -> TokenStream {
+    let text = value.to_string().replace(' ', "");
+    let empty = [
+        "::std::vec::Vec::new()",
+        "::std::collections::HashMap::new()",
+        "::std::string::String::new()",
+    ];
+    if empty.contains(&text.as_str()) {
+        quote! { .unwrap_or_default() }
+    } else {
+        quote! { .unwrap_or_else(|| #value) }
+    }
+}

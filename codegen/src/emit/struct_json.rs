@@ -135,7 +135,8 @@ fn read_field(f: &FieldIr) -> TokenStream {
             }
             Some(_) => {
                 let value = fallback(f);
-                quote! { let #field = #present.unwrap_or_else(|| #value); }
+                let or = super::rust_type::unwrap_or(&value);
+                quote! { let #field = #present #or; }
             }
             None => {
                 quote! { let #field = #present.unwrap_or_else(#JSON_ZERO::zero); }

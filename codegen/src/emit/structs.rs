@@ -569,7 +569,10 @@ fn build_method(s: &StructIr, name: &proc_macro2::Ident) -> TokenStream {
                 Some(_) if is_copy(&f.ty) && !f.boxed => {
                     quote! { #field: self.#field.unwrap_or(#default), }
                 }
-                Some(_) => quote! { #field: self.#field.unwrap_or_else(|| #default), },
+                Some(_) => {
+                    let or = super::rust_type::unwrap_or(&default);
+                    quote! { #field: self.#field #or, }
+                }
                 None if !f.boxed => quote! { #field: self.#field.unwrap_or_default(), },
                 None => quote! { #field: self.#field.unwrap_or_else(|| #default), },
             }
