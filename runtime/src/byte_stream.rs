@@ -52,6 +52,8 @@ pub struct ByteStream {
     source: Source,
     /// How many bytes have been handed out so far (for error messages).
     read: u64,
+    /// The total length the producer declared ([`ByteStream::with_length`]).
+    declared: Option<u64>,
 }
 
 impl fmt::Debug for ByteStream {
@@ -147,6 +149,7 @@ impl ByteStream {
         ByteStream {
             source: Source::InMemory(bytes.into()),
             read: 0,
+            declared: None,
         }
     }
 
@@ -170,6 +173,7 @@ impl ByteStream {
         ByteStream {
             source: Source::Chunks(Mutex::new(Box::new(poll))),
             read: 0,
+            declared: None,
         }
     }
 
@@ -198,6 +202,23 @@ impl ByteStream {
         match &self.source {
             Source::InMemory(bytes) if self.read == 0 => Some(bytes),
             _ => None,
+        }
+    }
+
+    /// Declares how many bytes the stream holds in all (e.g. a file's size), so an upload is
+    /// sent with a `Content-Length` instead of chunked, as some services require; the
+    /// transport fails the request if the stream ends up shorter or longer.
+    pub fn with_length(mut self, length: u64) -> ByteStream {
+        self.declared = Some(length);
+        self
+    }
+
+    /// The total length, when known: the size of bytes in memory, else the length given to
+    /// [`with_length`](ByteStream::with_length).
+    pub fn length(&self) -> Option<u64> {
+        match &self.source {
+            Source::InMemory(bytes) if self.read == 0 => Some(bytes.len() as u64),
+            _ => self.declared,
         }
     }
 
@@ -289,6 +310,10 @@ mod tests {
     async fn in_memory_bytes_are_one_chunk_and_then_the_end() {
         let mut stream = ByteStream::from(b"xyz".to_vec());
         assert_eq!(stream.in_memory(), Some(&b"xyz"[..]));
+        assert_eq!(stream.length(), Some(3));
+        assert_eq!(ByteStream::from_chunks(vec![vec![1]]).length(), None);
+        let declared = ByteStream::from_chunks(vec![vec![1]]).with_length(1);
+        assert_eq!(declared.length(), Some(1));
         assert_eq!(format!("{stream:?}"), "ByteStream(in memory, 3 bytes)");
         assert_eq!(stream.next_chunk().await.unwrap().unwrap(), b"xyz");
         assert!(stream.in_memory().is_none());

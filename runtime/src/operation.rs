@@ -79,6 +79,11 @@ pub trait Operation: Send + Sync + 'static {
         None
     }
 
+    /// Whether a streamed input payload must declare its length
+    /// ([`ByteStream::with_length`]; `@requiresLength`): without one the call fails before
+    /// anything is sent.
+    const STREAMING_INPUT_REQUIRES_LENGTH: bool = false;
+
     /// Stores the streamed response body as the output's `@streaming` payload.
     fn set_streaming_output(output: &mut Self::Output, body: ByteStream) {
         let _ = (output, body);

@@ -156,6 +156,39 @@ impl Operation for TransferObject {
     }
 }
 
+/// The same call, with a payload marked `@requiresLength`.
+struct SizedTransferObject;
+
+impl Operation for SizedTransferObject {
+    type Input = Transfer;
+    type Output = Transferred;
+    type Error = EchoError;
+    const NAME: &'static str = "SizedTransferObject";
+    const SERVICE: &'static ServiceInfo = &SERVICE;
+    const AUTH: AuthScheme = AuthScheme::Anonymous;
+    const STREAMING_OUTPUT: bool = true;
+    const STREAMING_INPUT_REQUIRES_LENGTH: bool = true;
+
+    fn serialize(
+        input: &Transfer,
+        context: &RequestContext<'_>,
+    ) -> Result<http::Request<Vec<u8>>, BoxError> {
+        TransferObject::serialize(input, context)
+    }
+
+    fn deserialize(response: &http::Response<Vec<u8>>) -> Result<Transferred, SdkError<EchoError>> {
+        TransferObject::deserialize(response)
+    }
+
+    fn streaming_input(input: &mut Transfer) -> Option<&mut ByteStream> {
+        Some(&mut input.body)
+    }
+
+    fn set_streaming_output(output: &mut Transferred, body: ByteStream) {
+        output.body = body;
+    }
+}
+
 /// A client with the default transport, no retries, the default 64 MiB body cap and a short
 /// read timeout.
 fn client(url: &str) -> Client {
@@ -308,6 +341,55 @@ async fn an_upload_is_streamed_from_a_reader() {
     );
     let uploaded = body_rx.recv().expect("the server read the body");
     assert!(uploaded == data, "the uploaded bytes arrive unchanged");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_upload_of_declared_length_is_sent_with_content_length() {
+    let _serial = SERIAL.lock().await;
+    let data: Vec<u8> = (0..MIB + 3).map(pattern).collect();
+    let server = Server::start(vec![loopback::answer(200, "", "")]);
+    let client = client(&server.url());
+    let input = Transfer {
+        name: "sized".to_owned(),
+        body: ByteStream::from_reader(std::io::Cursor::new(data.clone()))
+            .with_length(data.len() as u64),
+    };
+    client
+        .call::<TransferObject>(input)
+        .await
+        .expect("the upload succeeds");
+    let requests = server.finish();
+    let head = requests[0].head.to_ascii_lowercase();
+    assert!(
+        head.contains(&format!("content-length: {}", data.len())),
+        "{head}"
+    );
+    assert!(!head.contains("transfer-encoding"), "{head}");
+    assert!(
+        requests[0].body == data,
+        "the uploaded bytes arrive unchanged"
+    );
+}
+
+#[tokio::test]
+async fn a_payload_that_requires_a_length_fails_without_one_before_sending() {
+    // Nothing listens here: the call must fail before it connects.
+    let client = client("http://127.0.0.1:9");
+    let input = Transfer {
+        name: "unsized".to_owned(),
+        body: ByteStream::from_chunks(vec![b"data".to_vec()]),
+    };
+    let error = client
+        .call::<SizedTransferObject>(input)
+        .await
+        .expect_err("no length was declared");
+    let SdkError::Construction(error) = &error else {
+        panic!("expected a construction error, got {error:?}");
+    };
+    assert!(
+        error.to_string().contains("ByteStream::with_length"),
+        "{error}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -11,6 +11,7 @@ use super::runtime::{
     TRACING_SPAN,
 };
 use super::tokens::{deprecated, docs_with, ident};
+use crate::ir::http_bindings::PayloadKind;
 use crate::ir::{CrateIr, FieldIr, HostPrefixSegment, OperationIr, RustType, StructIr};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -44,7 +45,7 @@ pub fn operation_impl(ir: &CrateIr, op: &OperationIr) -> TokenStream {
     let protocol = protocol::for_service(&ir.service);
     let serialize = protocol.serialize(ir, op, parts);
     let deserialize = protocol.deserialize(ir, op);
-    let streaming = streaming_hooks(op);
+    let streaming = streaming_hooks(ir, op);
     quote! {
         #doc
         #deprecation
@@ -92,7 +93,7 @@ fn stream_field(s: &StructIr) -> Option<&FieldIr> {
 
 /// The `Operation` items that let the client stream a `@streaming` input or output payload
 /// (nothing for operations without one: the trait's defaults keep bodies in memory).
-fn streaming_hooks(op: &OperationIr) -> TokenStream {
+fn streaming_hooks(ir: &CrateIr, op: &OperationIr) -> TokenStream {
     let mut hooks = TokenStream::new();
     if let Some(f) = stream_field(&op.output) {
         let field = ident(&f.ident);
@@ -116,6 +117,23 @@ fn streaming_hooks(op: &OperationIr) -> TokenStream {
         } else {
             quote! { ::std::option::Option::Some(&mut input.#field) }
         };
+        let requires_length = ir
+            .http
+            .as_ref()
+            .and_then(|http| http.operations.get(&op.id))
+            .and_then(|bindings| bindings.input.payload())
+            .is_some_and(|(_, kind)| {
+                matches!(
+                    kind,
+                    PayloadKind::Blob {
+                        requires_length: true,
+                        ..
+                    }
+                )
+            });
+        if requires_length {
+            hooks.extend(quote! { const STREAMING_INPUT_REQUIRES_LENGTH: bool = true; });
+        }
         hooks.extend(quote! {
             fn streaming_input(input: &mut Self::Input) -> ::std::option::Option<&mut #BYTE_STREAM> {
                 #value

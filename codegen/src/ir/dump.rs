@@ -187,6 +187,7 @@ fn location_text(location: &super::http_bindings::Location) -> String {
             PayloadKind::Blob {
                 streaming,
                 media_type,
+                ..
             } => format!(
                 "payload blob{}{}",
                 if *streaming { " streaming" } else { "" },

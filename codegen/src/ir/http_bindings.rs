@@ -140,6 +140,8 @@ pub enum PayloadKind {
     Blob {
         /// `@streaming`: a byte stream rather than bytes in memory.
         streaming: bool,
+        /// `@requiresLength`: a streamed upload must declare its length.
+        requires_length: bool,
         /// `@mediaType` of the target, the body's content type.
         media_type: Option<String>,
     },
@@ -496,6 +498,10 @@ fn location(member: &Member, target: &Shape, side: Side) -> Result<Location, Low
         let kind = match &target.kind {
             ShapeKind::Blob => PayloadKind::Blob {
                 streaming: target.traits.streaming,
+                requires_length: target
+                    .traits
+                    .raw
+                    .contains_key(&ShapeId::new("smithy.api", "requiresLength")),
                 media_type: target.traits.media_type.clone(),
             },
             ShapeKind::String => PayloadKind::String {
@@ -742,6 +748,7 @@ mod model_tests {
                 "data",
                 &PayloadKind::Blob {
                     streaming: true,
+                    requires_length: false,
                     media_type: Some("image/png".into())
                 }
             ))

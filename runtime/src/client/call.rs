@@ -159,8 +159,18 @@ impl Client {
         let upload = O::streaming_input(&mut input)
             .filter(|payload| payload.in_memory().is_none())
             .map(std::mem::take);
-        if upload.is_some() {
-            prepare_upload(&mut request);
+        if let Some(upload) = &upload {
+            if O::STREAMING_INPUT_REQUIRES_LENGTH && upload.length().is_none() {
+                return Err(construction(ConstructionError::new(
+                    ConstructionErrorKind::Serialization,
+                    format!(
+                        "the streamed payload of {} must declare its length (the model says \
+                         @requiresLength); give it with ByteStream::with_length",
+                        O::NAME
+                    ),
+                )));
+            }
+            prepare_upload(&mut request, upload.length());
         }
         let signer = match O::AUTH {
             AuthScheme::Anonymous => None,
@@ -322,10 +332,20 @@ enum Received {
     Streamed(http::Response<ByteStream>),
 }
 
-/// Readies a request whose body is streamed: its length is unknown (sent chunked), and a
-/// SigV4 signature cannot cover bytes not read yet, so the payload is declared unsigned.
-fn prepare_upload(request: &mut http::Request<Vec<u8>>) {
-    request.headers_mut().remove(http::header::CONTENT_LENGTH);
+/// Readies a request whose body is streamed: its length is the declared one, else unknown
+/// (sent chunked), and a SigV4 signature cannot cover bytes not read yet, so the payload is
+/// declared unsigned.
+fn prepare_upload(request: &mut http::Request<Vec<u8>>, length: Option<u64>) {
+    match length {
+        Some(length) => {
+            request
+                .headers_mut()
+                .insert(http::header::CONTENT_LENGTH, length.into());
+        }
+        None => {
+            request.headers_mut().remove(http::header::CONTENT_LENGTH);
+        }
+    }
     request.headers_mut().insert(
         "x-amz-content-sha256",
         http::HeaderValue::from_static("UNSIGNED-PAYLOAD"),

@@ -61,7 +61,10 @@ impl Body for RequestBody {
             RequestBody::Whole(bytes) => {
                 SizeHint::with_exact(bytes.as_ref().map_or(0, |b| b.len() as u64))
             }
-            RequestBody::Streamed(_) => SizeHint::default(),
+            RequestBody::Streamed(stream) => match stream.length() {
+                Some(length) => SizeHint::with_exact(length),
+                None => SizeHint::default(),
+            },
         }
     }
 }
