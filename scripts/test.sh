@@ -28,4 +28,4 @@ target_dir="${CARGO_TARGET_DIR:-target}"
 mkdir -p "$target_dir"
 log="$target_dir/test-output.log"
 cargo test --workspace --no-fail-fast -- --nocapture 2>&1 | tee "$log"
-grep -E '^(endpoint cases|awsJson1_[01]|restJson1|aws models|diff cases|idl (valid|flattened|invalid|json round trip|protocol suites|proptest [a-z]+)):' "$log" || true
+grep -E '^(endpoint cases|awsJson1_[01]|restJson1|aws models|diff cases|streaming|idl (valid|flattened|invalid|json round trip|protocol suites|proptest [a-z]+)):' "$log" || true
