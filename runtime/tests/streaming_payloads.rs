@@ -10,15 +10,15 @@
 #![cfg(feature = "hyper")]
 
 mod client_support;
+mod counting_alloc;
 mod loopback;
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use client_support::{EchoError, SERVICE};
+use counting_alloc::{peak_during, SERIAL};
 use loopback::{Handler, Server};
 use smithy_runtime::aws_json;
 use smithy_runtime::client::{Client, Config, RetryConfig, TransportError, TransportErrorKind};
@@ -28,49 +28,6 @@ use smithy_runtime::error::{
 use smithy_runtime::operation::{AuthScheme, Operation, RequestContext, ServiceInfo};
 use smithy_runtime::validation::{Validate, Validator};
 use smithy_runtime::ByteStream;
-
-/// Counts live heap bytes and their peak.
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-// SAFETY: every call is forwarded unchanged to the system allocator; only counters are added.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let pointer = System.alloc(layout);
-        if !pointer.is_null() {
-            let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-            PEAK.fetch_max(live, Ordering::Relaxed);
-        }
-        pointer
-    }
-
-    unsafe fn dealloc(&self, pointer: *mut u8, layout: Layout) {
-        System.dealloc(pointer, layout);
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-    }
-
-    unsafe fn realloc(&self, pointer: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let moved = System.realloc(pointer, layout, new_size);
-        if !moved.is_null() {
-            if new_size >= layout.size() {
-                let live = LIVE.fetch_add(new_size - layout.size(), Ordering::Relaxed)
-                    + (new_size - layout.size());
-                PEAK.fetch_max(live, Ordering::Relaxed);
-            } else {
-                LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
-            }
-        }
-        moved
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: Counting = Counting;
-
-/// One measurement at a time.
-static SERIAL: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 const MIB: usize = 1024 * 1024;
 const GIB: usize = 1024 * MIB;
@@ -199,15 +156,6 @@ fn client(url: &str) -> Client {
         .build()
         .expect("a valid config");
     Client::new(config)
-}
-
-/// Runs `work`; returns its result and the most bytes allocated at once beyond what was live
-/// when it started.
-async fn peak_during<T>(work: impl std::future::Future<Output = T>) -> (T, usize) {
-    let base = LIVE.load(Ordering::Relaxed);
-    PEAK.store(base, Ordering::Relaxed);
-    let result = work.await;
-    (result, PEAK.load(Ordering::Relaxed).saturating_sub(base))
 }
 
 /// The byte at `offset` of the generated download: a pattern that a lost, repeated or
