@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use regress::Regex;
 use serde_json::{Map, Value as Json};
 
 use super::error::EndpointError;
@@ -36,7 +36,7 @@ pub(crate) fn partition_for(region: &str) -> Result<Option<Value>, EndpointError
         .or_else(|| {
             table
                 .iter()
-                .find(|partition| partition.region_regex.is_match(region))
+                .find(|partition| partition.region_regex.find(region).is_some())
         })
         .or_else(|| {
             table
