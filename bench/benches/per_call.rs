@@ -9,7 +9,8 @@
 //! a whole batch of calls runs inside one `block_on`, so the runtime's own entry cost is not
 //! counted per call.
 //!
-//! - ours: the checked-in `cognito-identity-provider` crate with `InMemoryTransport::from_fn`;
+//! - ours: the checked-in `cognito-identity-provider` crate with a transport that returns the
+//!   canned response and keeps nothing;
 //! - aws-sdk: `aws-sdk-cognitoidentityprovider` with `infallible_client_fn` from
 //!   `aws-smithy-http-client`'s `test-util`.
 //!
@@ -67,17 +68,26 @@ fn time_calls<C>(iters: u64, new_client: impl Fn() -> C, run_batch: impl Fn(&C, 
 }
 
 mod ours {
-    use cognito_identity_provider::runtime::client::InMemoryTransport;
+    use cognito_identity_provider::runtime::client::{HttpFuture, HttpTransport};
     use cognito_identity_provider::types::AttributeType;
     use cognito_identity_provider::{Client, Config};
     use std::hint::black_box;
 
+    /// Answers every request with the canned response and keeps nothing, like aws-sdk-rust's
+    /// `infallible_client_fn` (the runtime's `InMemoryTransport` also records each request
+    /// for tests to inspect, which is not per-call overhead of the client).
+    struct CannedTransport;
+
+    impl HttpTransport for CannedTransport {
+        fn send(&self, request: http::Request<Vec<u8>>) -> HttpFuture<'_> {
+            black_box(request.body().len());
+            Box::pin(async { Ok(super::canned_response().map(|body| body.as_bytes().to_vec())) })
+        }
+    }
+
     /// A client whose transport answers every request with the canned response.
     pub fn client() -> Client {
-        let transport = InMemoryTransport::from_fn(|request| {
-            black_box(request.body().len());
-            Ok(super::canned_response().map(|body| body.as_bytes().to_vec()))
-        });
+        let transport = CannedTransport;
         let config = Config::builder()
             .region(super::REGION)
             .no_credentials()

@@ -8,7 +8,8 @@
 //! - theirs: `aws-sdk-cognitoidentityprovider = "1"` from crates.io with default features, its
 //!   lockfile regenerated every run so the latest 1.x is measured;
 //!
-//! and, for the marginal row of section b, two more (ours with five operations, theirs) whose
+//! plus, for section d's floor, the same call written by hand over the lean stack below (no
+//! SDK at all), and, for the marginal row of section b, two more (ours with five operations, theirs) whose
 //! other dependencies are a lean HTTPS stack a program may already build — tokio, hyper 1,
 //! hyper-util, hyper-rustls and rustls (ring, webpki roots), serde_json — with the client
 //! behind the cargo feature `client`.
@@ -97,6 +98,8 @@ pub struct Crates {
     pub ours_marginal: Result<Consumer, String>,
     /// The lean HTTPS stack, plus aws-sdk-cognitoidentityprovider with `--features client`.
     pub aws_marginal: Result<Consumer, String>,
+    /// No SDK: the same call written by hand over the lean HTTPS stack (the size floor).
+    pub hand_rolled: Result<Consumer, String>,
 }
 
 /// The consumer feature that adds the client to a marginal consumer.
@@ -171,12 +174,20 @@ pub fn prepare(paths: &Paths) -> Crates {
         &marginal_main(AWS_MAIN),
         AWS_PACKAGE,
     );
+    let hand_rolled = write_consumer(
+        paths,
+        "consumer-hand-rolled",
+        &format!("[dependencies]\n{LEAN_STACK}{HAND_ROLLED_EXTRA}"),
+        HAND_ROLLED_MAIN,
+        "hyper",
+    );
     Crates {
         ours_five,
         ours_all,
         aws,
         ours_marginal,
         aws_marginal,
+        hand_rolled,
     }
 }
 
@@ -352,6 +363,62 @@ async fn call() {
     let token = std::env::args().nth(1).unwrap_or_default();
     match client.update_user_attributes().user_attributes(attribute).access_token(token).send().await {
         Ok(output) => println!("{:?}", output.code_delivery_details_list()),
+        Err(error) => eprintln!("{error}"),
+    }
+}
+"#;
+
+/// What the hand-rolled consumer needs besides the lean stack: a request body type.
+const HAND_ROLLED_EXTRA: &str = "\
+http-body-util = \"0.1\"
+bytes = \"1\"
+";
+
+/// `main` of the hand-rolled consumer: the same call with no SDK, a JSON POST written by hand.
+const HAND_ROLLED_MAIN: &str = r#"//! Calls UpdateUserAttributes by hand: a JSON POST over hyper and rustls, the response read
+//! with serde_json. No SDK, no validation, no retries: the floor of a binary making this call.
+use http_body_util::{BodyExt, Full};
+use hyper_util::client::legacy::Client;
+use hyper_util::rt::TokioExecutor;
+
+fn main() {
+    match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+        Ok(runtime) => runtime.block_on(call()),
+        Err(error) => eprintln!("{error}"),
+    }
+}
+
+async fn call() {
+    let connector = hyper_rustls::HttpsConnectorBuilder::new()
+        .with_webpki_roots()
+        .https_only()
+        .enable_http1()
+        .build();
+    let client: Client<_, Full<bytes::Bytes>> =
+        Client::builder(TokioExecutor::new()).build(connector);
+    let token = std::env::args().nth(1).unwrap_or_default();
+    let body = serde_json::json!({
+        "AccessToken": token,
+        "UserAttributes": [{"Name": "email", "Value": "user@example.com"}],
+    });
+    let request = match http::Request::post("https://cognito-idp.us-east-1.amazonaws.com/")
+        .header("content-type", "application/x-amz-json-1.1")
+        .header("x-amz-target", "AWSCognitoIdentityProviderService.UpdateUserAttributes")
+        .body(Full::new(bytes::Bytes::from(body.to_string())))
+    {
+        Ok(request) => request,
+        Err(error) => return eprintln!("{error}"),
+    };
+    let response = match client.request(request).await {
+        Ok(response) => response,
+        Err(error) => return eprintln!("{error}"),
+    };
+    let bytes = match response.into_body().collect().await {
+        Ok(collected) => collected.to_bytes(),
+        Err(error) => return eprintln!("{error}"),
+    };
+    match serde_json::from_slice::<serde_json::Value>(&bytes) {
+        Ok(value) => println!("{:?}", value.get("CodeDeliveryDetailsList")),
         Err(error) => eprintln!("{error}"),
     }
 }

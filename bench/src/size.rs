@@ -30,6 +30,7 @@ pub fn run(options: &Options, crates: &Crates, report: &mut Report) {
     let ours_five = measure("ours, 5 operations", &crates.ours_five);
     let ours_all = measure("ours, whole service", &crates.ours_all);
     let theirs = measure("aws-sdk-cognitoidentityprovider", &crates.aws);
+    let floor = measure("no SDK, hand-rolled", &crates.hand_rolled);
     report.rows.push(Row {
         section: 'd',
         what: "stripped release binary calling UpdateUserAttributes, 5 operations".to_owned(),
@@ -43,6 +44,17 @@ pub fn run(options: &Options, crates: &Crates, report: &mut Report) {
         what: "stripped release binary calling UpdateUserAttributes, whole service".to_owned(),
         unit: Unit::Bytes,
         ours: ours_all,
+        theirs: theirs.clone(),
+        target: None,
+    });
+    // What any binary making this call over the same HTTPS stack weighs: the request written
+    // by hand (no validation, retries, endpoint rules, signing or errors). Our rows above
+    // cannot go below it.
+    report.rows.push(Row {
+        section: 'd',
+        what: "floor: the same call with no SDK, a JSON POST written by hand over hyper + rustls + serde_json (in the ours column)".to_owned(),
+        unit: Unit::Bytes,
+        ours: floor,
         theirs,
         target: None,
     });

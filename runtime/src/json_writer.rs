@@ -143,10 +143,11 @@ impl JsonWriter {
         entries: &HashMap<String, T>,
         mut write: impl FnMut(&mut JsonWriter, &T),
     ) {
-        let mut sorted: Vec<(&String, &T)> = entries.iter().collect();
-        sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let pairs: Vec<(&String, &T)> = entries.iter().collect();
+        let keys: Vec<&str> = pairs.iter().map(|(key, _)| key.as_str()).collect();
         let mut object = self.object();
-        for (key, value) in sorted {
+        for index in crate::key_order::key_order(&keys) {
+            let (key, value) = pairs[index];
             write(object.key(key), value);
         }
         object.end();

@@ -16,6 +16,7 @@ pub mod endpoint;
 pub mod error;
 pub mod json;
 pub mod json_writer;
+mod key_order;
 mod macros;
 pub mod operation;
 #[cfg(feature = "paginator")]
@@ -35,7 +36,9 @@ extern crate self as smithy_runtime;
 mod generated_code_paths;
 
 /// The awsJson 1.0/1.1 protocol, at the path generated crates use.
-pub use protocol::{aws_json, rest_json};
+pub use protocol::aws_json;
+#[cfg(feature = "rest-json")]
+pub use protocol::rest_json;
 
 pub use blob::Blob;
 pub use byte_stream::ByteStream;

@@ -265,9 +265,10 @@ impl Validator {
         entries: impl IntoIterator<Item = (&'a String, &'a V)>,
         mut check: impl FnMut(&mut Validator, &'a String, &'a V),
     ) {
-        let mut sorted: Vec<_> = entries.into_iter().collect();
-        sorted.sort_by(|a, b| a.0.cmp(b.0));
-        for (key, value) in sorted {
+        let pairs: Vec<(&'a String, &'a V)> = entries.into_iter().collect();
+        let keys: Vec<&str> = pairs.iter().map(|(key, _)| key.as_str()).collect();
+        for index in crate::key_order::key_order(&keys) {
+            let (key, value) = pairs[index];
             let segment = if self.sensitive_depth > 0 {
                 Segment::RedactedKey
             } else {

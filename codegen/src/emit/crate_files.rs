@@ -2,7 +2,7 @@
 
 use super::runtime::{CLIENT, OPERATION_SERVICE_INFO, RUNTIME};
 use super::tokens::ident;
-use crate::ir::{CrateIr, OperationIr};
+use crate::ir::{CrateIr, OperationIr, Protocol};
 use crate::Settings;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -77,11 +77,15 @@ serde = {{ version = "1", features = ["derive"], optional = true }}
 }
 
 /// The runtime features the selected operations need, so a crate pays (in build time) only
-/// for what its model uses: SigV4 (`aws-sigv4` and the `aws-smithy-*` crates) when an
+/// for what its model uses: the restJson1 module (percent-encoding, MD5, SHA-256) for
+/// restJson1 services, SigV4 (`aws-sigv4` and the `aws-smithy-*` crates) when an
 /// operation is signed, gzip when one has `@requestCompression`, streams when one is
 /// `@paginated`.
 pub fn runtime_features(ir: &CrateIr) -> Vec<&'static str> {
     let mut features = Vec::new();
+    if ir.service.protocol == Protocol::RestJson1 {
+        features.push("rest-json");
+    }
     if ir.operations.iter().any(|op| !op.anonymous) {
         features.push("sigv4");
     }

@@ -41,15 +41,74 @@ pub struct EcmaPattern {
 }
 
 /// Translates a model pattern and checks that `regress` compiles it; the error says why not.
+/// The result is the cheapest expression that finds a match exactly when the model's does
+/// (see [`search_form`]).
 pub fn to_ecma(model: &str) -> Result<EcmaPattern, String> {
-    let pattern = Translator::new(model).run()?;
+    let mut pattern = Translator::new(model).run()?;
     regress::Regex::with_flags(&pattern.source, pattern.flags.as_str()).map_err(|e| {
         format!(
             "the ECMAScript form `{}` does not compile: {e}",
             pattern.source
         )
     })?;
+    if let Some(shorter) = search_form(&pattern.source) {
+        pattern.source = shorter.to_owned();
+    }
     Ok(pattern)
+}
+
+/// A pattern of one atom repeated once or more (`[\p{L}\p{N}]+`, `\S+`, `.+`), the most
+/// common form in AWS models, finds a match exactly where the atom alone does: Smithy
+/// patterns are not anchored, so a search for `X+` succeeds iff some character matches `X`.
+/// The atom alone stops at the first such character instead of running over the whole value
+/// (a long access token, on every call). Returns the atom, or `None` for any other shape.
+fn search_form(ecma: &str) -> Option<&str> {
+    let atom = ecma.strip_suffix('+')?;
+    // `\+` is a literal plus, not a quantifier.
+    let escapes_before = atom.chars().rev().take_while(|&c| c == '\\').count();
+    if escapes_before % 2 == 1 {
+        return None;
+    }
+    is_one_atom(atom).then_some(atom)
+}
+
+/// Whether `text` is exactly one single-character atom: a class (nested classes allowed), a
+/// property escape, a class escape (`\w`, `\S`…), an escaped punctuator, `.` or a literal.
+fn is_one_atom(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    match chars.as_slice() {
+        ['['] | [] => false,
+        ['[', ..] => class_end(&chars) == Some(chars.len() - 1),
+        ['\\', 'p' | 'P', '{', .., '}'] => !chars[3..chars.len() - 1].contains(&'}'),
+        ['\\', escaped] => {
+            matches!(escaped, 'w' | 'W' | 'd' | 'D' | 's' | 'S') || escaped.is_ascii_punctuation()
+        }
+        ['.'] => true,
+        [single] => !SYNTAX.contains(*single),
+        _ => false,
+    }
+}
+
+/// The index of the `]` closing the class that opens at index 0, with nested classes and
+/// escapes skipped.
+fn class_end(chars: &[char]) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut index = 0;
+    while index < chars.len() {
+        match chars[index] {
+            '\\' => index += 1,
+            '[' => depth += 1,
+            ']' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(index);
+                }
+            }
+            _ => {}
+        }
+        index += 1;
+    }
+    None
 }
 
 /// Characters that are syntax outside a class.
@@ -685,6 +744,79 @@ mod tests {
         let regex = regress::Regex::with_flags(&pattern.source, pattern.flags.as_str())
             .unwrap_or_else(|e| panic!("{model}: {e}"));
         regex.find(text).is_some()
+    }
+
+    #[test]
+    fn one_atom_repeated_is_searched_as_the_atom() {
+        for (model, searched) in [
+            (
+                r"[\p{L}\p{M}\p{S}\p{N}\p{P}]+",
+                r"[\p{L}\p{M}\p{S}\p{N}\p{P}]",
+            ),
+            (r"[A-Za-z0-9-_=.]+", r"[A-Za-z0-9\-_\=\.]"),
+            (r"\S+", r"\S"),
+            (r"\p{L}+", r"\p{L}"),
+            (r".+", "."),
+            ("a+", "a"),
+            (r"[\w-_]+", r"[\w\-_]"),
+        ] {
+            assert_eq!(to_ecma(model).unwrap().source, searched, "{model}");
+        }
+        // Anything else keeps its form: anchors, sequences, groups, other quantifiers, an
+        // escaped plus, a lazy plus.
+        for model in [
+            r"^[a-z]+$",
+            r"^[a-z]+",
+            r"[a-z]+$",
+            r"[a-z][0-9]+",
+            r"(ab)+",
+            r"[a-z]*",
+            r"a+?",
+            r"\+",
+            r"[a-z]|[0-9]+",
+            r"[a-z]{1,5}",
+        ] {
+            let translated = Translator::new(model).run().unwrap().source;
+            assert_eq!(to_ecma(model).unwrap().source, translated, "{model}");
+        }
+    }
+
+    #[test]
+    fn the_search_form_finds_exactly_what_the_pattern_finds() {
+        let models = [
+            r"[\p{L}\p{M}\p{S}\p{N}\p{P}]+",
+            r"[A-Za-z0-9-_=.]+",
+            r"\S+",
+            r"[[a-z]--[aeiou]]+",
+            r"\w+",
+            ".+",
+        ];
+        let texts = [
+            "",
+            " ",
+            "\n",
+            "abc",
+            "ÄÖü",
+            "   x",
+            "\u{1F600}",
+            "aeiou",
+            "b",
+            "-",
+            "==",
+            "\t\t",
+            "日本",
+        ];
+        for model in models {
+            let full = Translator::new(model).run().unwrap();
+            let full = regress::Regex::with_flags(&full.source, full.flags.as_str()).unwrap();
+            for text in texts {
+                assert_eq!(
+                    matches(model, text),
+                    full.find(text).is_some(),
+                    "{model} on {text:?}"
+                );
+            }
+        }
     }
 
     #[test]

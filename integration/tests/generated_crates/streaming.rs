@@ -294,7 +294,19 @@ fn streaming_payloads_through_a_generated_client() {
         "the three streaming tests ran:\n{}",
         run.stdout
     );
-    for line in run.stdout.lines().filter(|l| l.starts_with("streaming:")) {
+    // With `--nocapture` the three tests share stdout, so the line may follow another test's
+    // `test … ok` output on the same line.
+    let figures: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter_map(|line| line.find("streaming: ").map(|at| &line[at..]))
+        .collect();
+    assert!(
+        !figures.is_empty(),
+        "the 1 GiB download printed its figures:\n{}",
+        run.stdout
+    );
+    for line in figures {
         println!("{line}");
     }
 }

@@ -182,9 +182,21 @@ impl Config {
     }
 }
 
-/// A random UUID v4, the default idempotency token.
+/// A random UUID v4 (RFC 9562), the default idempotency token. The token only has to be
+/// unique per request, not secret, so fastrand's generator (seeded per thread) is enough.
 pub fn random_idempotency_token() -> String {
-    uuid::Uuid::new_v4().to_string()
+    let mut bytes = fastrand::u128(..).to_be_bytes();
+    bytes[6] = (bytes[6] & 0x0f) | 0x40; // version 4
+    bytes[8] = (bytes[8] & 0x3f) | 0x80; // variant 10xx
+    let mut text = String::with_capacity(36);
+    for (index, byte) in bytes.iter().enumerate() {
+        if matches!(index, 4 | 6 | 8 | 10) {
+            text.push('-');
+        }
+        text.push(char::from(b"0123456789abcdef"[usize::from(byte >> 4)]));
+        text.push(char::from(b"0123456789abcdef"[usize::from(byte & 0x0f)]));
+    }
+    text
 }
 
 /// Builds a [`Config`].
@@ -601,6 +613,26 @@ mod tests {
             .collect();
         ConfigBuilder::from_lookup(move |name| map.get(name).cloned())
             .http_transport(InMemoryTransport::new())
+    }
+
+    #[test]
+    fn idempotency_tokens_are_distinct_uuid_v4s() {
+        let tokens: std::collections::HashSet<String> =
+            (0..1000).map(|_| random_idempotency_token()).collect();
+        assert_eq!(tokens.len(), 1000, "1000 tokens, all different");
+        for token in &tokens {
+            let groups: Vec<&str> = token.split('-').collect();
+            let lengths: Vec<usize> = groups.iter().map(|group| group.len()).collect();
+            assert_eq!(lengths, [8, 4, 4, 4, 12], "{token}");
+            assert!(token
+                .bytes()
+                .all(|b| b == b'-' || b.is_ascii_digit() || (b'a'..=b'f').contains(&b)));
+            assert!(groups[2].starts_with('4'), "version 4: {token}");
+            assert!(
+                matches!(groups[3].as_bytes()[0], b'8' | b'9' | b'a' | b'b'),
+                "RFC variant: {token}"
+            );
+        }
     }
 
     #[test]

@@ -75,21 +75,42 @@ pub fn build_request_bytes(
     body: Vec<u8>,
 ) -> Result<http::Request<Vec<u8>>, BoxError> {
     let uri = request_uri(endpoint, host_prefix)?;
-    let request = http::Request::builder()
-        .method(http::Method::POST)
-        .uri(uri)
-        .header(http::header::CONTENT_TYPE, version.content_type())
-        .header("x-amz-target", target)
-        .header(http::header::CONTENT_LENGTH, body.len())
-        .body(body)?;
+    let target = http::HeaderValue::from_str(target)
+        .map_err(|e| format!("invalid x-amz-target `{target}`: {e}"))?;
+    let length = http::HeaderValue::from(body.len());
+    let mut request = http::Request::new(body);
+    *request.method_mut() = http::Method::POST;
+    *request.uri_mut() = uri;
+    let headers = request.headers_mut();
+    headers.reserve(3);
+    headers.insert(
+        http::header::CONTENT_TYPE,
+        http::HeaderValue::from_static(version.content_type()),
+    );
+    headers.insert(TARGET_HEADER, target);
+    headers.insert(http::header::CONTENT_LENGTH, length);
     Ok(request)
 }
+
+/// The header naming the operation.
+const TARGET_HEADER: http::HeaderName = http::HeaderName::from_static("x-amz-target");
 
 /// `endpoint` with the host prefix applied and a path ending in `/`.
 fn request_uri(endpoint: &str, host_prefix: Option<&str>) -> Result<http::Uri, BoxError> {
     let base: http::Uri = endpoint
         .parse()
         .map_err(|e| format!("invalid endpoint URL `{endpoint}`: {e}"))?;
+    // The usual case, a bare `https://host` (parsed with the path `/`), is already the
+    // request URL: no second parse.
+    if host_prefix.is_none()
+        && base.scheme().is_some()
+        && base.authority().is_some()
+        && base.query().is_none()
+        && base.path().ends_with('/')
+        && !base.path().ends_with("//")
+    {
+        return Ok(base);
+    }
     let scheme = base
         .scheme_str()
         .ok_or_else(|| format!("the endpoint URL `{endpoint}` has no scheme"))?;
@@ -180,17 +201,18 @@ pub fn parse_success_body(
 }
 
 /// Reads a modelled error structure from an error body and attaches the response's metadata;
-/// a body that does not fit the structure is a response error.
-pub fn modelled_error<T, E>(
+/// a body that does not fit the structure is a response error. Generic over the error
+/// structure only, not over the operation's error enum: one copy per error shape, however
+/// many operations share it (build time).
+pub fn modelled_error<T>(
     response: &http::Response<Vec<u8>>,
     body: &Value,
     meta: ErrorMetadata,
-) -> Result<T, crate::error::SdkError<E>>
+) -> Result<T, crate::error::ResponseError>
 where
     T: json::FromJson + crate::error::ProvideErrorMetadata,
 {
-    let mut parsed =
-        T::from_json(body).map_err(|e| crate::error::SdkError::Response(wrap(response, e)))?;
+    let mut parsed = T::from_json(body).map_err(|e| wrap(response, e))?;
     *parsed.meta_mut() = meta;
     Ok(parsed)
 }
@@ -222,6 +244,16 @@ mod tests {
         assert_eq!(uri.to_string(), "https://foo.example.com/custom/");
         let uri = request_uri("http://127.0.0.1:9229", None).unwrap();
         assert_eq!(uri.to_string(), "http://127.0.0.1:9229/");
+        for (endpoint, expected) in [
+            ("https://example.com/", "https://example.com/"),
+            ("https://example.com//", "https://example.com/"),
+            ("https://example.com/a/", "https://example.com/a/"),
+            ("https://example.com/a?x=1", "https://example.com/a/"),
+            ("https://example.com/?x=1", "https://example.com/"),
+        ] {
+            assert_eq!(request_uri(endpoint, None).unwrap().to_string(), expected);
+        }
+        assert!(request_uri("/relative/", None).is_err());
         assert!(request_uri("not a url", None).is_err());
     }
 

@@ -7,6 +7,7 @@
 //! generator's `emit/protocol/<name>.rs`.
 
 pub mod aws_json;
+#[cfg(feature = "rest-json")]
 pub mod rest_json;
 
 use crate::error::{BoxError, DeserializeError, ResponseMetadata};

@@ -103,8 +103,13 @@ impl ProtocolEmitter for AwsJson {
         let error_arms = op.errors.iter().map(|e| {
             let variant = ident(&e.variant);
             let code = &e.wire_name;
+            // A plain `match`, not `?` or `map_err`: those would be instantiated once per
+            // (error shape, operation) pair, a large share of a whole-service crate's build.
             quote! {
-                ::std::option::Option::Some(#code) => #error::#variant(#AWS_JSON_MODELLED_ERROR(response, &body, meta)?),
+                ::std::option::Option::Some(#code) => match #AWS_JSON_MODELLED_ERROR(response, &body, meta) {
+                    ::std::result::Result::Ok(error) => #error::#variant(error),
+                    ::std::result::Result::Err(e) => return ::std::result::Result::Err(#ERROR_SDK_ERROR::Response(e)),
+                },
             }
         });
         // Without modelled errors every error is unhandled: no `match` on the code (clippy's

@@ -440,85 +440,150 @@ impl ::smithy_runtime::operation::Operation for DeleteUserAttributes {
             );
             let error = match error_type.as_deref() {
                 ::std::option::Option::Some("ForbiddenException") => {
-                    DeleteUserAttributesError::ForbiddenException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            DeleteUserAttributesError::ForbiddenException(error)
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("InternalErrorException") => {
-                    DeleteUserAttributesError::InternalErrorException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            DeleteUserAttributesError::InternalErrorException(error)
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("InvalidParameterException") => {
-                    DeleteUserAttributesError::InvalidParameterException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            DeleteUserAttributesError::InvalidParameterException(error)
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("NotAuthorizedException") => {
-                    DeleteUserAttributesError::NotAuthorizedException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            DeleteUserAttributesError::NotAuthorizedException(error)
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("PasswordResetRequiredException") => {
-                    DeleteUserAttributesError::PasswordResetRequiredException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            DeleteUserAttributesError::PasswordResetRequiredException(
+                                error,
+                            )
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("ResourceNotFoundException") => {
-                    DeleteUserAttributesError::ResourceNotFoundException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            DeleteUserAttributesError::ResourceNotFoundException(error)
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("TooManyRequestsException") => {
-                    DeleteUserAttributesError::TooManyRequestsException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            DeleteUserAttributesError::TooManyRequestsException(error)
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("UserNotConfirmedException") => {
-                    DeleteUserAttributesError::UserNotConfirmedException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            DeleteUserAttributesError::UserNotConfirmedException(error)
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("UserNotFoundException") => {
-                    DeleteUserAttributesError::UserNotFoundException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            DeleteUserAttributesError::UserNotFoundException(error)
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 _ => {
                     DeleteUserAttributesError::Unhandled(

@@ -700,85 +700,148 @@ impl ::smithy_runtime::operation::Operation for GetUser {
             );
             let error = match error_type.as_deref() {
                 ::std::option::Option::Some("ForbiddenException") => {
-                    GetUserError::ForbiddenException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            GetUserError::ForbiddenException(error)
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("InternalErrorException") => {
-                    GetUserError::InternalErrorException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            GetUserError::InternalErrorException(error)
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("InvalidParameterException") => {
-                    GetUserError::InvalidParameterException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            GetUserError::InvalidParameterException(error)
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("NotAuthorizedException") => {
-                    GetUserError::NotAuthorizedException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            GetUserError::NotAuthorizedException(error)
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("PasswordResetRequiredException") => {
-                    GetUserError::PasswordResetRequiredException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            GetUserError::PasswordResetRequiredException(error)
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("ResourceNotFoundException") => {
-                    GetUserError::ResourceNotFoundException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            GetUserError::ResourceNotFoundException(error)
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("TooManyRequestsException") => {
-                    GetUserError::TooManyRequestsException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            GetUserError::TooManyRequestsException(error)
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("UserNotConfirmedException") => {
-                    GetUserError::UserNotConfirmedException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            GetUserError::UserNotConfirmedException(error)
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("UserNotFoundException") => {
-                    GetUserError::UserNotFoundException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            GetUserError::UserNotFoundException(error)
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 _ => {
                     GetUserError::Unhandled(

@@ -689,159 +689,312 @@ impl ::smithy_runtime::operation::Operation for GetUserAttributeVerificationCode
             );
             let error = match error_type.as_deref() {
                 ::std::option::Option::Some("CodeDeliveryFailureException") => {
-                    GetUserAttributeVerificationCodeError::CodeDeliveryFailureException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            GetUserAttributeVerificationCodeError::CodeDeliveryFailureException(
+                                error,
+                            )
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("ForbiddenException") => {
-                    GetUserAttributeVerificationCodeError::ForbiddenException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            GetUserAttributeVerificationCodeError::ForbiddenException(
+                                error,
+                            )
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("InternalErrorException") => {
-                    GetUserAttributeVerificationCodeError::InternalErrorException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            GetUserAttributeVerificationCodeError::InternalErrorException(
+                                error,
+                            )
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("InvalidEmailRoleAccessPolicyException") => {
-                    GetUserAttributeVerificationCodeError::InvalidEmailRoleAccessPolicyException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            GetUserAttributeVerificationCodeError::InvalidEmailRoleAccessPolicyException(
+                                error,
+                            )
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("InvalidLambdaResponseException") => {
-                    GetUserAttributeVerificationCodeError::InvalidLambdaResponseException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            GetUserAttributeVerificationCodeError::InvalidLambdaResponseException(
+                                error,
+                            )
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("InvalidParameterException") => {
-                    GetUserAttributeVerificationCodeError::InvalidParameterException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            GetUserAttributeVerificationCodeError::InvalidParameterException(
+                                error,
+                            )
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("InvalidSmsRoleAccessPolicyException") => {
-                    GetUserAttributeVerificationCodeError::InvalidSmsRoleAccessPolicyException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            GetUserAttributeVerificationCodeError::InvalidSmsRoleAccessPolicyException(
+                                error,
+                            )
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some(
                     "InvalidSmsRoleTrustRelationshipException",
                 ) => {
-                    GetUserAttributeVerificationCodeError::InvalidSmsRoleTrustRelationshipException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            GetUserAttributeVerificationCodeError::InvalidSmsRoleTrustRelationshipException(
+                                error,
+                            )
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("LimitExceededException") => {
-                    GetUserAttributeVerificationCodeError::LimitExceededException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            GetUserAttributeVerificationCodeError::LimitExceededException(
+                                error,
+                            )
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("NotAuthorizedException") => {
-                    GetUserAttributeVerificationCodeError::NotAuthorizedException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            GetUserAttributeVerificationCodeError::NotAuthorizedException(
+                                error,
+                            )
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("PasswordResetRequiredException") => {
-                    GetUserAttributeVerificationCodeError::PasswordResetRequiredException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            GetUserAttributeVerificationCodeError::PasswordResetRequiredException(
+                                error,
+                            )
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("ResourceNotFoundException") => {
-                    GetUserAttributeVerificationCodeError::ResourceNotFoundException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            GetUserAttributeVerificationCodeError::ResourceNotFoundException(
+                                error,
+                            )
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("TooManyRequestsException") => {
-                    GetUserAttributeVerificationCodeError::TooManyRequestsException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            GetUserAttributeVerificationCodeError::TooManyRequestsException(
+                                error,
+                            )
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("UnexpectedLambdaException") => {
-                    GetUserAttributeVerificationCodeError::UnexpectedLambdaException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            GetUserAttributeVerificationCodeError::UnexpectedLambdaException(
+                                error,
+                            )
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("UserLambdaValidationException") => {
-                    GetUserAttributeVerificationCodeError::UserLambdaValidationException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            GetUserAttributeVerificationCodeError::UserLambdaValidationException(
+                                error,
+                            )
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("UserNotConfirmedException") => {
-                    GetUserAttributeVerificationCodeError::UserNotConfirmedException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            GetUserAttributeVerificationCodeError::UserNotConfirmedException(
+                                error,
+                            )
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("UserNotFoundException") => {
-                    GetUserAttributeVerificationCodeError::UserNotFoundException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            GetUserAttributeVerificationCodeError::UserNotFoundException(
+                                error,
+                            )
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 _ => {
                     GetUserAttributeVerificationCodeError::Unhandled(

@@ -705,177 +705,324 @@ impl ::smithy_runtime::operation::Operation for UpdateUserAttributes {
             );
             let error = match error_type.as_deref() {
                 ::std::option::Option::Some("AliasExistsException") => {
-                    UpdateUserAttributesError::AliasExistsException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            UpdateUserAttributesError::AliasExistsException(error)
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("CodeDeliveryFailureException") => {
-                    UpdateUserAttributesError::CodeDeliveryFailureException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            UpdateUserAttributesError::CodeDeliveryFailureException(
+                                error,
+                            )
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("CodeMismatchException") => {
-                    UpdateUserAttributesError::CodeMismatchException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            UpdateUserAttributesError::CodeMismatchException(error)
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("ExpiredCodeException") => {
-                    UpdateUserAttributesError::ExpiredCodeException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            UpdateUserAttributesError::ExpiredCodeException(error)
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("ForbiddenException") => {
-                    UpdateUserAttributesError::ForbiddenException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            UpdateUserAttributesError::ForbiddenException(error)
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("InternalErrorException") => {
-                    UpdateUserAttributesError::InternalErrorException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            UpdateUserAttributesError::InternalErrorException(error)
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("InvalidEmailRoleAccessPolicyException") => {
-                    UpdateUserAttributesError::InvalidEmailRoleAccessPolicyException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            UpdateUserAttributesError::InvalidEmailRoleAccessPolicyException(
+                                error,
+                            )
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("InvalidLambdaResponseException") => {
-                    UpdateUserAttributesError::InvalidLambdaResponseException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            UpdateUserAttributesError::InvalidLambdaResponseException(
+                                error,
+                            )
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("InvalidParameterException") => {
-                    UpdateUserAttributesError::InvalidParameterException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            UpdateUserAttributesError::InvalidParameterException(error)
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("InvalidSmsRoleAccessPolicyException") => {
-                    UpdateUserAttributesError::InvalidSmsRoleAccessPolicyException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            UpdateUserAttributesError::InvalidSmsRoleAccessPolicyException(
+                                error,
+                            )
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some(
                     "InvalidSmsRoleTrustRelationshipException",
                 ) => {
-                    UpdateUserAttributesError::InvalidSmsRoleTrustRelationshipException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            UpdateUserAttributesError::InvalidSmsRoleTrustRelationshipException(
+                                error,
+                            )
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("NotAuthorizedException") => {
-                    UpdateUserAttributesError::NotAuthorizedException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            UpdateUserAttributesError::NotAuthorizedException(error)
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("PasswordResetRequiredException") => {
-                    UpdateUserAttributesError::PasswordResetRequiredException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            UpdateUserAttributesError::PasswordResetRequiredException(
+                                error,
+                            )
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("ResourceNotFoundException") => {
-                    UpdateUserAttributesError::ResourceNotFoundException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            UpdateUserAttributesError::ResourceNotFoundException(error)
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("TooManyRequestsException") => {
-                    UpdateUserAttributesError::TooManyRequestsException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            UpdateUserAttributesError::TooManyRequestsException(error)
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("UnexpectedLambdaException") => {
-                    UpdateUserAttributesError::UnexpectedLambdaException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            UpdateUserAttributesError::UnexpectedLambdaException(error)
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("UserLambdaValidationException") => {
-                    UpdateUserAttributesError::UserLambdaValidationException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            UpdateUserAttributesError::UserLambdaValidationException(
+                                error,
+                            )
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("UserNotConfirmedException") => {
-                    UpdateUserAttributesError::UserNotConfirmedException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            UpdateUserAttributesError::UserNotConfirmedException(error)
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("UserNotFoundException") => {
-                    UpdateUserAttributesError::UserNotFoundException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            UpdateUserAttributesError::UserNotFoundException(error)
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 _ => {
                     UpdateUserAttributesError::Unhandled(

@@ -525,121 +525,214 @@ impl ::smithy_runtime::operation::Operation for VerifyUserAttribute {
             );
             let error = match error_type.as_deref() {
                 ::std::option::Option::Some("AliasExistsException") => {
-                    VerifyUserAttributeError::AliasExistsException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            VerifyUserAttributeError::AliasExistsException(error)
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("CodeMismatchException") => {
-                    VerifyUserAttributeError::CodeMismatchException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            VerifyUserAttributeError::CodeMismatchException(error)
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("ExpiredCodeException") => {
-                    VerifyUserAttributeError::ExpiredCodeException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            VerifyUserAttributeError::ExpiredCodeException(error)
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("ForbiddenException") => {
-                    VerifyUserAttributeError::ForbiddenException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            VerifyUserAttributeError::ForbiddenException(error)
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("InternalErrorException") => {
-                    VerifyUserAttributeError::InternalErrorException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            VerifyUserAttributeError::InternalErrorException(error)
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("InvalidParameterException") => {
-                    VerifyUserAttributeError::InvalidParameterException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            VerifyUserAttributeError::InvalidParameterException(error)
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("LimitExceededException") => {
-                    VerifyUserAttributeError::LimitExceededException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            VerifyUserAttributeError::LimitExceededException(error)
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("NotAuthorizedException") => {
-                    VerifyUserAttributeError::NotAuthorizedException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            VerifyUserAttributeError::NotAuthorizedException(error)
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("PasswordResetRequiredException") => {
-                    VerifyUserAttributeError::PasswordResetRequiredException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            VerifyUserAttributeError::PasswordResetRequiredException(
+                                error,
+                            )
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("ResourceNotFoundException") => {
-                    VerifyUserAttributeError::ResourceNotFoundException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            VerifyUserAttributeError::ResourceNotFoundException(error)
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("TooManyRequestsException") => {
-                    VerifyUserAttributeError::TooManyRequestsException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            VerifyUserAttributeError::TooManyRequestsException(error)
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("UserNotConfirmedException") => {
-                    VerifyUserAttributeError::UserNotConfirmedException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            VerifyUserAttributeError::UserNotConfirmedException(error)
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 ::std::option::Option::Some("UserNotFoundException") => {
-                    VerifyUserAttributeError::UserNotFoundException(
-                        ::smithy_runtime::aws_json::modelled_error(
-                            response,
-                            &body,
-                            meta,
-                        )?,
-                    )
+                    match ::smithy_runtime::aws_json::modelled_error(
+                        response,
+                        &body,
+                        meta,
+                    ) {
+                        ::std::result::Result::Ok(error) => {
+                            VerifyUserAttributeError::UserNotFoundException(error)
+                        }
+                        ::std::result::Result::Err(e) => {
+                            return ::std::result::Result::Err(
+                                ::smithy_runtime::error::SdkError::Response(e),
+                            );
+                        }
+                    }
                 }
                 _ => {
                     VerifyUserAttributeError::Unhandled(

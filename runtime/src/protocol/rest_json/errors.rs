@@ -7,7 +7,6 @@
 
 use crate::error::{
     DeserializeError, ErrorMetadata, ProvideErrorMetadata, ResponseError, ResponseMetadata,
-    SdkError,
 };
 use crate::json;
 use serde_json::Value;
@@ -101,15 +100,16 @@ pub fn wrap<B>(response: &http::Response<B>, error: DeserializeError) -> Respons
 
 /// Reads a modelled error's body members and attaches the response's metadata; a body that
 /// does not fit the structure is a response error. Header members are read by the caller.
-pub fn modelled_error<T, E>(
+/// Generic over the error structure only (one copy per error shape, not per operation).
+pub fn modelled_error<T>(
     response: &http::Response<Vec<u8>>,
     body: &Value,
     meta: ErrorMetadata,
-) -> Result<T, SdkError<E>>
+) -> Result<T, ResponseError>
 where
     T: json::FromJson + ProvideErrorMetadata,
 {
-    let mut parsed = T::from_json(body).map_err(|e| SdkError::Response(wrap(response, e)))?;
+    let mut parsed = T::from_json(body).map_err(|e| wrap(response, e))?;
     *parsed.meta_mut() = meta;
     Ok(parsed)
 }

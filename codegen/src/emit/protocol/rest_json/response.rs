@@ -188,7 +188,12 @@ pub(super) fn deserialize(ir: &CrateIr, op: &OperationIr) -> Result<TokenStream,
         };
         arms.push(quote! {
             ::std::option::Option::Some(#code) => {
-                let #binding: crate::error::#ty = #REST_JSON_MODELLED_ERROR(response, &body, meta)?;
+                // A plain `match`, not `?`: one instantiation per error shape, not per
+                // (error shape, operation) pair.
+                let #binding: crate::error::#ty = match #REST_JSON_MODELLED_ERROR(response, &body, meta) {
+                    ::std::result::Result::Ok(error) => error,
+                    ::std::result::Result::Err(e) => return ::std::result::Result::Err(#ERROR_SDK_ERROR::Response(e)),
+                };
                 #headers
                 #error::#v(error)
             }
