@@ -87,8 +87,19 @@ mod ours {
 
     /// A client whose transport answers every request with the canned response.
     pub fn client() -> Client {
+        client_with_validation(true)
+    }
+
+    /// The same without checking the input against the model's constraints (aws-sdk-rust
+    /// checks none): what our validation costs per call.
+    pub fn unvalidated_client() -> Client {
+        client_with_validation(false)
+    }
+
+    fn client_with_validation(validation: bool) -> Client {
         let transport = CannedTransport;
         let config = Config::builder()
+            .validation(validation)
             .region(super::REGION)
             .no_credentials()
             .http_transport(transport)
@@ -184,6 +195,17 @@ fn update_user_attributes(c: &mut Criterion) {
     group.bench_function("ours", |b| {
         b.iter_custom(|iters| {
             time_calls(iters, ours::client, |client, n| {
+                rt.block_on(async {
+                    for _ in 0..n {
+                        black_box(ours::call(client).await);
+                    }
+                })
+            })
+        })
+    });
+    group.bench_function("ours-unvalidated", |b| {
+        b.iter_custom(|iters| {
+            time_calls(iters, ours::unvalidated_client, |client, n| {
                 rt.block_on(async {
                     for _ in 0..n {
                         black_box(ours::call(client).await);

@@ -100,6 +100,8 @@ pub struct Crates {
     pub aws_marginal: Result<Consumer, String>,
     /// No SDK: the same call written by hand over the lean HTTPS stack (the size floor).
     pub hand_rolled: Result<Consumer, String>,
+    /// The same, checking the access token against a `@pattern` with regress first.
+    pub hand_rolled_regress: Result<Consumer, String>,
 }
 
 /// The consumer feature that adds the client to a marginal consumer.
@@ -181,6 +183,16 @@ pub fn prepare(paths: &Paths) -> Crates {
         HAND_ROLLED_MAIN,
         "hyper",
     );
+    let hand_rolled_regress = write_consumer(
+        paths,
+        "consumer-hand-rolled-regress",
+        &format!("[dependencies]\n{LEAN_STACK}{HAND_ROLLED_EXTRA}{REGRESS}"),
+        &HAND_ROLLED_MAIN.replace(
+            "    let token = std::env::args().nth(1).unwrap_or_default();\n",
+            PATTERN_CHECK,
+        ),
+        "regress",
+    );
     Crates {
         ours_five,
         ours_all,
@@ -188,6 +200,7 @@ pub fn prepare(paths: &Paths) -> Crates {
         ours_marginal,
         aws_marginal,
         hand_rolled,
+        hand_rolled_regress,
     }
 }
 
@@ -373,6 +386,18 @@ const HAND_ROLLED_EXTRA: &str = "\
 http-body-util = \"0.1\"
 bytes = \"1\"
 ";
+
+/// regress as the runtime uses it (the ECMAScript engine behind `@pattern` checks).
+const REGRESS: &str = "regress = { version = \"0.12\", default-features = false, features = [\"std\"] }\n";
+
+/// What the hand-rolled consumer with a pattern check runs before the call: the access token
+/// checked against the model's `@pattern` of `TokenModelType`.
+const PATTERN_CHECK: &str = r#"    let token = std::env::args().nth(1).unwrap_or_default();
+    let pattern = regress::Regex::with_flags(r"^[A-Za-z0-9\-_\=\.]+$", "uv");
+    if pattern.map_or(true, |regex| regex.find(&token).is_none()) {
+        return eprintln!("the access token does not match the model's pattern");
+    }
+"#;
 
 /// `main` of the hand-rolled consumer: the same call with no SDK, a JSON POST written by hand.
 const HAND_ROLLED_MAIN: &str = r#"//! Calls UpdateUserAttributes by hand: a JSON POST over hyper and rustls, the response read

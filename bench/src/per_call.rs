@@ -11,6 +11,8 @@ use crate::report::{Figure, Report, Row, Target, Unit};
 /// Criterion's group and function names in `benches/per_call.rs`.
 const GROUP: &str = "update_user_attributes";
 const OURS: &str = "ours";
+/// Ours with input validation off (aws-sdk-rust validates nothing): reported in the details.
+const OURS_UNVALIDATED: &str = "ours-unvalidated";
 const THEIRS: &str = "aws-sdk";
 
 /// Runs the criterion benchmark and adds its row to `report`.
@@ -78,12 +80,18 @@ fn measure(options: &Options, paths: &Paths, report: &mut Report) -> Result<(f64
     }
     let ours = read_median(&criterion_home, OURS)?;
     let theirs = read_median(&criterion_home, THEIRS)?;
-    for (name, estimate) in [("ours", &ours), ("aws-sdk-rust", &theirs)] {
+    let unvalidated = read_median(&criterion_home, OURS_UNVALIDATED)?;
+    for (name, estimate) in [
+        ("ours", &ours),
+        ("ours with validation off", &unvalidated),
+        ("aws-sdk-rust", &theirs),
+    ] {
         report.details.push(format!(
-            "c, {name}: median {:.2} µs per call (95% CI {:.2}–{:.2} µs)",
+            "c, {name}: median {:.2} µs per call (95% CI {:.2}–{:.2} µs), {:.3} of aws-sdk-rust's",
             estimate.point / 1e3,
             estimate.lower / 1e3,
-            estimate.upper / 1e3
+            estimate.upper / 1e3,
+            estimate.point / theirs.point
         ));
     }
     Ok((ours.point, theirs.point))

@@ -31,6 +31,10 @@ pub fn run(options: &Options, crates: &Crates, report: &mut Report) {
     let ours_all = measure("ours, whole service", &crates.ours_all);
     let theirs = measure("aws-sdk-cognitoidentityprovider", &crates.aws);
     let floor = measure("no SDK, hand-rolled", &crates.hand_rolled);
+    let floor_regress = measure(
+        "no SDK, hand-rolled, one @pattern checked with regress",
+        &crates.hand_rolled_regress,
+    );
     report.rows.push(Row {
         section: 'd',
         what: "stripped release binary calling UpdateUserAttributes, 5 operations".to_owned(),
@@ -55,6 +59,16 @@ pub fn run(options: &Options, crates: &Crates, report: &mut Report) {
         what: "floor: the same call with no SDK, a JSON POST written by hand over hyper + rustls + serde_json (in the ours column)".to_owned(),
         unit: Unit::Bytes,
         ours: floor,
+        theirs: theirs.clone(),
+        target: None,
+    });
+    // The same plus one `@pattern` check: what the ECMAScript engine alone adds to any client
+    // that validates patterns.
+    report.rows.push(Row {
+        section: 'd',
+        what: "floor with validation: the hand-written call checking one @pattern with regress first (in the ours column)".to_owned(),
+        unit: Unit::Bytes,
+        ours: floor_regress,
         theirs,
         target: None,
     });

@@ -230,12 +230,11 @@ impl Document {
             Document::Array(items) => {
                 serde_json::Value::Array(items.iter().map(Document::to_json).collect())
             }
-            Document::Object(entries) => serde_json::Value::Object(
+            Document::Object(entries) => serde_json::Value::Object(crate::key_order::json_object(
                 entries
                     .iter()
-                    .map(|(key, value)| (key.clone(), value.to_json()))
-                    .collect(),
-            ),
+                    .map(|(key, value)| (key.clone(), value.to_json())),
+            )),
         }
     }
 }
@@ -252,12 +251,11 @@ impl From<serde_json::Value> for Document {
             serde_json::Value::Array(items) => {
                 Document::Array(items.into_iter().map(Document::from).collect())
             }
-            serde_json::Value::Object(entries) => Document::Object(
+            serde_json::Value::Object(entries) => Document::Object(crate::key_order::btree_map(
                 entries
                     .into_iter()
-                    .map(|(key, value)| (key, Document::from(value)))
-                    .collect(),
-            ),
+                    .map(|(key, value)| (key, Document::from(value))),
+            )),
         }
     }
 }

@@ -231,7 +231,22 @@ mod tests {
             "SL": ["x", null],
             "M": {"a": null, "b": true}
         });
-        assert_eq!(text, tree.to_string());
+        // The same value (the tree's own key order depends on serde_json's `preserve_order`)…
+        let parsed: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(parsed, tree);
+        // …with the members in the order written, and the same bytes for each member.
+        let written_order = [
+            "\"S\":", "\"I\":", "\"D\":", "\"N\":", "\"F\":", "\"B\":", "\"Big\":",
+        ];
+        let positions: Vec<usize> = written_order
+            .iter()
+            .map(|key| text.find(key).unwrap_or_else(|| panic!("{key} in {text}")))
+            .collect();
+        assert!(positions.windows(2).all(|w| w[0] < w[1]), "{text}");
+        for (key, value) in tree.as_object().unwrap() {
+            let member = format!("\"{key}\":{value}");
+            assert!(text.contains(&member), "{member} in {text}");
+        }
     }
 
     #[test]

@@ -25,7 +25,10 @@ use crate::ByteStream;
 const USER_AGENT: &str = concat!("smithy-runtime/", env!("CARGO_PKG_VERSION"));
 
 /// Response headers that carry the service's request id, in order of preference.
-const REQUEST_ID_HEADERS: &[&str] = &["x-amzn-requestid", "x-amz-request-id"];
+const REQUEST_ID_HEADERS: [http::HeaderName; 2] = [
+    http::HeaderName::from_static("x-amzn-requestid"),
+    http::HeaderName::from_static("x-amz-request-id"),
+];
 
 /// Calls operations of generated services. Cheap to clone: clones share the configuration,
 /// the endpoint cache and the retry quota.
@@ -515,7 +518,7 @@ fn transport_failure<E>(error: TransportError) -> SdkError<E> {
 fn request_id(response: &http::Response<Vec<u8>>) -> Option<&str> {
     REQUEST_ID_HEADERS
         .iter()
-        .find_map(|name| response.headers().get(*name))
+        .find_map(|name| response.headers().get(name))
         .and_then(|value| value.to_str().ok())
         .map(|id| &id[..floor_char_boundary(id, crate::untrusted::MAX_UNTRUSTED_TEXT)])
 }

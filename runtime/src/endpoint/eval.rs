@@ -35,28 +35,25 @@ fn bind_params(
             known.join(", ")
         )));
     }
-    declared
-        .iter()
-        .map(|(name, parameter)| {
-            let value = match given.get(name) {
-                Some(value) if parameter.kind.accepts(value) => Some(value.clone()),
-                Some(value) => {
-                    return Err(EndpointError::invalid_params(format!(
-                        "`{name}` must be a {}, found a {}",
-                        parameter.kind,
-                        value.type_name()
-                    )))
-                }
-                None => parameter.default.clone(),
-            };
-            if value.is_none() && parameter.required {
+    crate::key_order::try_btree_map(declared.iter().map(|(name, parameter)| {
+        let value = match given.get(name) {
+            Some(value) if parameter.kind.accepts(value) => Some(value.clone()),
+            Some(value) => {
                 return Err(EndpointError::invalid_params(format!(
-                    "`{name}` is required and has no default"
-                )));
+                    "`{name}` must be a {}, found a {}",
+                    parameter.kind,
+                    value.type_name()
+                )))
             }
-            Ok((name.clone(), value.map(param_to_value)))
-        })
-        .collect()
+            None => parameter.default.clone(),
+        };
+        if value.is_none() && parameter.required {
+            return Err(EndpointError::invalid_params(format!(
+                "`{name}` is required and has no default"
+            )));
+        }
+        Ok((name.clone(), value.map(param_to_value)))
+    }))
 }
 
 fn param_to_value(value: ParamValue) -> Value {
@@ -126,22 +123,18 @@ impl<'a> Scope<'a> {
 
     fn build_endpoint(&self, template: &EndpointTemplate) -> Result<Endpoint, EndpointError> {
         let url = self.eval_string(&template.url, "the endpoint url")?;
-        let headers = template
-            .headers
-            .iter()
-            .map(|(name, values)| {
+        let headers =
+            crate::key_order::try_btree_map(template.headers.iter().map(|(name, values)| {
                 let values = values
                     .iter()
                     .map(|value| self.eval_string(value, "a header value"))
                     .collect::<Result<_, _>>()?;
-                Ok((name.clone(), values))
-            })
-            .collect::<Result<_, EndpointError>>()?;
-        let properties = template
-            .properties
-            .iter()
-            .map(|(name, value)| Ok((name.clone(), self.eval_set(value, name)?.into_json())))
-            .collect::<Result<_, EndpointError>>()?;
+                Ok::<_, EndpointError>((name.clone(), values))
+            }))?;
+        let mut properties = serde_json::Map::new();
+        for (name, value) in &template.properties {
+            properties.insert(name.clone(), self.eval_set(value, name)?.into_json());
+        }
         Ok(Endpoint {
             url,
             headers,
@@ -161,12 +154,11 @@ impl<'a> Scope<'a> {
                     .map(|item| self.eval_set(item, "an array element"))
                     .collect::<Result<_, _>>()?,
             )),
-            Expr::Record(fields) => Some(Value::Record(
-                fields
-                    .iter()
-                    .map(|(key, value)| Ok((key.clone(), self.eval_set(value, key)?)))
-                    .collect::<Result<_, EndpointError>>()?,
-            )),
+            Expr::Record(fields) => Some(Value::Record(crate::key_order::try_btree_map(
+                fields.iter().map(|(key, value)| {
+                    Ok::<_, EndpointError>((key.clone(), self.eval_set(value, key)?))
+                }),
+            )?)),
             Expr::Ref(name) => self.lookup(name)?.cloned(),
             Expr::GetAttr { target, path } => match self.eval(target)? {
                 None => None,

@@ -69,11 +69,12 @@ impl Expr {
                     };
                     Expr::call_from_json(function, argv)
                 } else {
-                    fields
-                        .iter()
-                        .map(|(key, value)| Ok((key.clone(), Expr::from_json(value)?)))
-                        .collect::<Result<_, String>>()
-                        .map(Expr::Record)
+                    crate::key_order::try_btree_map(
+                        fields
+                            .iter()
+                            .map(|(key, value)| Ok((key.clone(), Expr::from_json(value)?))),
+                    )
+                    .map(Expr::Record)
                 }
             }
             Json::Null => Err("`null` is not an expression".to_owned()),

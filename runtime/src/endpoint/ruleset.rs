@@ -88,13 +88,14 @@ impl RuleSetDocument {
         let version = string(required(fields, "version", "the rule set")?, "`version`")?;
         let parameters = match fields.get("parameters") {
             None => BTreeMap::new(),
-            Some(parameters) => object(parameters, "`parameters`")?
-                .iter()
-                .map(|(name, value)| {
-                    let at = format!("parameter `{name}`");
-                    Ok((name.clone(), Parameter::from_json(value, &at)?))
-                })
-                .collect::<Result<_, String>>()?,
+            Some(parameters) => {
+                crate::key_order::try_btree_map(object(parameters, "`parameters`")?.iter().map(
+                    |(name, value)| {
+                        let at = format!("parameter `{name}`");
+                        Ok::<_, String>((name.clone(), Parameter::from_json(value, &at)?))
+                    },
+                ))?
+            }
         };
         let rules = rules(required(fields, "rules", "the rule set")?, "`rules`")?;
         Ok(RuleSetDocument {

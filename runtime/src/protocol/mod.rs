@@ -46,7 +46,13 @@ pub fn response_metadata(response: &http::Response<Vec<u8>>) -> ResponseMetadata
 
 /// The `x-amzn-requestid` header, if present and text.
 pub fn request_id(response: &http::Response<Vec<u8>>) -> Option<String> {
-    header_str(response, REQUEST_ID_HEADER).map(str::to_owned)
+    // A typed name: looking up by `&str` parses the name again on every response.
+    const NAME: http::HeaderName = http::HeaderName::from_static(REQUEST_ID_HEADER);
+    response
+        .headers()
+        .get(NAME)
+        .and_then(|value| value.to_str().ok())
+        .map(str::to_owned)
 }
 
 pub(crate) fn header_str<'a>(response: &'a http::Response<Vec<u8>>, name: &str) -> Option<&'a str> {
