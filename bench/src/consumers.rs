@@ -388,7 +388,8 @@ bytes = \"1\"
 ";
 
 /// regress as the runtime uses it (the ECMAScript engine behind `@pattern` checks).
-const REGRESS: &str = "regress = { version = \"0.12\", default-features = false, features = [\"std\"] }\n";
+const REGRESS: &str =
+    "regress = { version = \"0.12\", default-features = false, features = [\"std\"] }\n";
 
 /// What the hand-rolled consumer with a pattern check runs before the call: the access token
 /// checked against the model's `@pattern` of `TokenModelType`.
