@@ -183,16 +183,15 @@ pub fn prepare(paths: &Paths) -> Crates {
         HAND_ROLLED_MAIN,
         "hyper",
     );
-    let hand_rolled_regress = write_consumer(
-        paths,
-        "consumer-hand-rolled-regress",
-        &format!("[dependencies]\n{LEAN_STACK}{HAND_ROLLED_EXTRA}{REGRESS}"),
-        &HAND_ROLLED_MAIN.replace(
-            "    let token = std::env::args().nth(1).unwrap_or_default();\n",
-            PATTERN_CHECK,
-        ),
-        "regress",
-    );
+    let hand_rolled_regress = hand_rolled_main_with_pattern_check().and_then(|main| {
+        write_consumer(
+            paths,
+            "consumer-hand-rolled-regress",
+            &format!("[dependencies]\n{LEAN_STACK}{HAND_ROLLED_EXTRA}{REGRESS}"),
+            &main,
+            "regress",
+        )
+    });
     Crates {
         ours_five,
         ours_all,
@@ -400,6 +399,15 @@ const PATTERN_CHECK: &str = r#"    let token = std::env::args().nth(1).unwrap_or
     }
 "#;
 
+/// [`HAND_ROLLED_MAIN`] with [`PATTERN_CHECK`] in place of its token line.
+fn hand_rolled_main_with_pattern_check() -> Result<String, String> {
+    const TOKEN_LINE: &str = "    let token = std::env::args().nth(1).unwrap_or_default();\n";
+    if !HAND_ROLLED_MAIN.contains(TOKEN_LINE) {
+        return Err("the hand-rolled consumer's main has no token line to check".to_owned());
+    }
+    Ok(HAND_ROLLED_MAIN.replace(TOKEN_LINE, PATTERN_CHECK))
+}
+
 /// `main` of the hand-rolled consumer: the same call with no SDK, a JSON POST written by hand.
 const HAND_ROLLED_MAIN: &str = r#"//! Calls UpdateUserAttributes by hand: a JSON POST over hyper and rustls, the response read
 //! with serde_json. No SDK, no validation, no retries: the floor of a binary making this call.
@@ -483,7 +491,18 @@ async fn call() {
 
 #[cfg(test)]
 mod tests {
-    use super::{locked_version, marginal_dependencies, optional};
+    use super::{
+        hand_rolled_main_with_pattern_check, locked_version, marginal_dependencies, optional,
+    };
+
+    #[test]
+    fn the_pattern_floor_checks_the_token_before_the_call() {
+        let main = hand_rolled_main_with_pattern_check().unwrap();
+        let check = main.find("regress::Regex::with_flags").unwrap();
+        let call = main.find("client.request(request)").unwrap();
+        assert!(check < call, "{main}");
+        assert_eq!(main.matches("let token =").count(), 1, "{main}");
+    }
 
     #[test]
     fn makes_the_client_optional() {

@@ -230,7 +230,7 @@ impl Document {
             Document::Array(items) => {
                 serde_json::Value::Array(items.iter().map(Document::to_json).collect())
             }
-            Document::Object(entries) => serde_json::Value::Object(crate::key_order::json_object(
+            Document::Object(entries) => serde_json::Value::Object(crate::maps::json_object(
                 entries
                     .iter()
                     .map(|(key, value)| (key.clone(), value.to_json())),
@@ -251,7 +251,7 @@ impl From<serde_json::Value> for Document {
             serde_json::Value::Array(items) => {
                 Document::Array(items.into_iter().map(Document::from).collect())
             }
-            serde_json::Value::Object(entries) => Document::Object(crate::key_order::btree_map(
+            serde_json::Value::Object(entries) => Document::Object(crate::maps::btree_map(
                 entries
                     .into_iter()
                     .map(|(key, value)| (key, Document::from(value))),

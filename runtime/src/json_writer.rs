@@ -146,7 +146,7 @@ impl JsonWriter {
         let pairs: Vec<(&String, &T)> = entries.iter().collect();
         let keys: Vec<&str> = pairs.iter().map(|(key, _)| key.as_str()).collect();
         let mut object = self.object();
-        for index in crate::key_order::key_order(&keys) {
+        for index in crate::maps::key_order(&keys) {
             let (key, value) = pairs[index];
             write(object.key(key), value);
         }

@@ -16,8 +16,8 @@ pub mod endpoint;
 pub mod error;
 pub mod json;
 pub mod json_writer;
-mod key_order;
 mod macros;
+mod maps;
 pub mod operation;
 #[cfg(feature = "paginator")]
 pub mod paginator;

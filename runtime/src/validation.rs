@@ -267,7 +267,7 @@ impl Validator {
     ) {
         let pairs: Vec<(&'a String, &'a V)> = entries.into_iter().collect();
         let keys: Vec<&str> = pairs.iter().map(|(key, _)| key.as_str()).collect();
-        for index in crate::key_order::key_order(&keys) {
+        for index in crate::maps::key_order(&keys) {
             let (key, value) = pairs[index];
             let segment = if self.sensitive_depth > 0 {
                 Segment::RedactedKey

@@ -122,7 +122,7 @@ impl EndpointCache {
         let declared = json
             .get("parameters")
             .and_then(Value::as_object)
-            .map(|parameters| crate::key_order::btree_set(parameters.keys().cloned()))
+            .map(|parameters| crate::maps::btree_set(parameters.keys().cloned()))
             .unwrap_or_default();
         let rule_set = RuleSet::from_json(&json).map_err(|e| invalid(e.to_string()))?;
         let parsed = Arc::new(ParsedRules { rule_set, declared });

@@ -35,7 +35,7 @@ fn bind_params(
             known.join(", ")
         )));
     }
-    crate::key_order::try_btree_map(declared.iter().map(|(name, parameter)| {
+    crate::maps::try_btree_map(declared.iter().map(|(name, parameter)| {
         let value = match given.get(name) {
             Some(value) if parameter.kind.accepts(value) => Some(value.clone()),
             Some(value) => {
@@ -123,14 +123,13 @@ impl<'a> Scope<'a> {
 
     fn build_endpoint(&self, template: &EndpointTemplate) -> Result<Endpoint, EndpointError> {
         let url = self.eval_string(&template.url, "the endpoint url")?;
-        let headers =
-            crate::key_order::try_btree_map(template.headers.iter().map(|(name, values)| {
-                let values = values
-                    .iter()
-                    .map(|value| self.eval_string(value, "a header value"))
-                    .collect::<Result<_, _>>()?;
-                Ok::<_, EndpointError>((name.clone(), values))
-            }))?;
+        let headers = crate::maps::try_btree_map(template.headers.iter().map(|(name, values)| {
+            let values = values
+                .iter()
+                .map(|value| self.eval_string(value, "a header value"))
+                .collect::<Result<_, _>>()?;
+            Ok::<_, EndpointError>((name.clone(), values))
+        }))?;
         let mut properties = serde_json::Map::new();
         for (name, value) in &template.properties {
             properties.insert(name.clone(), self.eval_set(value, name)?.into_json());
@@ -154,7 +153,7 @@ impl<'a> Scope<'a> {
                     .map(|item| self.eval_set(item, "an array element"))
                     .collect::<Result<_, _>>()?,
             )),
-            Expr::Record(fields) => Some(Value::Record(crate::key_order::try_btree_map(
+            Expr::Record(fields) => Some(Value::Record(crate::maps::try_btree_map(
                 fields.iter().map(|(key, value)| {
                     Ok::<_, EndpointError>((key.clone(), self.eval_set(value, key)?))
                 }),

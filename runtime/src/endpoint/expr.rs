@@ -69,7 +69,7 @@ impl Expr {
                     };
                     Expr::call_from_json(function, argv)
                 } else {
-                    crate::key_order::try_btree_map(
+                    crate::maps::try_btree_map(
                         fields
                             .iter()
                             .map(|(key, value)| Ok((key.clone(), Expr::from_json(value)?))),

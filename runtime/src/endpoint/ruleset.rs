@@ -89,7 +89,7 @@ impl RuleSetDocument {
         let parameters = match fields.get("parameters") {
             None => BTreeMap::new(),
             Some(parameters) => {
-                crate::key_order::try_btree_map(object(parameters, "`parameters`")?.iter().map(
+                crate::maps::try_btree_map(object(parameters, "`parameters`")?.iter().map(
                     |(name, value)| {
                         let at = format!("parameter `{name}`");
                         Ok::<_, String>((name.clone(), Parameter::from_json(value, &at)?))

@@ -49,7 +49,7 @@ impl Value {
             Value::Array(items) => {
                 serde_json::Value::Array(items.into_iter().map(Value::into_json).collect())
             }
-            Value::Record(fields) => serde_json::Value::Object(crate::key_order::json_object(
+            Value::Record(fields) => serde_json::Value::Object(crate::maps::json_object(
                 fields
                     .into_iter()
                     .map(|(key, value)| (key, value.into_json())),
@@ -60,7 +60,7 @@ impl Value {
 
 /// Builds a record from `(key, value)` pairs; used by functions that return structures.
 pub(crate) fn record<const N: usize>(fields: [(&str, Value); N]) -> Value {
-    Value::Record(crate::key_order::btree_map(
+    Value::Record(crate::maps::btree_map(
         fields
             .into_iter()
             .map(|(key, value)| (key.to_owned(), value)),

@@ -1,17 +1,16 @@
-//! Sorted visiting order for map keys, shared by the JSON writer and the validator, and maps
-//! built without sorting.
+//! Map helpers that keep the standard library's sort out of generic code.
 //!
-//! Both walk maps in key order so that output and messages do not depend on hashing. Sorting
-//! the `(key, value)` pairs themselves would instantiate the standard library's sort once per
-//! value type and closure, thousands of lines of code per map shape in a generated crate;
-//! sorting indices by key is one function, compiled once here.
+//! The JSON writer and the validator walk maps in key order, so that output and messages do
+//! not depend on hashing: [`key_order`] sorts indices by key, one function compiled once here,
+//! where sorting the `(key, value)` pairs would compile a sort per value type and closure,
+//! thousands of lines per map shape in a generated crate. For the same reason maps are built
+//! by insertion ([`btree_map`] and friends) rather than collected, since collecting into a
+//! `BTreeMap` sorts first.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-/// A map from `(key, value)` pairs, inserted one by one (the last value of a repeated key
-/// wins, as with `collect`). Collecting into a `BTreeMap` sorts the pairs first, which
-/// compiles the standard library's sort once more for every key-value type; inserting
-/// compiles nothing new.
+/// A map from `(key, value)` pairs, inserted one by one: the last value of a repeated key
+/// wins, as with `collect`.
 pub(crate) fn btree_map<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
     let mut map = BTreeMap::new();
     for (key, value) in pairs {
