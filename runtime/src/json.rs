@@ -1,7 +1,7 @@
 //! JSON building blocks for generated serializers and deserializers.
 //!
 //! Generated code writes its types through [`ToJson`] (straight to bytes with a
-//! [`JsonWriter`](crate::json_writer::JsonWriter)) and reads them from a [`serde_json::Value`]
+//! [`JsonWriter`]) and reads them from a [`serde_json::Value`]
 //! through [`FromJson`], calling the helpers here for everything that is the same in every
 //! model: numbers (including `NaN`/`Infinity` as strings), blobs (base64), timestamps, lists,
 //! maps, and the rule that `null` means absent.

@@ -54,7 +54,8 @@ pub(crate) fn json_object(
 /// The indices of `keys` in ascending key order.
 pub(crate) fn key_order(keys: &[&str]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..keys.len()).collect();
-    order.sort_unstable_by(|&a, &b| keys[a].cmp(keys[b]));
+    // Stable: equal keys (possible when a caller passes any iterator) keep their order.
+    order.sort_by(|&a, &b| keys[a].cmp(keys[b]));
     order
 }
 

@@ -57,11 +57,12 @@ pub fn to_ecma(model: &str) -> Result<EcmaPattern, String> {
     Ok(pattern)
 }
 
-/// A pattern of one atom repeated once or more (`[\p{L}\p{N}]+`, `\S+`, `.+`), the most
-/// common form in AWS models, finds a match exactly where the atom alone does: Smithy
-/// patterns are not anchored, so a search for `X+` succeeds iff some character matches `X`.
-/// The atom alone stops at the first such character instead of running over the whole value
-/// (a long access token, on every call). Returns the atom, or `None` for any other shape.
+/// A pattern of one atom repeated once or more (`[\p{L}\p{N}]+`, `\S+`, `.+`), with no
+/// anchor, finds a match exactly where the atom alone does: Smithy patterns are not
+/// anchored, so a search for `X+` succeeds iff some character matches `X`. The atom alone
+/// stops at the first such character instead of running over the whole value. (Most AWS
+/// patterns are anchored, `^…$`, and keep their form.) Returns the atom, or `None` for any
+/// other shape.
 fn search_form(ecma: &str) -> Option<&str> {
     let atom = ecma.strip_suffix('+')?;
     // `\+` is a literal plus, not a quantifier.

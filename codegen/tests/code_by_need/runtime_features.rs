@@ -1,6 +1,7 @@
 //! The generated `Cargo.toml` turns on exactly the runtime features its operations need:
-//! `sigv4` only with a signed operation, `gzip` only with `@requestCompression`, `paginator`
-//! only with `@paginated`. A crate of unsigned, plain operations builds none of them.
+//! `rest-json` only for a restJson1 service, `sigv4` only with a signed operation, `gzip` only
+//! with `@requestCompression`, `paginator` only with `@paginated`. A crate of unsigned, plain
+//! awsJson operations builds none of them.
 
 use smithy_codegen::model::Model;
 use smithy_codegen::{Generator, Settings};
@@ -62,7 +63,11 @@ const MODEL: &str = r#"{
 
 /// The `features = [...]` of the `smithy-runtime` dependency in the generated `Cargo.toml`.
 fn runtime_features(operations: &[&str]) -> Vec<String> {
-    let model = Model::load(MODEL).expect("the test model loads");
+    runtime_features_of(MODEL, operations)
+}
+
+fn runtime_features_of(model: &str, operations: &[&str]) -> Vec<String> {
+    let model = Model::load(model).expect("the test model loads");
     let generated = Generator::new(model)
         .operations(operations.iter().copied())
         .settings(Settings::default().package_name("svc"))
@@ -101,5 +106,42 @@ fn each_feature_follows_its_trait() {
     assert_eq!(
         runtime_features(&["Plain", "Signed", "Compressed", "Paged"]),
         ["sigv4", "gzip", "paginator"]
+    );
+}
+
+/// A restJson1 service with an unsigned and a signed operation.
+const REST_JSON_MODEL: &str = r#"{
+  "smithy": "2.0",
+  "shapes": {
+    "example#Svc": {
+      "type": "service",
+      "version": "2024-01-01",
+      "operations": [{"target": "example#Plain"}, {"target": "example#Signed"}],
+      "traits": {
+        "aws.api#service": {"sdkId": "Svc"},
+        "aws.auth#sigv4": {"name": "svc"},
+        "aws.protocols#restJson1": {}
+      }
+    },
+    "example#Plain": {
+      "type": "operation",
+      "traits": {"smithy.api#auth": [], "smithy.api#http": {"method": "GET", "uri": "/plain"}}
+    },
+    "example#Signed": {
+      "type": "operation",
+      "traits": {"smithy.api#http": {"method": "GET", "uri": "/signed"}}
+    }
+  }
+}"#;
+
+#[test]
+fn a_rest_json_service_gets_the_rest_json_module() {
+    assert_eq!(
+        runtime_features_of(REST_JSON_MODEL, &["Plain"]),
+        ["rest-json"]
+    );
+    assert_eq!(
+        runtime_features_of(REST_JSON_MODEL, &["Plain", "Signed"]),
+        ["rest-json", "sigv4"]
     );
 }

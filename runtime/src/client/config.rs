@@ -183,7 +183,11 @@ impl Config {
 }
 
 /// A random UUID v4 (RFC 9562), the default idempotency token. The token only has to be
-/// unique per request, not secret, so fastrand's generator (seeded per thread) is enough.
+/// unique per request, not secret, so fastrand's generator is used, as aws-sdk-rust does.
+/// That generator is seeded per thread from the clock and the thread id, not from the
+/// operating system: processes forked from one another, or restored from one VM snapshot,
+/// may repeat each other's tokens. Supply your own provider
+/// ([`ConfigBuilder::idempotency_token_provider`]) if that can happen to you.
 pub fn random_idempotency_token() -> String {
     let mut bytes = fastrand::u128(..).to_be_bytes();
     bytes[6] = (bytes[6] & 0x0f) | 0x40; // version 4
